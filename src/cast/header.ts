@@ -1,0 +1,83 @@
+import { CastError } from './cast-error.js';
+import type { CastHeader, CastTheme } from './events.js';
+
+/** Sizes beyond these are almost certainly a corrupt header rather than a real terminal. */
+export const MAX_COLS = 1000;
+export const MAX_ROWS = 500;
+
+export interface SizeOverride {
+  readonly cols?: number;
+  readonly rows?: number;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `null` and wrong-typed optional fields are treated as absent: real recorders write them. */
+const optString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const optNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+function stringRecord(v: unknown): Record<string, string> | undefined {
+  if (!isObject(v)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+function castTheme(v: unknown): CastTheme | undefined {
+  if (!isObject(v)) return undefined;
+  const theme = { fg: optString(v.fg), bg: optString(v.bg), palette: optString(v.palette) };
+  return theme.fg || theme.bg || theme.palette ? theme : undefined;
+}
+
+function dimension(value: unknown, what: 'width' | 'height', file: string, line: number | undefined): number {
+  if (value === undefined || value === null) {
+    throw new CastError(file, line, `the header has no terminal ${what} (give --cols and --rows)`);
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new CastError(file, line, `terminal ${what} ${JSON.stringify(value)} is not a positive whole number`);
+  }
+  return value;
+}
+
+function terminalSize(
+  width: unknown,
+  height: unknown,
+  override: SizeOverride,
+  file: string,
+  line: number | undefined,
+): { cols: number; rows: number } {
+  const cols = override.cols ?? dimension(width, 'width', file, line);
+  const rows = override.rows ?? dimension(height, 'height', file, line);
+  if ((override.cols === undefined && cols > MAX_COLS) || (override.rows === undefined && rows > MAX_ROWS)) {
+    throw new CastError(
+      file,
+      line,
+      `terminal size ${cols}x${rows} is beyond ${MAX_COLS}x${MAX_ROWS}; give --cols/--rows if it is real`,
+    );
+  }
+  return { cols, rows };
+}
+
+export function parseHeader(value: unknown, override: SizeOverride, file: string, line: number | undefined): CastHeader {
+  if (!isObject(value)) throw new CastError(file, line, 'the header is not a JSON object');
+  const version = value.version;
+  if (version !== 1 && version !== 2 && version !== 3) {
+    throw new CastError(file, line, `unknown asciicast version ${JSON.stringify(version ?? null)} (1, 2 and 3 are read)`);
+  }
+  const common = {
+    title: optString(value.title),
+    command: optString(value.command),
+    env: stringRecord(value.env),
+    timestamp: optNumber(value.timestamp),
+    idleTimeLimit: optNumber(value.idle_time_limit),
+  };
+  if (version === 3) {
+    const term = isObject(value.term) ? value.term : {};
+    const size = terminalSize(term.cols, term.rows, override, file, line);
+    return { version, ...size, ...common, theme: castTheme(term.theme), termType: optString(term.type) };
+  }
+  const size = terminalSize(value.width, value.height, override, file, line);
+  return { version, ...size, ...common, theme: castTheme(value.theme) };
+}

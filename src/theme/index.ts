@@ -1,0 +1,18 @@
+export type { Rgb, Theme } from './types.js';
+export { getTheme, listThemes, findTheme, closeThemeNames, DEFAULT_THEME_NAME, THEMES_DIR } from './builtin.js';
+export { resolveTheme, type ResolveThemeOptions } from './resolve.js';
+export { parseAdhocTheme, themeFromCastHeader, type CastHeaderTheme } from './adhoc.js';
+export { resolveColor, cellColors, cursorColor, type CellColors, type CellColorOptions } from './color.js';
+export { XTERM_256, XTERM_16 } from './xterm256.js';
+export { parseColor, formatColor, blend, luminance, contrastRatio } from './rgb.js';
+export {
+  layoutWindow,
+  DEFAULT_WINDOW_OPTIONS,
+  WINDOW_STYLES,
+  BUTTON_COLORS,
+  type WindowOptions,
+  type WindowLayout,
+  type WindowShape,
+  type WindowStyle,
+  type Box,
+} from './window.js';

@@ -1,0 +1,235 @@
+import { blend } from './rgb.js';
+import type { Rgb, Theme } from './types.js';
+
+export type WindowStyle = 'none' | 'colorful' | 'colorful-right' | 'rings' | 'plain';
+export const WINDOW_STYLES: readonly WindowStyle[] = ['none', 'colorful', 'colorful-right', 'rings', 'plain'];
+
+export interface WindowOptions {
+  readonly cols: number;
+  readonly rows: number;
+  /** Size of one cell in output pixels (already multiplied by `scale`). */
+  readonly cellWidth: number;
+  readonly cellHeight: number;
+  /** Space between the window edge and the cell grid, [vertical, horizontal], in logical px (times `scale`). */
+  readonly padding: readonly [number, number];
+  /** Space around the window, logical px (times `scale`). */
+  readonly margin: number;
+  /** Paints the margin (and the corners outside the border radius); transparent when absent. */
+  readonly marginColor?: Rgb;
+  /** Title bar style; 'none' draws no bar. */
+  readonly window: WindowStyle;
+  /** Shown in the title bar (not for 'none'); '' for none. */
+  readonly title: string;
+  /** Window corner radius, logical px (times `scale`). */
+  readonly borderRadius: number;
+  /** A soft drop shadow under the window; the margin grows to make room for it. */
+  readonly shadow: boolean;
+  readonly theme: Theme;
+  /** Output pixels per logical pixel (2 for a crisp image on high-density screens). */
+  readonly scale: number;
+}
+
+/** The options a caller does not have to choose: a rounded window with macOS-style buttons. */
+export const DEFAULT_WINDOW_OPTIONS = {
+  padding: [12, 16] as readonly [number, number],
+  margin: 0,
+  window: 'colorful' as WindowStyle,
+  title: '',
+  borderRadius: 8,
+  shadow: false,
+  scale: 1,
+} as const satisfies Partial<WindowOptions>;
+
+/**
+ * What a renderer draws around the cell grid, in paint order, in output pixels. Canvas and SVG
+ * writers must draw each kind the same way:
+ * - rect: a filled rectangle with rounded corners (`radius` 0 for square), at `opacity` (default 1).
+ *   `themeBackground` marks the window body: it is filled with the terminal's default background,
+ *   so when the program changes that background (OSC 11) the renderer paints it with the new colour.
+ * - shadow: the rounded rectangle x/y/w/h/radius filled with `color` at `opacity` and blurred with a
+ *   Gaussian of standard deviation `blur` px (SVG feGaussianBlur stdDeviation=blur; canvas
+ *   shadowBlur = 2*blur). The window covers the rectangle itself; only the halo shows.
+ * - circle: centre cx/cy, radius r; filled with `fill` when given; `stroke` draws an outline of
+ *   `strokeWidth` centred on the radius.
+ * - text: one line in the terminal font at `fontSize` px, baseline at y; `anchor` says whether x is
+ *   the text's middle or its start. Already shortened with '…' to fit.
+ */
+export type WindowShape =
+  | {
+      readonly kind: 'rect';
+      readonly x: number;
+      readonly y: number;
+      readonly w: number;
+      readonly h: number;
+      readonly radius: number;
+      readonly fill: Rgb;
+      readonly opacity?: number;
+      readonly themeBackground?: boolean;
+    }
+  | {
+      readonly kind: 'shadow';
+      readonly x: number;
+      readonly y: number;
+      readonly w: number;
+      readonly h: number;
+      readonly radius: number;
+      readonly blur: number;
+      readonly color: Rgb;
+      readonly opacity: number;
+    }
+  | {
+      readonly kind: 'circle';
+      readonly cx: number;
+      readonly cy: number;
+      readonly r: number;
+      readonly fill?: Rgb;
+      readonly stroke?: Rgb;
+      readonly strokeWidth?: number;
+    }
+  | {
+      readonly kind: 'text';
+      readonly x: number;
+      readonly y: number;
+      readonly text: string;
+      readonly fontSize: number;
+      readonly color: Rgb;
+      readonly anchor: 'middle' | 'start';
+    };
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface WindowLayout {
+  /** The whole image, output pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** The cell grid: cell (col, row) starts at (content.x + col*cellWidth, content.y + row*cellHeight). */
+  readonly content: Box;
+  /** The window body (inside the margin), including the title bar. */
+  readonly window: Box;
+  /** Height of the title bar, 0 for 'none'. */
+  readonly barHeight: number;
+  readonly shapes: readonly WindowShape[];
+}
+
+/** macOS's close, minimise and zoom colours: recognisable on any theme. */
+export const BUTTON_COLORS: readonly Rgb[] = [0xff5f57, 0xfebc2e, 0x28c840];
+
+const SHADOW = { blur: 12, offsetY: 6, opacity: 0.45, color: 0x000000 } as const;
+
+/**
+ * Title-bar metrics follow the cell height so the bar keeps its proportions at any font size:
+ * about two lines tall, buttons about half a line across.
+ */
+export function barMetrics(cellHeight: number) {
+  const height = Math.round(cellHeight * 1.9);
+  const radius = Math.max(3, Math.round(cellHeight * 0.3));
+  return {
+    height,
+    buttonRadius: radius,
+    /** Centre-to-centre distance of neighbouring buttons. */
+    buttonPitch: Math.round(radius * 3.4),
+    fontSize: Math.max(8, Math.round(cellHeight * 0.6)),
+  };
+}
+
+/** Shortens `title` with '…' to fit `maxWidth` px, estimating a monospace advance of 0.6em (2 for wide characters). */
+export function fitTitle(title: string, fontSize: number, maxWidth: number): string {
+  const advance = fontSize * 0.6;
+  const chars = [...title.replace(/[\u0000-\u001f\u007f]/g, ' ').trim()];
+  const widthOf = (c: string): number => (isWide(c) ? 2 : 1) * advance;
+  let total = chars.reduce((sum, c) => sum + widthOf(c), 0);
+  if (total <= maxWidth) return chars.join('');
+  while (chars.length > 0 && total + advance > maxWidth) total -= widthOf(chars.pop()!);
+  return chars.length === 0 ? '' : chars.join('').trimEnd() + '…';
+}
+
+function isWide(c: string): boolean {
+  const cp = c.codePointAt(0)!;
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Geometry and decoration of the frame around the terminal, shared by the GIF and SVG renderers. */
+export function layoutWindow(opts: WindowOptions): WindowLayout {
+  const s = opts.scale;
+  const px = (v: number): number => Math.max(0, Math.round(v * s));
+  const padV = px(opts.padding[0]);
+  const padH = px(opts.padding[1]);
+  const radius = px(opts.borderRadius);
+  const shadow = opts.shadow ? { blur: px(SHADOW.blur), offsetY: px(SHADOW.offsetY) } : undefined;
+  // The blur fades out by about three standard deviations; the offset pushes it further down.
+  const margin = Math.max(px(opts.margin), shadow ? 3 * shadow.blur + shadow.offsetY : 0);
+
+  const bar = barMetrics(opts.cellHeight);
+  const barHeight = opts.window === 'none' ? 0 : bar.height;
+  const gridW = opts.cols * opts.cellWidth;
+  const gridH = opts.rows * opts.cellHeight;
+  const win: Box = { x: margin, y: margin, width: gridW + 2 * padH, height: gridH + 2 * padV + barHeight };
+  const content: Box = { x: win.x + padH, y: win.y + barHeight + padV, width: gridW, height: gridH };
+  const width = win.width + 2 * margin;
+  const height = win.height + 2 * margin;
+
+  const shapes: WindowShape[] = [];
+  if (opts.marginColor !== undefined) {
+    shapes.push({ kind: 'rect', x: 0, y: 0, w: width, h: height, radius: 0, fill: opts.marginColor });
+  }
+  if (shadow) {
+    shapes.push({
+      kind: 'shadow', x: win.x, y: win.y + shadow.offsetY, w: win.width, h: win.height, radius,
+      blur: shadow.blur, color: SHADOW.color, opacity: SHADOW.opacity,
+    });
+  }
+  shapes.push({
+    kind: 'rect', x: win.x, y: win.y, w: win.width, h: win.height, radius, fill: opts.theme.background,
+    themeBackground: true,
+  });
+  if (opts.window !== 'none') shapes.push(...barShapes(opts, win, bar));
+  return { width, height, content, window: win, barHeight, shapes };
+}
+
+function barShapes(opts: WindowOptions, win: Box, bar: ReturnType<typeof barMetrics>): WindowShape[] {
+  const shapes: WindowShape[] = [];
+  const centreY = win.y + bar.height / 2;
+  // The first button sits as far from the side as from the top, like macOS's.
+  const inset = Math.round(bar.height / 2) - bar.buttonRadius;
+  const hasButtons = opts.window !== 'plain';
+  // Keep the title centred on the window, clear of the buttons on either side.
+  const buttonsSpan = hasButtons ? inset + 3 * bar.buttonRadius + 2 * bar.buttonPitch : inset;
+  if (hasButtons) {
+    const right = opts.window === 'colorful-right';
+    for (let i = 0; i < 3; i++) {
+      const offset = inset + bar.buttonRadius + i * bar.buttonPitch;
+      const cx = right ? win.x + win.width - offset : win.x + offset;
+      // Right-side buttons read right to left, as on Windows and GNOME: close is outermost.
+      const color = BUTTON_COLORS[i]!;
+      if (opts.window === 'rings') {
+        const strokeWidth = Math.max(1, Math.round(bar.buttonRadius / 3.5));
+        shapes.push({ kind: 'circle', cx, cy: centreY, r: bar.buttonRadius - strokeWidth / 2, stroke: color, strokeWidth });
+      } else {
+        shapes.push({ kind: 'circle', cx, cy: centreY, r: bar.buttonRadius, fill: color });
+      }
+    }
+  }
+  const title = fitTitle(opts.title, bar.fontSize, win.width - 2 * buttonsSpan);
+  if (title !== '') {
+    shapes.push({
+      kind: 'text', x: win.x + win.width / 2, y: Math.round(centreY + bar.fontSize * 0.35), text: title,
+      fontSize: bar.fontSize, color: blend(opts.theme.foreground, opts.theme.background, 0.35), anchor: 'middle',
+    });
+  }
+  return shapes;
+}

@@ -1,0 +1,75 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { THEMES_DIR, closeThemeNames, getTheme, listThemes } from '../../src/theme/builtin.js';
+import { contrastRatio, luminance } from '../../src/theme/rgb.js';
+import { themeFromJson } from '../../src/theme/schema.js';
+
+const files = readdirSync(new URL('../../themes/', import.meta.url)).filter((f) => f.endsWith('.json'));
+
+describe('built-in theme files', () => {
+  it('every file in themes/ is listed, and nothing else', () => {
+    expect(listThemes()).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());
+  });
+
+  for (const file of files) {
+    describe(file, () => {
+      const raw = JSON.parse(readFileSync(new URL(`../../themes/${file}`, import.meta.url), 'utf8'));
+      it('passes the schema and its name matches the file', () => {
+        const theme = themeFromJson(raw, file);
+        expect(`${theme.name}.json`).toBe(file);
+        expect(theme.palette).toHaveLength(16);
+      });
+      it('has a readable foreground on its background (catches swapped values)', () => {
+        const theme = getTheme(raw.name);
+        expect(contrastRatio(theme.foreground, theme.background)).toBeGreaterThanOrEqual(4.5);
+      });
+      it('says where its colours come from', () => {
+        expect(raw.source.length).toBeGreaterThan(10);
+      });
+      it('is light exactly when its name says so (catches swapped background and foreground)', () => {
+        const theme = getTheme(raw.name);
+        const namedLight = /light|latte|dawn|day/.test(theme.name);
+        expect(luminance(theme.background) > luminance(theme.foreground)).toBe(namedLight);
+      });
+    });
+  }
+});
+
+describe('theme schema', () => {
+  const good = {
+    name: 'x', source: 'somewhere public', background: '#000000', foreground: '#ffffff',
+    palette: new Array(16).fill('#123456'),
+  };
+  it('accepts a minimal theme', () => {
+    expect(themeFromJson(good, 'x.json')).toMatchObject({ name: 'x', background: 0, foreground: 0xffffff });
+  });
+  it.each([
+    ['a short palette', { ...good, palette: ['#000000'] }, /16 colours/],
+    ['a bad colour', { ...good, background: 'black' }, /"background"/],
+    ['a three-digit colour', { ...good, foreground: '#fff' }, /"foreground"/],
+    ['an unknown field', { ...good, colour: 1 }, /unknown field "colour"/],
+    ['no source', { ...good, source: '' }, /source/],
+    ['an upper-case name', { ...good, name: 'Dracula' }, /name/],
+    ['a bad palette entry', { ...good, palette: [...good.palette.slice(1), '#12345'] }, /palette\[15\]/],
+  ])('rejects %s', (_, data, message) => {
+    expect(() => themeFromJson(data, 'x.json')).toThrow(message);
+  });
+});
+
+describe('getTheme', () => {
+  it('finds themes case-insensitively, with spaces or underscores for dashes', () => {
+    expect(getTheme('Dracula').name).toBe('dracula');
+    expect(getTheme('DRACULA').background).toBe(0x282a36);
+    expect(getTheme('asciinema').palette[1]).toBe(0xdd3c69);
+  });
+  it('names close themes when the name is unknown', () => {
+    expect(() => getTheme('draculla')).toThrow(/Unknown theme "draculla"; did you mean dracula\?/);
+    expect(closeThemeNames('asciinem')).toContain('asciinema');
+  });
+  it('lists every theme when nothing is close', () => {
+    expect(() => getTheme('zzzzzzzzzzzzzz')).toThrow(/built-in themes are: .*asciinema.*dracula/);
+  });
+  it('themes dir resolves to the package root', () => {
+    expect(THEMES_DIR.endsWith('/themes/')).toBe(true);
+  });
+});

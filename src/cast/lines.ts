@@ -9,7 +9,7 @@ export interface Line {
   readonly complete: boolean;
 }
 
-export async function* splitLines(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Line> {
+export async function* splitLines(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<Line> {
   const decoder = new TextDecoder('utf-8');
   let pending = '';
   let number = 0;

@@ -20,7 +20,9 @@ const ignore: WarningHandler = () => {};
  * Reads asciicast v1, v2 and v3. The header is read before this resolves, so size and theme
  * errors surface at once; events are read lazily, line by line, as the caller iterates.
  */
-export async function readCast(source: AsyncIterable<Uint8Array | string>, options: ReadCastOptions = {}): Promise<Cast> {
+export async function readCast(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: ReadCastOptions = {}): Promise<Cast> {
   const file = options.name ?? 'input';
   const warn = options.onWarning ?? ignore;
   const lines = splitLines(source);

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { CastEvent, CastHeader } from '../../src/cast/events.js';
+import { frameGroups, isBefore, parseTimePoint, type TimelineOptions } from '../../src/timeline/index.js';
+
+const header: CastHeader = { version: 2, cols: 80, rows: 24 };
+const out = (time: number, data = 'x'): CastEvent => ({ time, kind: 'output', data });
+const marker = (time: number, label: string): CastEvent => ({ time, kind: 'marker', label });
+
+async function groups(events: CastEvent[], options: TimelineOptions = {}, h: CastHeader = header) {
+  async function* source() {
+    yield* events;
+  }
+  const result: Array<{ time: number; data: string }> = [];
+  for await (const g of frameGroups(source(), h, options)) {
+    result.push({
+      time: Math.round(g.time * 1e6) / 1e6,
+      data: g.events.map((e) => (e.kind === 'output' ? e.data : `[${e.kind}]`)).join(''),
+    });
+  }
+  return result;
+}
+
+describe('frame groups', () => {
+  it('keeps the pause before the first output and between outputs', async () => {
+    expect(await groups([out(1, 'a'), out(2.5, 'b')])).toEqual([
+      { time: 0, data: '' },
+      { time: 1, data: 'a' },
+      { time: 2.5, data: 'b' },
+    ]);
+  });
+
+  it('caps pauses at the idle time limit: option, else header, else 5 s; 0 keeps all', async () => {
+    const events = [out(0, 'a'), out(20, 'b'), out(21, 'c')];
+    expect((await groups(events)).map((g) => g.time)).toEqual([0, 5, 6]);
+    expect((await groups(events, {}, { ...header, idleTimeLimit: 2 })).map((g) => g.time)).toEqual([0, 2, 3]);
+    expect((await groups(events, { idleTimeLimit: 1 }, { ...header, idleTimeLimit: 2 })).map((g) => g.time)).toEqual([0, 1, 2]);
+    expect((await groups(events, { idleTimeLimit: 0 })).map((g) => g.time)).toEqual([0, 20, 21]);
+  });
+
+  it('applies speed after the idle limit', async () => {
+    const events = [out(0, 'a'), out(20, 'b'), out(21, 'c')];
+    expect((await groups(events, { speed: 2, idleTimeLimit: 4 })).map((g) => g.time)).toEqual([0, 2, 2.5]);
+  });
+
+  it('merges outputs closer than 1/fps into one frame', async () => {
+    const events = [out(0, 'a'), out(0.01, 'b'), out(0.02, 'c'), out(0.05, 'd'), out(0.5, 'e')];
+    expect(await groups(events, { fpsCap: 30 })).toEqual([
+      { time: 0, data: 'abc' },
+      { time: 0.05, data: 'd' },
+      { time: 0.5, data: 'e' },
+    ]);
+    expect((await groups(events, { fpsCap: 1000 })).map((g) => g.data)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('starts at --from seconds with the earlier output already applied', async () => {
+    const events = [out(1, 'a'), out(2, 'b'), out(4, 'c'), out(5, 'd')];
+    expect(await groups(events, { from: { seconds: 3 } })).toEqual([
+      { time: 0, data: 'ab' },
+      { time: 1, data: 'c' },
+      { time: 2, data: 'd' },
+    ]);
+  });
+
+  it('trims at markers by label and by number', async () => {
+    const events = [out(1, 'a'), marker(2, 'start'), out(3, 'b'), marker(4, 'end'), out(5, 'c')];
+    expect(await groups(events, { from: { marker: 'start' }, to: { marker: 'end' } })).toEqual([
+      { time: 0, data: 'a[marker]' },
+      { time: 1, data: 'b' },
+    ]);
+    expect(await groups(events, { from: { marker: '2' } })).toEqual([
+      { time: 0, data: 'a[marker]b[marker]' },
+      { time: 1, data: 'c' },
+    ]);
+  });
+
+  it('stops after --to seconds', async () => {
+    expect(await groups([out(1, 'a'), out(2, 'b'), out(3, 'c')], { to: { seconds: 2 } })).toEqual([
+      { time: 0, data: '' },
+      { time: 1, data: 'a' },
+      { time: 2, data: 'b' },
+    ]);
+  });
+
+  it('attaches input and markers to the frame they happen in without starting frames', async () => {
+    const events: CastEvent[] = [out(0, 'a'), { time: 1, kind: 'input', data: 'k' }, marker(2, 'm'), out(3, 'b')];
+    expect(await groups(events)).toEqual([
+      { time: 0, data: 'a[input][marker]' },
+      { time: 3, data: 'b' },
+    ]);
+  });
+});
+
+describe('time points', () => {
+  it('parses seconds and markers', () => {
+    expect(parseTimePoint('12.5')).toEqual({ seconds: 12.5 });
+    expect(parseTimePoint('marker:intro')).toEqual({ marker: 'intro' });
+    expect(parseTimePoint('marker:2')).toEqual({ marker: '2' });
+    expect(() => parseTimePoint('soon')).toThrow(/not a time/);
+    expect(() => parseTimePoint('-1')).toThrow(/not a time/);
+    expect(() => parseTimePoint('marker:')).toThrow(/names no marker/);
+  });
+
+  it('includes events up to and at a still time, and stops at a marker', () => {
+    const at = isBefore({ seconds: 2 });
+    expect([out(1), out(2), out(2.01)].map(at)).toEqual(['include', 'include', 'stop']);
+    const atMarker = isBefore({ marker: 'b' });
+    expect([out(1), marker(2, 'a'), out(3), marker(4, 'b')].map(atMarker)).toEqual(['include', 'include', 'include', 'stop']);
+  });
+});

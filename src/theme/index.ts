@@ -16,3 +16,4 @@ export {
   type WindowStyle,
   type Box,
 } from './window.js';
+export { importThemeFile, parseThemeText, detectThemeFormat, type ThemeFormat } from './formats/index.js';

@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectThemeFormat, importThemeFile, parseThemeText } from '../../src/theme/formats/index.js';
+import { resolveTheme } from '../../src/theme/resolve.js';
+import { parseToml } from '../../src/theme/formats/toml.js';
+import { parseYaml } from '../../src/theme/formats/yaml.js';
+
+const fixture = (name: string): string => new URL(`fixtures/${name}`, import.meta.url).pathname;
+
+/** The colours every full-scheme fixture defines, each in its own format's notation. */
+const EXPECTED = {
+  background: 0x1c1e26,
+  foreground: 0xd5d8da,
+  cursor: 0xe95678,
+  selection: 0x2e303e,
+  palette: [
+    0x16161c, 0xe95678, 0x29d398, 0xfab795, 0x26bbd9, 0xee64ac, 0x59e1e3, 0xd5d8da,
+    0x6c6f93, 0xec6a88, 0x3fdaa4, 0xfbc3a7, 0x3fc4de, 0xf075b5, 0x6be4e6, 0xf9fafb,
+  ],
+};
+
+describe.each([
+  ['fixture.itermcolors', 'itermcolors', 'fixture'],
+  ['fixture-windows-terminal.json', 'windows-terminal', 'Fixture Scheme'],
+  ['fixture-wt-settings.json', 'windows-terminal', 'Fixture Scheme'],
+  ['fixture-alacritty.toml', 'alacritty-toml', 'fixture-alacritty'],
+  ['fixture-alacritty.yml', 'alacritty-yaml', 'fixture-alacritty'],
+  ['fixture-kitty.conf', 'kitty', 'fixture-kitty'],
+  ['fixture.Xresources', 'xresources', 'fixture'],
+])('%s', (file, format, name) => {
+  it(`is detected as ${format} by content`, () => {
+    expect(detectThemeFormat(readFixture(file))).toBe(format);
+  });
+  it('gives exactly the colours it defines', () => {
+    expect(importThemeFile(fixture(file))).toEqual({ name, ...EXPECTED, source: fixture(file) });
+  });
+  it('is picked up by resolveTheme from a relative path', () => {
+    expect(resolveTheme(`fixtures/${file}`, undefined, { cwd: new URL('.', import.meta.url).pathname }).palette).toEqual(EXPECTED.palette);
+  });
+});
+
+function readFixture(file: string): string {
+  return readFileSync(fixture(file), 'utf8');
+}
+
+describe('base16 / base24 schemes', () => {
+  const base16Palette = [
+    0x101112, 0xa00000, 0x00a000, 0xa0a000, 0x0000a0, 0xa000a0, 0x00a0a0, 0xd0d1d2,
+    0x404142, 0xa00000, 0x00a000, 0xa0a000, 0x0000a0, 0xa000a0, 0x00a0a0, 0xf0f1f2,
+  ];
+  it.each([
+    ['fixture-base16-legacy.yaml', 'Fixture Legacy'],
+    ['fixture-base16.yaml', 'Fixture Tinted'],
+  ])('%s uses the base16 terminal mapping', (file, name) => {
+    const t = importThemeFile(fixture(file));
+    expect(detectThemeFormat(readFixture(file))).toBe('base16');
+    expect(t).toMatchObject({ name, background: 0x101112, foreground: 0xd0d1d2, selection: 0x303132 });
+    expect(t.palette).toEqual(base16Palette);
+  });
+  it('base24 takes black/white from base01/base06 and the bright colours from base12-17', () => {
+    const t = importThemeFile(fixture('fixture-base24.yaml'));
+    expect(t).toMatchObject({ name: 'Fixture Base24', background: 0x101112, foreground: 0xd0d1d2 });
+    expect(t.palette).toEqual([
+      0x202122, 0xa00000, 0x00a000, 0xa0a000, 0x0000a0, 0xa000a0, 0x00a0a0, 0xe0e1e2,
+      0x303132, 0xff2020, 0x20ff20, 0xffff20, 0x2020ff, 0xff20ff, 0x20ffff, 0xf0f1f2,
+    ]);
+  });
+});
+
+describe('import errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-theme-'));
+  const write = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  it('an unrecognised file names the supported formats', () => {
+    expect(() => importThemeFile(write('notes.txt', 'hello world\n'))).toThrow(/not a theme file .*iTerm2.*kitty/);
+  });
+  it('a missing file is reported as a file problem', () => {
+    expect(() => resolveTheme(join(dir, 'nope.itermcolors'))).toThrow(/Cannot read theme file .*nope\.itermcolors: ENOENT/);
+    expect(() => resolveTheme('themes/nope.json', undefined, { cwd: dir })).toThrow(/ENOENT/);
+  });
+  it('an incomplete scheme lists what it lacks', () => {
+    const path = write('half.conf', 'foreground #ffffff\ncolor0 #000000\ncolor1 #ff0000\n');
+    expect(() => importThemeFile(path)).toThrow(/kitty theme lacks background, colour 2, colour 3, colour 4, colour 5, colour 6, colour 7$/);
+  });
+  it('a scheme with some but not all bright colours is rejected', () => {
+    const lines = ['foreground #ffffff', 'background #000000', ...Array.from({ length: 9 }, (_, i) => `color${i} #0000${i}0`)];
+    expect(() => importThemeFile(write('partial.conf', lines.join('\n')))).toThrow(/lacks colour 9, colour 10/);
+  });
+  it('an 8-colour scheme repeats its colours as the bright ones', () => {
+    const lines = ['*foreground: #ffffff', '*background: #000000', ...Array.from({ length: 8 }, (_, i) => `*color${i}: #0000${i}0`)];
+    const t = importThemeFile(write('eight.Xresources', lines.join('\n')));
+    expect(t.palette[8]).toBe(0x000000);
+    expect(t.palette[15]).toBe(0x000070);
+  });
+  it('a file named like a built-in theme is still a file when given a path', () => {
+    const path = write('dracula', 'foreground #010101\nbackground #fefefe\n' + Array.from({ length: 8 }, (_, i) => `color${i} #00000${i}`).join('\n'));
+    expect(resolveTheme(path).background).toBe(0xfefefe);
+    expect(resolveTheme('dracula', undefined, { cwd: dir }).background).toBe(0x282a36);
+  });
+});
+
+describe('minimal TOML and YAML readers', () => {
+  it('TOML: tables, dotted keys, inline tables, quotes, comments', () => {
+    const doc = parseToml(`
+# comment
+title = "a # not a comment"
+[colors.primary]
+background = '#000000' # trailing
+[colors]
+normal = { black = "#010101", red = "#020202" }
+bright.black = "#030303"
+n = 1_000
+flag = true
+`);
+    expect(doc).toEqual({
+      title: 'a # not a comment',
+      colors: { primary: { background: '#000000' }, normal: { black: '#010101', red: '#020202' }, bright: { black: '#030303' }, n: 1000, flag: true },
+    });
+    expect(() => parseToml('[a]\nnot a pair\n')).toThrow(/line 2/);
+  });
+  it('YAML: nesting by indentation, quotes, comments, skipped sequences', () => {
+    const doc = parseYaml(`
+a:
+  b:
+    c: '0x123456'   # comment
+    d: "x: y"
+  e: plain value
+list:
+  - one
+  - two
+f: 1
+`);
+    expect(doc).toEqual({ a: { b: { c: '0x123456', d: 'x: y' }, e: 'plain value' }, list: {}, f: '1' });
+  });
+});
+
+describe('parseThemeText', () => {
+  it('names the theme after the origin when the file has no name', () => {
+    const text = 'foreground #ffffff\nbackground #000000\n' + Array.from({ length: 16 }, (_, i) => `color${i} #0000${i.toString(16).padStart(2, '0')}`).join('\n');
+    expect(parseThemeText(text, '/x/y/my-theme.conf')).toMatchObject({ name: 'my-theme', source: '/x/y/my-theme.conf' });
+  });
+});

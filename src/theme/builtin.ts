@@ -30,7 +30,11 @@ function loadCatalogue(): Catalogue {
     const { aliases, ...theme } = themeFromJson(JSON.parse(readFileSync(THEMES_DIR + file, 'utf8')), origin);
     if (`${theme.name}.json` !== file) throw new Error(`${origin}: "name" must match the file name`);
     themes.set(theme.name, theme);
-    for (const key of [theme.name, ...aliases]) lookup.set(normaliseThemeName(key), theme.name);
+    for (const key of [theme.name, ...aliases].map(normaliseThemeName)) {
+      const taken = lookup.get(key);
+      if (taken !== undefined) throw new Error(`${origin}: the name "${key}" is already used by themes/${taken}.json`);
+      lookup.set(key, theme.name);
+    }
   }
   return { themes, lookup };
 }
@@ -39,7 +43,7 @@ const getCatalogue = (): Catalogue => (catalogue ??= loadCatalogue());
 
 /** Every built-in theme's name, sorted. */
 export function listThemes(): string[] {
-  return [...getCatalogue().themes.keys()];
+  return [...getCatalogue().themes.keys()].sort();
 }
 
 /** The built-in theme of that name or alias (case-insensitive), or undefined. */

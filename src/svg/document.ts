@@ -1,0 +1,70 @@
+import { fontFaceCss, GlyphUse } from './embed-font.js';
+import { FrameComposer, type FrameMarkup } from './frame-markup.js';
+import { hexColor, num } from './numbers.js';
+import type { SvgGeometry } from './options.js';
+import { StyleSheet } from './style-sheet.js';
+import { windowMarkup } from './window-markup.js';
+import { escapeXml } from './xml.js';
+import type { ScreenSnapshot } from '../term/cell.js';
+
+/**
+ * The parts of an SVG that the animated and the still writer share. The document is written in
+ * order: head (root, fixed styles, window, clip), frames, tail (the styles that depend on what the
+ * frames used, and the animation once its length is known). CSS in a `<style>` applies to the whole
+ * document wherever it stands, so writing it last is fine.
+ *
+ * Frames are stacked in a strip, one slot per distinct frame, `pitch` apart; the strip is clipped
+ * to the cell grid and moved so that the current slot shows.
+ */
+export class SvgDocument {
+  readonly styles: StyleSheet;
+  readonly glyphs: GlyphUse | undefined;
+  readonly composer: FrameComposer;
+  /** Distance between frame slots: a spare row between them keeps overhanging glyphs out of view. */
+  readonly pitch: number;
+
+  constructor(readonly g: SvgGeometry) {
+    this.styles = new StyleSheet(g.theme.foreground, g.lineThickness);
+    this.glyphs = g.embedFont ? new GlyphUse() : undefined;
+    this.composer = new FrameComposer(g, this.styles, this.glyphs);
+    this.pitch = (g.rows + 1) * g.cellHeight;
+  }
+
+  head(): string {
+    const { g } = this;
+    const { layout } = g;
+    const w = num(layout.width);
+    const h = num(layout.height);
+    const c = layout.content;
+    if (this.glyphs && layout.shapes.some((s) => s.kind === 'text')) {
+      for (const s of layout.shapes) if (s.kind === 'text') this.glyphs.add(s.text, false, false);
+    }
+    return (
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${num(layout.width * g.scale)}" height="${num(layout.height * g.scale)}"` +
+      ` font-family="${escapeXml(g.fontFamily)}" font-size="${num(g.fontSize)}" fill="${hexColor(g.theme.foreground)}" xml:space="preserve">` +
+      // Text keeps its spaces and its logical order: every cell sits at its column as in the terminal.
+      `<style>text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}</style>` +
+      windowMarkup(layout, g) +
+      `<clipPath id="_c"><rect x="${num(c.x)}" y="${num(c.y)}" width="${num(c.width)}" height="${num(c.height)}"/></clipPath>` +
+      `<g clip-path="url(#_c)"><g transform="translate(${num(c.x)} ${num(c.y)})"><g id="_s">`
+    );
+  }
+
+  /** A frame's markup placed in `slot` (its row definitions first). */
+  slotMarkup(frame: FrameMarkup, slot: number): string {
+    const defs = frame.defs === '' ? '' : `<defs>${frame.defs}</defs>`;
+    if (frame.body === '') return defs;
+    if (slot === 0) return `${defs}<g>${frame.body}</g>`;
+    return `${defs}<g transform="translate(0 ${num(slot * this.pitch)})">${frame.body}</g>`;
+  }
+
+  compose(screen: ScreenSnapshot): FrameMarkup {
+    return this.composer.compose(screen);
+  }
+
+  /** `animationCss` moves the strip; the class rules and fonts come from what the frames used. */
+  tail(animationCss: string): string {
+    const fonts = this.glyphs ? fontFaceCss(this.glyphs) : '';
+    return `</g></g></g><style>${fonts}${this.styles.css()}${animationCss}</style></svg>\n`;
+  }
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import opentype from 'opentype.js';
+import { EMBEDDED_FAMILY } from './options.js';
+
+export type Face = 'Regular' | 'Bold' | 'Italic' | 'BoldItalic';
+
+export const faceOf = (bold: boolean, italic: boolean): Face =>
+  bold ? (italic ? 'BoldItalic' : 'Bold') : italic ? 'Italic' : 'Regular';
+
+/** The code points drawn in each face, gathered while the animation is written. */
+export class GlyphUse {
+  readonly faces = new Map<Face, Set<number>>();
+
+  add(text: string, bold: boolean, italic: boolean): void {
+    const face = faceOf(bold, italic);
+    let set = this.faces.get(face);
+    if (!set) this.faces.set(face, (set = new Set()));
+    for (const ch of text) set.add(ch.codePointAt(0)!);
+  }
+}
+
+const fontCache = new Map<Face, opentype.Font>();
+
+function bundledFont(face: Face): opentype.Font {
+  let font = fontCache.get(face);
+  if (!font) {
+    const bytes = readFileSync(new URL(`../../fonts/JetBrainsMono-${face}.ttf`, import.meta.url));
+    font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    fontCache.set(face, font);
+  }
+  return font;
+}
+
+/**
+ * A font holding only the glyphs for `codePoints` (those the bundled font has), as OpenType bytes.
+ * Characters the bundled font lacks are left to the fallback families.
+ */
+export function subsetFont(face: Face, codePoints: Iterable<number>): Uint8Array {
+  const source = bundledFont(face);
+  const notdef = source.glyphs.get(0);
+  const glyphs: opentype.Glyph[] = [
+    new opentype.Glyph({ name: '.notdef', unicode: 0, advanceWidth: notdef.advanceWidth ?? 0, path: new opentype.Path() }),
+  ];
+  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
+  for (const cp of sorted) {
+    const glyph = source.charToGlyph(String.fromCodePoint(cp));
+    if (!glyph || glyph.index === 0) continue;
+    glyphs.push(
+      new opentype.Glyph({ name: `u${cp.toString(16)}`, unicode: cp, advanceWidth: glyph.advanceWidth ?? 0, path: glyph.path }),
+    );
+  }
+  const subset = new opentype.Font({
+    familyName: EMBEDDED_FAMILY,
+    styleName: face,
+    unitsPerEm: source.unitsPerEm,
+    ascender: source.ascender,
+    descender: source.descender,
+    glyphs,
+  });
+  return new Uint8Array(subset.toArrayBuffer());
+}
+
+/** `@font-face` rules for every face used, with the subsets as data URLs. */
+export function fontFaceCss(use: GlyphUse): string {
+  let css = '';
+  for (const face of ['Regular', 'Bold', 'Italic', 'BoldItalic'] as const) {
+    const codePoints = use.faces.get(face);
+    if (!codePoints || codePoints.size === 0) continue;
+    const data = Buffer.from(subsetFont(face, codePoints)).toString('base64');
+    const weight = face.startsWith('Bold') ? 'bold' : 'normal';
+    const style = face.endsWith('Italic') ? 'italic' : 'normal';
+    css += `@font-face{font-family:${EMBEDDED_FAMILY};font-weight:${weight};font-style:${style};src:url(data:font/otf;base64,${data})}`;
+  }
+  return css;
+}

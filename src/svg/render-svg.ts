@@ -1,0 +1,72 @@
+import type { AnimationInfo, Frame } from '../frames/frame.js';
+import type { ScreenSnapshot } from '../term/cell.js';
+import { SlotTimeline } from './animation.js';
+import { SvgDocument } from './document.js';
+import { resolveGeometry, type SvgOptions } from './options.js';
+
+/** How many distinct frames are remembered for reuse (a screen that comes back shows its old slot). */
+const FRAME_MEMORY = 4096;
+/** Output is handed to the stream in chunks of about this many characters. */
+const CHUNK = 1 << 16;
+
+class ChunkedWriter {
+  private buffer = '';
+  constructor(private readonly out: NodeJS.WritableStream) {}
+
+  async write(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= CHUNK) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer === '') return;
+    const data = this.buffer;
+    this.buffer = '';
+    await new Promise<void>((resolve, reject) => {
+      this.out.write(data, (error?: Error | null) => (error ? reject(error) : resolve()));
+    });
+  }
+}
+
+/**
+ * Writes an animated SVG to `out` as the frames arrive: each new frame's markup goes out at once,
+ * and only small per-frame numbers are kept for the closing `<style>` with the keyframes. Frames
+ * that look the same as the one before only lengthen it; a screen seen before reuses its slot.
+ * Leaves ending `out` to the caller.
+ */
+export async function renderSvg(
+  frames: AsyncIterable<Frame>,
+  info: AnimationInfo,
+  options: SvgOptions,
+  out: NodeJS.WritableStream,
+): Promise<void> {
+  const doc = new SvgDocument(resolveGeometry(info, options));
+  const writer = new ChunkedWriter(out);
+  const timeline = new SlotTimeline();
+  const slots = new Map<string, number>();
+  let nextSlot = 0;
+  await writer.write(doc.head());
+  for await (const frame of frames) {
+    const markup = doc.compose(frame.screen);
+    let slot = slots.get(markup.body);
+    if (slot === undefined) {
+      slot = nextSlot++;
+      if (slots.size >= FRAME_MEMORY) slots.delete(slots.keys().next().value!);
+      slots.set(markup.body, slot);
+      await writer.write(doc.slotMarkup(markup, slot));
+    } else if (markup.defs !== '') {
+      await writer.write(`<defs>${markup.defs}</defs>`);
+    }
+    timeline.push(slot, Math.max(0, frame.duration));
+  }
+  await writer.write(doc.tail(timeline.css(doc.pitch, info.loop)));
+  await writer.flush();
+}
+
+/** One screen as a still SVG (for `--at`): the same drawing as the animation's frames, no animation. */
+export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, options: SvgOptions): string {
+  const doc = new SvgDocument(resolveGeometry(info, options));
+  const head = doc.head();
+  const frame = doc.slotMarkup(doc.compose(screen), 0);
+  return head + frame + doc.tail('');
+}

@@ -1,0 +1,61 @@
+import { hexColor, num, shortName } from './numbers.js';
+
+export type StrokeStyle = 'curly' | 'dotted' | 'dashed';
+
+/**
+ * Short class names for the fills and strokes used, created as the animation is written; the CSS
+ * for them is written at the end, when all are known. Text in the default colour and weight needs
+ * no class at all: the root element carries that fill.
+ */
+export class StyleSheet {
+  private readonly names = new Map<string, string>();
+  private readonly rules: string[] = [];
+
+  constructor(
+    private readonly defaultFill: number,
+    private readonly strokeWidth: number,
+  ) {}
+
+  /** Class for text (and shapes when bold and italic are false) in `rgb`; '' for the default. */
+  fill(rgb: number, bold = false, italic = false): string {
+    if (rgb === this.defaultFill && !bold && !italic) return '';
+    const key = `f${rgb}${bold ? 'b' : ''}${italic ? 'i' : ''}`;
+    let name = this.names.get(key);
+    if (name === undefined) {
+      name = this.add(key);
+      let rule = `fill:${hexColor(rgb)}`;
+      if (bold) rule += ';font-weight:bold';
+      if (italic) rule += ';font-style:italic';
+      this.rules.push(`.${name}{${rule}}`);
+    }
+    return name;
+  }
+
+  /** Class for an unfilled line in `rgb`: a wavy, dotted or dashed underline. */
+  stroke(rgb: number, style: StrokeStyle): string {
+    const key = `s${rgb}${style}`;
+    let name = this.names.get(key);
+    if (name === undefined) {
+      name = this.add(key);
+      const w = this.strokeWidth;
+      let rule = `fill:none;stroke:${hexColor(rgb)};stroke-width:${num(w)}`;
+      if (style === 'dotted') rule += `;stroke-dasharray:${num(w)}`;
+      if (style === 'dashed') rule += `;stroke-dasharray:${num(3 * w)} ${num(2 * w)}`;
+      this.rules.push(`.${name}{${rule}}`);
+    }
+    return name;
+  }
+
+  css(): string {
+    return this.rules.join('');
+  }
+
+  private add(key: string): string {
+    const name = shortName(this.names.size);
+    this.names.set(key, name);
+    return name;
+  }
+}
+
+/** ` class="x"`, or nothing for the default style. */
+export const classAttr = (name: string): string => (name === '' ? '' : ` class="${name}"`);

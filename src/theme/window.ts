@@ -24,6 +24,11 @@ export interface WindowOptions {
   readonly borderRadius: number;
   /** A soft drop shadow under the window; the margin grows to make room for it. */
   readonly shadow: boolean;
+  /**
+   * A hairline around the window in a colour between the theme's background and foreground, so a
+   * light window stands out on a white page and a dark one on a dark page. Off when absent.
+   */
+  readonly border?: boolean;
   readonly theme: Theme;
   /** Output pixels per logical pixel (2 for a crisp image on high-density screens). */
   readonly scale: number;
@@ -37,6 +42,7 @@ export const DEFAULT_WINDOW_OPTIONS = {
   title: '',
   borderRadius: 8,
   shadow: false,
+  border: true,
   scale: 1,
 } as const satisfies Partial<WindowOptions>;
 
@@ -46,6 +52,9 @@ export const DEFAULT_WINDOW_OPTIONS = {
  * - rect: a filled rectangle with rounded corners (`radius` 0 for square), at `opacity` (default 1).
  *   `themeBackground` marks the window body: it is filled with the terminal's default background,
  *   so when the program changes that background (OSC 11) the renderer paints it with the new colour.
+ *   `stroke`, when present, is an outline `strokeWidth` px wide lying just inside the rectangle's
+ *   edge: draw the rounded rectangle inset by strokeWidth/2 (radius reduced by as much) with a
+ *   centred stroke of strokeWidth, after the fill.
  * - shadow: the rounded rectangle x/y/w/h/radius filled with `color` at `opacity` and blurred with a
  *   Gaussian of standard deviation `blur` px (SVG feGaussianBlur stdDeviation=blur; canvas
  *   shadowBlur = 2*blur). The window covers the rectangle itself; only the halo shows.
@@ -65,6 +74,8 @@ export type WindowShape =
       readonly fill: Rgb;
       readonly opacity?: number;
       readonly themeBackground?: boolean;
+      readonly stroke?: Rgb;
+      readonly strokeWidth?: number;
     }
   | {
       readonly kind: 'shadow';
@@ -115,6 +126,9 @@ export interface WindowLayout {
   readonly barHeight: number;
   readonly shapes: readonly WindowShape[];
 }
+
+/** The window outline: the background moved a little toward the foreground. */
+export const borderColor = (theme: Theme): Rgb => blend(theme.background, theme.foreground, 0.2);
 
 /** macOS's close, minimise and zoom colours: recognisable on any theme. */
 export const BUTTON_COLORS: readonly Rgb[] = [0xff5f57, 0xfebc2e, 0x28c840];
@@ -196,6 +210,7 @@ export function layoutWindow(opts: WindowOptions): WindowLayout {
   shapes.push({
     kind: 'rect', x: win.x, y: win.y, w: win.width, h: win.height, radius, fill: opts.theme.background,
     themeBackground: true,
+    ...(opts.border ? { stroke: borderColor(opts.theme), strokeWidth: Math.max(1, Math.round(s)) } : {}),
   });
   if (opts.window !== 'none') shapes.push(...barShapes(opts, win, bar));
   return { width, height, content, window: win, barHeight, shapes };

@@ -120,6 +120,16 @@ describe('layoutWindow', () => {
     expect(l.shapes[0]).toMatchObject({ radius: 8 });
   });
 
+  it('border: a hairline inside the window edge, between background and foreground, scaled', () => {
+    const plain = layoutWindow(base).shapes[0]!;
+    expect(plain).not.toHaveProperty('stroke');
+    const l = layoutWindow({ ...base, border: true, borderRadius: 8 });
+    // 0x202020 moved a fifth of the way toward 0xd0d0d0: 0x20 + (0xd0 - 0x20) * 0.2 = 0x42
+    expect(l.shapes[0]).toMatchObject({ kind: 'rect', x: 0, y: 0, w: 760, h: 500, radius: 8, stroke: 0x424242, strokeWidth: 1 });
+    expect(l.content).toEqual(layoutWindow(base).content);
+    expect(layoutWindow({ ...base, border: true, scale: 2 }).shapes[0]).toMatchObject({ strokeWidth: 2 });
+  });
+
   it('defaults make a rounded colourful window', () => {
     const l = layoutWindow({ ...base, ...DEFAULT_WINDOW_OPTIONS, cols: 80, rows: 24 });
     expect(l.barHeight).toBeGreaterThan(0);

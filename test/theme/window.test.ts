@@ -124,8 +124,8 @@ describe('layoutWindow', () => {
     const plain = layoutWindow(base).shapes[0]!;
     expect(plain).not.toHaveProperty('stroke');
     const l = layoutWindow({ ...base, border: true, borderRadius: 8 });
-    // 0x202020 moved a fifth of the way toward 0xd0d0d0: 0x20 + (0xd0 - 0x20) * 0.2 = 0x42
-    expect(l.shapes[0]).toMatchObject({ kind: 'rect', x: 0, y: 0, w: 760, h: 500, radius: 8, stroke: 0x424242, strokeWidth: 1 });
+    // 0x202020 moved a fifth of the way toward 0xd0d0d0: 32 + (208 - 32) * 0.2 = 67.2, so 0x43
+    expect(l.shapes[0]).toMatchObject({ kind: 'rect', x: 0, y: 0, w: 760, h: 500, radius: 8, stroke: 0x434343, strokeWidth: 1 });
     expect(l.content).toEqual(layoutWindow(base).content);
     expect(layoutWindow({ ...base, border: true, scale: 2 }).shapes[0]).toMatchObject({ strokeWidth: 2 });
   });

@@ -17,3 +17,4 @@ export {
   type Box,
 } from './window.js';
 export { importThemeFile, parseThemeText, detectThemeFormat, type ThemeFormat } from './formats/index.js';
+export { formatThemeList, themeSwatch } from './swatch.js';

@@ -6,7 +6,7 @@ import { looksLikeBase16, parseBase16 } from './base16.js';
 import { toTheme, type ColorSet } from './colorset.js';
 import { looksLikeItermcolors, parseItermcolors } from './itermcolors.js';
 import { looksLikeKitty, parseKitty } from './kitty.js';
-import { parseJsonScheme } from './windows-terminal.js';
+import { parseJsonc, parseJsonScheme } from './windows-terminal.js';
 import { looksLikeXresources, parseXresources } from './xresources.js';
 
 export type ThemeFormat = 'itermcolors' | 'windows-terminal' | 'alacritty-toml' | 'alacritty-yaml' | 'kitty' | 'xresources' | 'base16';
@@ -15,9 +15,9 @@ export type ThemeFormat = 'itermcolors' | 'windows-terminal' | 'alacritty-toml' 
 export function detectThemeFormat(text: string): ThemeFormat | undefined {
   if (looksLikeItermcolors(text)) return 'itermcolors';
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) {
+  if (trimmed.startsWith('{') || trimmed.startsWith('/')) {
     try {
-      if (parseJsonScheme(JSON.parse(text))) return 'windows-terminal';
+      if (parseJsonScheme(parseJsonc(text))) return 'windows-terminal';
     } catch {
       // not JSON after all: let the other formats have a look
     }
@@ -58,7 +58,7 @@ export function parseThemeText(text: string, origin: string): Theme {
       set = parseItermcolors(text);
       break;
     case 'windows-terminal': {
-      const scheme = parseJsonScheme(JSON.parse(text))!;
+      const scheme = parseJsonScheme(parseJsonc(text))!;
       set = scheme.set;
       name = scheme.name;
       break;

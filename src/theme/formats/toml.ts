@@ -1,7 +1,8 @@
 /**
  * The part of TOML that colour themes use: [tables] and [dotted.tables], key = "string" |
- * 'string' | number | boolean, inline tables { k = v }, and comments. Enough for Alacritty
- * themes; not a general TOML reader (no arrays of tables, multi-line strings or dates).
+ * 'string' | number | boolean, inline tables { k = v }, and comments. Arrays of tables
+ * ([[colors.indexed_colors]]) and arrays are skipped: a theme's 16 colours never live there.
+ * Not a general TOML reader (no multi-line strings or dates).
  */
 export type TomlValue = string | number | boolean | TomlTable;
 export interface TomlTable {
@@ -14,6 +15,10 @@ export function parseToml(text: string): TomlTable {
   text.split(/\r?\n/).forEach((raw, lineIndex) => {
     const line = stripComment(raw).trim();
     if (line === '') return;
+    if (/^\[\[.*\]\]$/.test(line)) {
+      current = {};
+      return;
+    }
     const header = /^\[\s*([^\][]+?)\s*\]$/.exec(line);
     if (header) {
       current = tableAt(root, splitKey(header[1]!), lineIndex);
@@ -57,6 +62,7 @@ function parseValue(text: string, lineIndex: number): TomlValue {
   const quoted = /^"((?:[^"\\]|\\.)*)"$|^'([^']*)'$/.exec(text);
   if (quoted) return quoted[2] ?? quoted[1]!.replace(/\\(.)/g, '$1');
   if (text === 'true' || text === 'false') return text === 'true';
+  if (text.startsWith('[') && text.endsWith(']')) return {};
   if (text.startsWith('{') && text.endsWith('}')) {
     const table: TomlTable = {};
     for (const part of splitInline(text.slice(1, -1))) {

@@ -22,6 +22,8 @@ export interface SvgOptions {
   readonly title?: string;
   readonly borderRadius?: number;
   readonly shadow?: boolean;
+  /** A hairline around the window (default on). */
+  readonly border?: boolean;
   /** Output size multiplier: the drawing is the same, `width`/`height` grow (default 1). */
   readonly scale?: number;
   /** Leave the window body unpainted (default false). */
@@ -96,6 +98,7 @@ export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGe
     title: options.title ?? info.title,
     borderRadius: options.borderRadius ?? DEFAULT_WINDOW_OPTIONS.borderRadius,
     shadow: options.shadow ?? DEFAULT_WINDOW_OPTIONS.shadow,
+    border: options.border ?? DEFAULT_WINDOW_OPTIONS.border,
     theme,
     // The SVG is drawn at scale 1 and scaled through its width and height: the viewBox stays the same.
     scale: 1,

@@ -19,9 +19,17 @@ export function windowMarkup(layout: WindowLayout, opts: { transparentBackground
 
   function shapeMarkup(shape: WindowShape): string {
     switch (shape.kind) {
-      case 'rect':
-        if (shape.themeBackground && opts.transparentBackground) return '';
-        return `<rect ${roundedRect(shape)} fill="${hexColor(shape.fill)}"${opacityAttr(shape.opacity)}/>`;
+      case 'rect': {
+        const transparent = shape.themeBackground && opts.transparentBackground;
+        let markup = transparent ? '' : `<rect ${roundedRect(shape)} fill="${hexColor(shape.fill)}"${opacityAttr(shape.opacity)}/>`;
+        if (shape.stroke !== undefined) {
+          // The outline lies just inside the edge: inset by half its width, centred stroke.
+          const sw = shape.strokeWidth ?? 1;
+          const inset = { x: shape.x + sw / 2, y: shape.y + sw / 2, w: shape.w - sw, h: shape.h - sw, radius: Math.max(0, shape.radius - sw / 2) };
+          markup += `<rect ${roundedRect(inset)} fill="none" stroke="${hexColor(shape.stroke)}" stroke-width="${num(sw)}"/>`;
+        }
+        return markup;
+      }
       case 'shadow': {
         // Room for the blur on every side: three standard deviations.
         const pad = 3 * shape.blur;

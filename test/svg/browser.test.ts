@@ -5,7 +5,7 @@ import type { AnimationInfo, Frame } from '../../src/frames/frame.js';
 import type { ScreenSnapshot } from '../../src/term/cell.js';
 import { Chromium } from './chromium.js';
 import { PROBE_SOURCE, expectedRows, type Probe } from './probe.js';
-import { framesOf, info, screen } from './screens.js';
+import { cell, framesOf, info, rowOf, screen } from './screens.js';
 
 let browser: Chromium;
 beforeAll(async () => {
@@ -62,4 +62,66 @@ describe('animated SVG in Chromium', () => {
       expect(seen.rows, `at ${ms} ms`).toEqual(rowsOf(expected));
     }
   });
+
+  it('plays N times and then holds the last frame; once means once', async () => {
+    await openSvg(await collect(framesOf(sequence), info(20, 3, 2), {}));
+    for (const [ms, expected] of [[3752, A], [3750 + 1752, C], [7502, C], [60_000, C]] as const) {
+      expect((await probe(ms, 3)).rows, `loop 2 at ${ms} ms`).toEqual(rowsOf(expected));
+    }
+    await openSvg(await collect(framesOf(sequence), info(20, 3, 1), {}));
+    for (const [ms, expected] of [[1002, B], [3748, C], [3752, C], [60_000, C]] as const) {
+      expect((await probe(ms, 3)).rows, `loop 1 at ${ms} ms`).toEqual(rowsOf(expected));
+    }
+  });
+
+  it('shows the last frame still when the viewer prefers reduced motion', async () => {
+    await browser.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+    try {
+      await openSvg(await collect(framesOf(sequence), info(20, 3, 0), {}));
+      expect(await browser.evaluate('document.getAnimations().length')).toBe(0);
+      expect((await probe(0, 3)).rows).toEqual(rowsOf(C));
+    } finally {
+      await browser.send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+
+  it('merges frames that look alike and reuses a screen that comes back', async () => {
+    const svg = await collect(framesOf(sequence), info(20, 3, 0), {});
+    // A, B, A again, C: three distinct screens, so three frame slots and four keyframes plus 100%.
+    expect(svg.match(/<g(?: transform="[^"]*")?><use/g)).toHaveLength(3);
+    expect(svg.match(/%\{transform/g)).toHaveLength(5);
+    const same = await collect(framesOf([{ screen: A, duration: 1 }, { screen: screen(['first frame', '  indented'], 20, 3), duration: 2 }]), info(20, 3, 0), {});
+    expect(same).not.toContain('@keyframes');
+  });
 });
+
+describe('text placement in Chromium', () => {
+  it('keeps every character on its column with a fallback font of another advance', async () => {
+    // DejaVu Sans Mono advances 0.602 em against the bundled font's 0.6: without pinning, a long
+    // run would drift by a pixel and more.
+    const cols = 60;
+    const lines = [
+      'the quick brown fox jumps over the lazy dog 0123456789 ABCDEFG',
+      rowOf([cell('a'), cell('字', { width: 2 }), cell('', { width: 0 }), cell('b'), cell('e\u0301'), cell('c'), cell('→'), ...[...'after the wide ones'].map((c) => cell(c))], cols),
+      'tabs    and    spaces    kept    here',
+    ];
+    const svg = renderSvgStill(screen(lines, cols, 3), info(cols, 3), { fontFamily: "'DejaVu Sans Mono'" });
+    await openSvg(svg);
+    const offsets = await browser.evaluate<number[]>(`(() => {
+      const out = [];
+      for (const t of document.querySelectorAll('#_s defs text')) {
+        const x0 = t.x.baseVal[0].value;
+        const chars = [...t.textContent];
+        // A cluster of several code points (e + combining accent) is one cell drawn at its x.
+        if (!t.hasAttribute('textLength') && chars.length > 1) continue;
+        chars.forEach((c, i) => { if (c !== ' ') out.push(t.getStartPositionOfChar(i).x - x0 - i * ${CW}); });
+      }
+      return out;
+    })()`);
+    expect(offsets.length).toBeGreaterThan(80);
+    for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(0.2);
+    // Spaces inside runs survive: the probe reads the rows back as they were.
+    expect((await probe(0, 3)).rows).toEqual(expectedRows(screen(lines, cols, 3), 3, cols));
+  });
+});
+

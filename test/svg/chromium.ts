@@ -123,6 +123,6 @@ export class Chromium {
     }
     if (this.child.exitCode === null) this.child.kill('SIGKILL');
     await exited;
-    rmSync(this.profile, { recursive: true, force: true });
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

@@ -29,7 +29,8 @@ window.__probe = (ms, cw, ch, baseline, rows) => {
       const chars = t.hasAttribute('textLength') || t.textContent.length === 1 ? [...t.textContent] : [t.textContent];
       for (const chr of chars) {
         while (line.length < col + i) line.push(' ');
-        line[col + i] = chr;
+        // A run's blanks do not hide characters drawn on their own at those columns.
+        if (chr !== ' ' || line[col + i] === undefined) line[col + i] = chr;
         i++;
       }
     }

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderSvgStill } from '../../src/svg/index.js';
+import { Attr, TRUECOLOR } from '../../src/term/cell.js';
+import { getTheme } from '../../src/theme/index.js';
+import { cell, info, rowOf, screen } from './screens.js';
+
+const theme = getTheme('asciinema');
+const plain = { window: 'none', padding: [0, 0], border: false, cursor: false } as const;
+
+/** The defs part of a still SVG: the row definitions. */
+const defsOf = (svg: string): string => /<defs>(.*)<\/defs>/.exec(svg)?.[1] ?? '';
+
+describe('row markup', () => {
+  it('places a run at its column, pinned to its cells, keeping inner spaces', () => {
+    const svg = renderSvgStill(screen(['   ab  cd'], 10, 1), info(10, 1), { ...plain, theme });
+    // Column 3 at 8.4 px a cell; 6 cells from "a" to "d".
+    expect(defsOf(svg)).toBe('<text id="a" x="25.2" textLength="50.4">ab  cd</text>');
+  });
+
+  it('starts a new text after a long gap, and gives wide and combining characters their own', () => {
+    const cols = 30;
+    const row = rowOf([cell('a'), ...Array.from({ length: 8 }, () => cell(' ')), cell('b'), cell('字', { width: 2 }), cell('', { width: 0 }), cell('e\u0301'), cell('c')], cols);
+    const defs = defsOf(renderSvgStill(screen([row], cols, 1), info(cols, 1), { ...plain, theme }));
+    expect(defs).toContain('<text x="0">a</text>');
+    expect(defs).toContain('<text x="84">字</text>');
+    expect(defs).toContain('<text x="100.8">e\u0301</text>');
+    // "b" at 9 and "c" at 13 share one run; the cells between are drawn by their own texts.
+    expect(defs).toContain('<text x="75.6" textLength="42">b   c</text>');
+  });
+
+  it('merges backgrounds of neighbouring cells and leaves the default background out', () => {
+    const red = TRUECOLOR | 0xff0000;
+    const row = rowOf([cell('a', { bg: red }), cell('b', { bg: red }), cell(' ', { bg: red }), cell('c'), cell('d', { bg: red })], 10);
+    const defs = defsOf(renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme }));
+    const paths = defs.match(/<path[^>]*>/g) ?? [];
+    expect(paths).toHaveLength(1);
+    expect(paths[0]).toContain('d="M0 -15.04h25.2v20h-25.2zM33.6 -15.04h8.4v20h-8.4z"');
+    expect(svg2css(renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme }))).toContain('{fill:#f00}');
+  });
+
+  it('renders bold, italic, faint, inverse, invisible and 256/true colours through classes', () => {
+    const row = rowOf(
+      [
+        cell('B', { attrs: Attr.BOLD, fg: 1 }),
+        cell('I', { attrs: Attr.ITALIC }),
+        cell('F', { attrs: Attr.FAINT }),
+        cell('V', { attrs: Attr.INVERSE }),
+        cell('H', { attrs: Attr.INVISIBLE }),
+        cell('X', { fg: 196 }),
+        cell('T', { fg: TRUECOLOR | 0x123456 }),
+      ],
+      10,
+    );
+    const svg = renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme, boldIsBright: true });
+    const css = svg2css(svg);
+    // Bold red is bright red with bold-is-bright; 196 is xterm's ff0000.
+    expect(css).toMatch(new RegExp(`\\{fill:${hex(theme.palette[9]!)};font-weight:bold\\}`));
+    expect(css).toContain('font-style:italic');
+    expect(css).toContain('{fill:#f00}');
+    expect(css).toContain('{fill:#123456}');
+    expect(defsOf(svg)).not.toContain('>H<');
+    // Inverse: a foreground-coloured box behind the letter drawn in the background colour.
+    expect(css).toContain(`{fill:${hex(theme.background)}}`);
+  });
+
+  it('draws underline styles, strikethrough and overline as shapes in their colours', () => {
+    const u = (style: number, ulColor = -1) => cell('u', { attrs: style << Attr.UNDERLINE_SHIFT, ulColor });
+    const row = rowOf([u(1), u(2), u(3, 2), u(4), u(5), cell('s', { attrs: Attr.STRIKE }), cell('o', { attrs: Attr.OVERLINE })], 10);
+    const svg = renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme });
+    const defs = defsOf(svg);
+    const css = svg2css(svg);
+    expect(defs).toMatch(/<path class="\w+" d="M16.8 [\d.]+q/); // curly, stroked
+    expect(css).toContain(`stroke:${hex(theme.palette[2]!)}`);
+    expect(css).toContain('stroke-dasharray:1}');
+    expect(css).toContain('stroke-dasharray:3 2}');
+    // Single at column 0, double (two bars) at 1, strike at 5, overline at 6 on the cell's top.
+    expect(defs).toContain('M0 1.67h8.4v1h-8.4z');
+    expect(defs).toContain('M8.4 .67h8.4v1h-8.4zM8.4 2.67h8.4v1h-8.4z');
+    expect(defs).toContain('M42 -4.98h8.4v1h-8.4z');
+    expect(defs).toContain('M50.4 -15.04h8.4v1h-8.4z');
+  });
+
+  it('draws box drawing, blocks and Braille as paths, not text', () => {
+    const svg = renderSvgStill(screen(['─│█⠿'], 4, 1), info(4, 1), { ...plain, theme });
+    const defs = defsOf(svg);
+    expect(defs).not.toContain('<text');
+    // A full block is the whole cell.
+    expect(defs).toContain('M16.8 -15.04h8.4v20h-8.4z');
+  });
+
+  it('reuses one definition for identical rows', () => {
+    const svg = renderSvgStill(screen(['same', 'same', 'other', 'same'], 10, 4), info(10, 4), { ...plain, theme });
+    expect(svg.match(/id="[a-z]"/g)).toHaveLength(2);
+    expect(svg.match(/<use href="#a"/g)).toHaveLength(3);
+  });
+
+  it('draws the cursor: block inverts its cell, bar and underline are thin', () => {
+    const s = (shape: 'block' | 'bar' | 'underline') =>
+      renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 1, visible: true, shape } }), info(5, 2), { ...plain, theme, cursor: true });
+    expect(s('block')).toContain('<rect x="8.4" y="20" width="8.4" height="20"');
+    expect(s('bar')).toContain('<rect x="8.4" y="20" width="1" height="20"');
+    expect(s('underline')).toContain('<rect x="8.4" y="39" width="8.4" height="1"');
+    const onLetter = renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: true });
+    expect(onLetter).toMatch(/<text x="8.4" y="15.04" class="\w+">b<\/text>/);
+    expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: false } }), info(5, 2), { ...plain, theme, cursor: true })).not.toContain('<rect x="8.4"');
+    expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: false })).not.toContain('<rect x="8.4"');
+  });
+});
+
+describe('still SVG', () => {
+  it('renders in rsvg-convert without error, window, title and all', () => {
+    const row = rowOf([cell('B', { attrs: Attr.BOLD }), cell('─'), cell('字', { width: 2 }), cell('', { width: 0 })], 20);
+    const svg = renderSvgStill(screen(['hello', row], 20, 3, { cursor: { visible: true, x: 5, y: 0 } }), info(20, 3, 0, 'a <title>'), { theme, shadow: true, margin: 10 });
+    const dir = mkdtempSync(join(tmpdir(), 'svg-still-'));
+    try {
+      writeFileSync(join(dir, 'a.svg'), svg);
+      execFileSync('rsvg-convert', ['-o', join(dir, 'a.png'), join(dir, 'a.svg')]);
+      const png = execFileSync('rsvg-convert', [join(dir, 'a.svg')]);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function svg2css(svg: string): string {
+  const styles = svg.match(/<style>(.*?)<\/style>/g) ?? [];
+  return styles.join('');
+}
+
+function hex(rgb: number): string {
+  const h = rgb.toString(16).padStart(6, '0');
+  return h[0] === h[1] && h[2] === h[3] && h[4] === h[5] ? `#${h[0]}${h[2]}${h[4]}` : `#${h}`;
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectThemeFormat, importThemeFile, parseThemeText } from '../../src/theme/formats/index.js';
 import { resolveTheme } from '../../src/theme/resolve.js';
+import { getTheme } from '../../src/theme/builtin.js';
 import { parseToml } from '../../src/theme/formats/toml.js';
 import { parseYaml } from '../../src/theme/formats/yaml.js';
 
@@ -136,6 +137,15 @@ list:
 f: 1
 `);
     expect(doc).toEqual({ a: { b: { c: '0x123456', d: 'x: y' }, e: 'plain value' }, list: {}, f: '1' });
+  });
+});
+
+describe('our own theme files as --theme FILE', () => {
+  it('a copy of a built-in theme file gives that theme', () => {
+    const path = new URL('../../themes/dracula.json', import.meta.url).pathname;
+    const { source: _s, ...fromFile } = importThemeFile(path);
+    const { source: _b, ...builtin } = getTheme('dracula');
+    expect(fromFile).toEqual(builtin);
   });
 });
 

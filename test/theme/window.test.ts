@@ -100,6 +100,16 @@ describe('layoutWindow', () => {
     expect(kinds(layoutWindow({ ...base, window: 'colorful' }).shapes)).not.toContain('text');
   });
 
+  it('wide characters count double when fitting the title', () => {
+    // 20 columns: window 220 px; the buttons keep 13 + 3*6 + 2*20 = 71 px clear on each side, leaving
+    // 78 px. With 0.6em = 7.2 px advances and room for the '…': 9 narrow characters, or 4 wide ones.
+    const narrow = { ...base, cols: 20, window: 'colorful' as const };
+    const ascii = layoutWindow({ ...narrow, title: 'abcdefghijklmnopqrstuvwxyz' }).shapes.find((s) => s.kind === 'text')!;
+    const cjk = layoutWindow({ ...narrow, title: '漢字漢字漢字漢字漢字漢字漢字漢字' }).shapes.find((s) => s.kind === 'text')!;
+    expect(ascii.text).toBe('abcdefghi…');
+    expect(cjk.text).toBe('漢字漢字…');
+  });
+
   it('shadow: a blurred shape under the window, with room made for it', () => {
     const l = layoutWindow({ ...base, shadow: true, borderRadius: 8 });
     expect(kinds(l.shapes)).toEqual(['shadow', 'rect']);

@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import type { OutputFormat } from '../render/options.js';
+import { isGlob } from './glob.js';
+import { BatchSetupError } from './errors.js';
+import { checkOption, isOptionName, parseFormats, type OptionValues } from './option-values.js';
+import { runBatch } from './run-batch.js';
+
+export interface BatchCommandContext {
+  readonly defaultFormat: OutputFormat;
+  readonly cwd?: string;
+  readonly stdout?: NodeJS.WritableStream;
+  readonly stderr?: NodeJS.WritableStream;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+const formatsOf = (value: unknown): OutputFormat[] | undefined => (value === undefined ? undefined : parseFormats(value));
+
+/**
+ * Whether the command line asks for batch mode: several inputs, a glob, an output folder, several
+ * formats, or any of the batch-only flags. A single input with an output file stays the one-file path.
+ */
+export function isBatchInvocation(args: readonly string[], opts: Record<string, unknown>): boolean {
+  const formats = formatsOf(opts.format);
+  return (
+    args.length > 2 ||
+    (args.length === 2 && (isGlob(args[1]!) || /\.(cast|json|ndjson|gz)$/i.test(args[1]!))) ||
+    args.some((a) => a !== '-' && isGlob(a)) ||
+    opts.outDir !== undefined ||
+    (formats !== undefined && formats.length > 1) ||
+    opts.shard !== undefined ||
+    opts.json === true
+  );
+}
+
+/**
+ * Splits commander's values into the command's defaults and what the user typed: only the latter
+ * may override the config file (commander fills in defaults, so "has a value" is not "was given").
+ */
+export function commanderLayers(program: Command): { defaults: OptionValues; explicit: OptionValues } {
+  const defaults: Record<string, unknown> = {};
+  const explicit: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(program.opts())) {
+    if (!isOptionName(key) || value === undefined) continue;
+    const normal = key === 'format' ? parseFormats(value) : checkOption(key, value);
+    const source = program.getOptionValueSource(key);
+    (source === 'default' || source === 'implied' ? defaults : explicit)[key] = normal;
+  }
+  return { defaults: defaults as OptionValues, explicit: explicit as OptionValues };
+}
+
+/** The CLI's batch path: runs the batch and returns the exit status (setup errors are thrown as UsageErrors). */
+export async function runBatchCommand(program: Command, context: BatchCommandContext): Promise<number> {
+  const opts = program.opts();
+  if (opts.snapshots !== undefined) throw new BatchSetupError('--snapshots works with a single input, not in a batch');
+  const { defaults, explicit } = commanderLayers(program);
+  const summary = await runBatch(
+    {
+      inputs: program.args,
+      cwd: context.cwd,
+      options: explicit,
+      defaults,
+      defaultFormat: context.defaultFormat,
+      outDir: opts.outDir as string | undefined,
+      jobs: opts.jobs as number | undefined,
+      shard: opts.shard as string | undefined,
+      force: Boolean(opts.force),
+    },
+    {
+      stdout: context.stdout,
+      stderr: context.stderr,
+      quiet: Boolean(opts.quiet),
+      verbose: Boolean(opts.verbose),
+      json: Boolean(opts.json),
+      env: context.env,
+    },
+  );
+  return summary.status;
+}

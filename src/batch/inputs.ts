@@ -1,0 +1,112 @@
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { globBase, globToRegExp, isGlob, maxDepth, mentionsHidden } from './glob.js';
+import { BatchSetupError } from './errors.js';
+
+/** One input file, with the folder its output path is kept relative to. */
+export interface BatchInput {
+  /** As shown in logs and used as the manifest's and config's key: relative to cwd, with `/`. */
+  readonly path: string;
+  readonly absolute: string;
+  /** Absolute folder the output keeps its relative path under (the glob's base, or the literals' common folder). */
+  readonly base: string;
+}
+
+const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
+
+/** `path` for display: relative to cwd when inside it, else absolute. */
+export function displayPath(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? toPosix(absolute) : toPosix(rel);
+}
+
+function commonFolder(paths: readonly string[]): string {
+  let common = dirname(paths[0]!).split(sep);
+  for (const p of paths.slice(1)) {
+    const parts = dirname(p).split(sep);
+    let n = 0;
+    while (n < common.length && n < parts.length && common[n] === parts[n]) n++;
+    common = common.slice(0, n);
+  }
+  return common.join(sep) || sep;
+}
+
+/**
+ * Files under `root` (absolute) whose path relative to `cwd` matches. Hidden folders are entered
+ * only when the pattern names a dot-entry; folder symlinks are not followed, so cycles cannot occur.
+ */
+function walk(root: string, cwd: string, pattern: string): string[] {
+  const matcher = globToRegExp(pattern);
+  const depthLimit = maxDepth(pattern);
+  const hidden = mentionsHidden(pattern);
+  const absolutePattern = isAbsolute(pattern);
+  const found: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') && !hidden) continue;
+      const full = resolve(dir, entry.name);
+      const key = absolutePattern ? toPosix(full) : toPosix(relative(cwd, full));
+      if (entry.isDirectory()) {
+        if (depth + 1 < depthLimit) visit(full, depth + 1);
+      } else if (matcher.test(key)) {
+        if (entry.isFile() || (entry.isSymbolicLink() && isFile(full))) found.push(full);
+      }
+    }
+  };
+  visit(root, 0);
+  return found;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `./a/b` -> `a/b`; patterns are matched against paths relative to cwd without a `./` prefix. */
+function normalisePattern(pattern: string): string {
+  let p = sep === '/' ? pattern : pattern.split(sep).join('/');
+  while (p.startsWith('./')) p = p.slice(2);
+  return p;
+}
+
+/**
+ * Expands globs (quoted so the shell left them alone) and keeps literal paths as they are, even
+ * missing ones: a missing file is that input's own failure, reported beside the others' results.
+ * The result is deduplicated and sorted by path, so it is the same on every machine and run.
+ */
+export function expandInputs(patterns: readonly string[], cwd: string): BatchInput[] {
+  const byPath = new Map<string, BatchInput>();
+  const literals: string[] = [];
+  for (const raw of patterns) {
+    if (raw === '-' || /^https?:\/\//i.test(raw)) {
+      throw new BatchSetupError(`${raw}: stdin and URLs can only be rendered one at a time, not in a batch`);
+    }
+    const pattern = normalisePattern(raw);
+    if (!isGlob(pattern)) {
+      literals.push(resolve(cwd, raw));
+      continue;
+    }
+    const base = resolve(cwd, globBase(pattern));
+    const matches = walk(base, cwd, pattern);
+    if (matches.length === 0) throw new BatchSetupError(`no files match "${raw}"`);
+    for (const absolute of matches) {
+      if (!byPath.has(absolute)) byPath.set(absolute, { path: displayPath(absolute, cwd), absolute, base });
+    }
+  }
+  if (literals.length > 0) {
+    const base = commonFolder(literals);
+    for (const absolute of literals) {
+      if (!byPath.has(absolute)) byPath.set(absolute, { path: displayPath(absolute, cwd), absolute, base });
+    }
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,199 @@
+import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/options.js';
+import { WINDOW_STYLES, type WindowStyle } from '../theme/index.js';
+import { parseTimePoint } from '../timeline/index.js';
+
+/**
+ * Options as the command line names them (commander's camelCase keys), which is also how the
+ * config file names them: one vocabulary for both, so a flag moves into the config unchanged.
+ */
+export interface OptionValues {
+  cols?: number;
+  rows?: number;
+  speed?: number;
+  idleTimeLimit?: number;
+  fpsCap?: number;
+  lastFrameDuration?: number;
+  from?: string;
+  to?: string;
+  at?: string;
+  /** commander's --no-loop gives false. */
+  loop?: number | false;
+  theme?: string;
+  fontSize?: number;
+  lineHeight?: number;
+  letterSpacing?: number;
+  fontFamily?: string;
+  fontFile?: string[];
+  fontDir?: string;
+  scale?: number;
+  padding?: [number, number];
+  margin?: number;
+  marginColor?: string;
+  window?: WindowStyle;
+  title?: string;
+  borderRadius?: number;
+  shadow?: boolean;
+  boldIsBright?: boolean;
+  cursor?: boolean;
+  transparentBackground?: boolean;
+  embedFont?: boolean;
+  /** One format or several; the config file may also give "gif,svg". */
+  format?: OutputFormat[];
+}
+
+export type OptionName = keyof OptionValues;
+
+type Check = (value: unknown) => unknown;
+
+class BadValue extends Error {}
+const bad = (expected: string): never => {
+  throw new BadValue(expected);
+};
+
+const number = (test: (n: number) => boolean, expected: string): Check => (v) =>
+  typeof v === 'number' && Number.isFinite(v) && test(v) ? v : bad(expected);
+const positiveNumber = number((n) => n > 0, 'a number above 0');
+const nonNegativeNumber = number((n) => n >= 0, 'a number, 0 or more');
+const anyNumber = number(() => true, 'a number');
+const positiveInteger = number((n) => Number.isInteger(n) && n > 0, 'a whole number above 0');
+const string: Check = (v) => (typeof v === 'string' ? v : bad('a string'));
+const boolean: Check = (v) => (typeof v === 'boolean' ? v : bad('true or false'));
+
+const timePoint: Check = (v) => {
+  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v : bad('seconds or "marker:LABEL"');
+  try {
+    parseTimePoint(text);
+  } catch (error) {
+    bad((error as Error).message);
+  }
+  return text;
+};
+
+const loop: Check = (v) =>
+  v === false || (typeof v === 'number' && Number.isInteger(v) && v >= 0) ? v : bad('a whole number, 0 or more, or false');
+
+const strings: Check = (v) =>
+  typeof v === 'string' ? [v] : Array.isArray(v) && v.every((s) => typeof s === 'string') ? [...v] : bad('a string or a list of strings');
+
+const padding: Check = (v) => {
+  const list = typeof v === 'number' ? [v] : Array.isArray(v) ? v : [];
+  if (list.length < 1 || list.length > 2 || list.some((n) => typeof n !== 'number' || !Number.isFinite(n) || n < 0)) {
+    bad('one number or [vertical, horizontal], 0 or more');
+  }
+  return [list[0], list[1] ?? list[0]];
+};
+
+const window: Check = (v) =>
+  typeof v === 'string' && (WINDOW_STYLES as readonly string[]).includes(v) ? v : bad(`one of ${WINDOW_STYLES.join(', ')}`);
+
+/** Accepts "gif", "gif,svg" or ["gif", "svg"]; the result keeps the given order without repeats. */
+export function parseFormats(value: unknown): OutputFormat[] {
+  const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : bad('a format or a list of formats');
+  const formats: OutputFormat[] = [];
+  for (const part of parts) {
+    const name = typeof part === 'string' ? part.trim().toLowerCase() : '';
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(name)) bad(`formats among ${OUTPUT_FORMATS.join(', ')}`);
+    if (!formats.includes(name as OutputFormat)) formats.push(name as OutputFormat);
+  }
+  if (formats.length === 0) bad('at least one format');
+  return formats;
+}
+
+const CHECKS: Record<OptionName, Check> = {
+  cols: positiveInteger,
+  rows: positiveInteger,
+  speed: positiveNumber,
+  idleTimeLimit: nonNegativeNumber,
+  fpsCap: positiveNumber,
+  lastFrameDuration: nonNegativeNumber,
+  from: timePoint,
+  to: timePoint,
+  at: timePoint,
+  loop,
+  theme: string,
+  fontSize: positiveNumber,
+  lineHeight: positiveNumber,
+  letterSpacing: anyNumber,
+  fontFamily: string,
+  fontFile: strings,
+  fontDir: string,
+  scale: positiveNumber,
+  padding,
+  margin: nonNegativeNumber,
+  marginColor: string,
+  window,
+  title: string,
+  borderRadius: nonNegativeNumber,
+  shadow: boolean,
+  boldIsBright: boolean,
+  cursor: boolean,
+  transparentBackground: boolean,
+  embedFont: boolean,
+  format: parseFormats,
+};
+
+export const OPTION_NAMES = Object.keys(CHECKS) as OptionName[];
+
+export const isOptionName = (key: string): key is OptionName => Object.hasOwn(CHECKS, key);
+
+/**
+ * Validates one value; throws an Error whose message is "expected ..." so callers can prefix where
+ * it came from (a config file and key).
+ */
+export function checkOption(name: OptionName, value: unknown): unknown {
+  try {
+    return CHECKS[name](value);
+  } catch (error) {
+    if (error instanceof BadValue) throw new Error(`expected ${error.message}`);
+    throw error;
+  }
+}
+
+/** Later layers win; a layer's undefined values leave earlier ones in place. */
+export function mergeOptions(...layers: ReadonlyArray<Readonly<OptionValues> | undefined>): OptionValues {
+  const out: Record<string, unknown> = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [key, value] of Object.entries(layer)) if (value !== undefined) out[key] = value;
+  }
+  return out as OptionValues;
+}
+
+/** The renderer's options for one format; `onWarning` is left to the caller (it cannot cross threads). */
+export function toRenderOptions(values: OptionValues, format: OutputFormat): RenderOptions {
+  const point = (text: string | undefined) => (text === undefined ? undefined : parseTimePoint(text));
+  const options: RenderOptions = {
+    format,
+    cols: values.cols,
+    rows: values.rows,
+    speed: values.speed,
+    idleTimeLimit: values.idleTimeLimit,
+    fpsCap: values.fpsCap,
+    lastFrameDuration: values.lastFrameDuration,
+    from: point(values.from),
+    to: point(values.to),
+    at: point(values.at),
+    loop: values.loop === false ? 1 : values.loop,
+    theme: values.theme,
+    fontSize: values.fontSize,
+    lineHeight: values.lineHeight,
+    letterSpacing: values.letterSpacing,
+    fontFamily: values.fontFamily,
+    fontFiles: values.fontFile,
+    fontDir: values.fontDir,
+    scale: values.scale,
+    padding: values.padding,
+    margin: values.margin,
+    marginColor: values.marginColor,
+    window: values.window,
+    title: values.title,
+    borderRadius: values.borderRadius,
+    shadow: values.shadow,
+    boldIsBright: values.boldIsBright,
+    cursor: values.cursor,
+    transparentBackground: values.transparentBackground,
+    embedFont: values.embedFont,
+  };
+  // Dropping undefined keys keeps the options hash independent of which keys happened to be spelled out.
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as unknown as RenderOptions;
+}

@@ -1,0 +1,52 @@
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { OutputFormat } from '../render/options.js';
+import { BatchSetupError } from './errors.js';
+import { displayPath, type BatchInput } from './inputs.js';
+
+export interface PlannedOutput {
+  readonly format: OutputFormat;
+  readonly absolute: string;
+  /** For logs: relative to cwd when inside it. */
+  readonly path: string;
+}
+
+export interface PlannedInput {
+  readonly input: BatchInput;
+  readonly outputs: readonly PlannedOutput[];
+}
+
+const CAST_EXTENSIONS = /(\.cast|\.json|\.ndjson)?(\.gz)?$/i;
+
+/** `demo.cast.gz` -> `demo`; a name that is nothing but an extension keeps it rather than becoming empty. */
+const stem = (name: string): string => name.replace(CAST_EXTENSIONS, '') || name;
+
+/**
+ * Where each input's outputs go. With an output folder, the input's path below its base folder
+ * is kept (docs/casts/cli/init.cast under base docs/casts -> OUT/cli/init.gif); without one, each
+ * output goes beside its input. Two inputs landing on one output, or an output overwriting an
+ * input, stop the batch before anything is written.
+ */
+export function planOutputs(
+  inputs: readonly BatchInput[],
+  formatsFor: (input: BatchInput) => readonly OutputFormat[],
+  outDir: string | undefined,
+  cwd: string,
+): PlannedInput[] {
+  const owners = new Map<string, string>();
+  const inputPaths = new Map(inputs.map((i) => [i.absolute, i.path]));
+  return inputs.map((input) => {
+    const rel = relative(input.base, input.absolute);
+    const folder = outDir === undefined ? dirname(input.absolute) : resolve(cwd, outDir, dirname(rel));
+    const outputs = formatsFor(input).map((format): PlannedOutput => {
+      const absolute = join(folder, `${stem(basename(input.absolute))}.${format}`);
+      const path = displayPath(absolute, cwd);
+      const owner = owners.get(absolute);
+      if (owner !== undefined) throw new BatchSetupError(`"${owner}" and "${input.path}" would both be written to ${path}`);
+      const overwritten = inputPaths.get(absolute);
+      if (overwritten !== undefined) throw new BatchSetupError(`"${input.path}" would be written over the input "${overwritten}"`);
+      owners.set(absolute, input.path);
+      return { format, absolute, path };
+    });
+    return { input, outputs };
+  });
+}

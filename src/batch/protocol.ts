@@ -1,0 +1,18 @@
+import type { RenderOptions } from '../render/options.js';
+
+/** One (input, format) render, as sent to a worker thread: plain data only (no functions cross threads). */
+export interface JobMessage {
+  readonly id: number;
+  readonly input: string;
+  /** How the input is named in messages. */
+  readonly name: string;
+  readonly output: string;
+  /** The hidden file written first and renamed to `output` once complete. */
+  readonly temp: string;
+  readonly options: Omit<RenderOptions, 'onWarning'>;
+}
+
+export type WorkerReply =
+  | { readonly id: number; readonly kind: 'warning'; readonly message: string }
+  | { readonly id: number; readonly kind: 'done'; readonly bytes: number; readonly ms: number }
+  | { readonly id: number; readonly kind: 'failed'; readonly message: string; readonly stack?: string };

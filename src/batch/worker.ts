@@ -1,0 +1,53 @@
+import { createWriteStream, rmSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { parentPort } from 'node:worker_threads';
+import { readCast } from '../cast/read-cast.js';
+import { openSource } from '../cast/source.js';
+import { renderCast } from '../render/render.js';
+import type { JobMessage, WorkerReply } from './protocol.js';
+
+/**
+ * Renders one job into its temporary file and renames it into place: the output appears only when
+ * complete, and a failed render leaves nothing behind. Runs in a worker thread, one job at a time.
+ */
+export async function renderJob(job: JobMessage, warn: (message: string) => void): Promise<number> {
+  const source = await openSource(job.input);
+  const options = { ...job.options, onWarning: warn };
+  const cast = await readCast(source.bytes, { name: job.name, cols: options.cols, rows: options.rows, onWarning: warn });
+  const stream = createWriteStream(job.temp, { flags: 'wx' });
+  // An error such as a full disk surfaces through finished(); keep it from being an uncaught event first.
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure ??= error;
+  });
+  try {
+    await renderCast(cast, options, stream);
+    stream.end();
+    await finished(stream).catch((error: Error) => {
+      failure ??= error;
+    });
+    if (failure) throw failure;
+    await rename(job.temp, job.output);
+    return stream.bytesWritten;
+  } catch (error) {
+    stream.destroy();
+    rmSync(job.temp, { force: true });
+    throw error;
+  }
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', (job: JobMessage) => {
+    const reply = (message: WorkerReply) => port.postMessage(message);
+    const start = performance.now();
+    renderJob(job, (message) => reply({ id: job.id, kind: 'warning', message })).then(
+      (bytes) => reply({ id: job.id, kind: 'done', bytes, ms: performance.now() - start }),
+      (error: unknown) => {
+        const e = error instanceof Error ? error : new Error(String(error));
+        reply({ id: job.id, kind: 'failed', message: e.message, stack: e.name === 'CastError' ? undefined : e.stack });
+      },
+    );
+  });
+}

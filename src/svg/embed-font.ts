@@ -39,7 +39,7 @@ export function subsetFont(face: Face, codePoints: Iterable<number>): Uint8Array
   const source = bundledFont(face);
   const notdef = source.glyphs.get(0);
   const glyphs: opentype.Glyph[] = [
-    new opentype.Glyph({ name: '.notdef', unicode: 0, advanceWidth: notdef.advanceWidth ?? 0, path: new opentype.Path() }),
+    new opentype.Glyph({ name: '.notdef', advanceWidth: notdef.advanceWidth ?? 0, path: new opentype.Path() }),
   ];
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
   for (const cp of sorted) {

@@ -125,3 +125,26 @@ describe('text placement in Chromium', () => {
   });
 });
 
+
+describe('embedded font in Chromium', () => {
+  it('loads the subset (the browser accepts the font data) and draws the letters with it', async () => {
+    const svg = renderSvgStill(screen(['embedded font', 'BOLD'], 20, 2), info(20, 2), { embedFont: true });
+    await openSvg(svg);
+    const faces = await browser.evaluate<string[]>(
+      `document.fonts.ready.then(() => [...document.fonts].map((f) => f.family + ' ' + f.weight + ' ' + f.status))`,
+    );
+    expect(faces).toContain('c2s-embedded normal loaded');
+    await browser.send('DOM.enable');
+    await browser.send('CSS.enable');
+    const { root } = await browser.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await browser.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#_s defs text' });
+    const { fonts } = await browser.send('CSS.getPlatformFontsForNode', { nodeId });
+    // Chromium takes the space from the next family in the stack (a monospace one by default);
+    // the twelve letters come from the subset.
+    expect(fonts).toContainEqual(expect.objectContaining({ familyName: 'c2s-embedded', isCustomFont: true, glyphCount: 12 }));
+    const offsets = await browser.evaluate<number[]>(
+      `(() => { const t = document.querySelector('#_s defs text'); return [...t.textContent].map((_, i) => t.getStartPositionOfChar(i).x - i * ${CW}); })()`,
+    );
+    for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(0.2);
+  });
+});

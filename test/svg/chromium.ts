@@ -64,7 +64,8 @@ export class Chromium {
         '--remote-debugging-pipe',
         'about:blank',
       ],
-      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+      // Its own process group, so that closing can end its helper processes too.
+      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true },
     );
     const browser = new Chromium(child, profile);
     const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
@@ -123,6 +124,11 @@ export class Chromium {
     }
     if (this.child.exitCode === null) this.child.kill('SIGKILL');
     await exited;
+    try {
+      process.kill(-this.child.pid!, 'SIGKILL');
+    } catch {
+      // The group has already gone.
+    }
     rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

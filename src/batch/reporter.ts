@@ -106,7 +106,7 @@ export function createReporter(options: LogOptions): Reporter {
       done++;
       bytesDone += inputBytes;
       written += outputBytes;
-      draw();
+      draw(true);
     },
     crash(input, stack) {
       if (options.verbose) line(`${input}: ${stack}`);

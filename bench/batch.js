@@ -1,0 +1,99 @@
+// Batch rendering: 40 casts (the corpus plus generated sessions) to GIF and SVG, with --jobs 1 and
+// with every core, each configuration in its own process so its peak RSS is its own.
+// Reports wall time, the speed-up of all cores over one, and peak RSS.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CASTS = 40;
+const FORMATS = ['gif', 'svg'];
+const here = fileURLToPath(new URL('.', import.meta.url));
+const corpus = join(here, '../../shared/corpus/casts');
+
+/** A deterministic shell session: typed commands and coloured output, ~`commands` screens long. */
+function generatedCast(seed, commands) {
+  let state = seed;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const events = [];
+  let t = 0;
+  const out = (text, gap) => {
+    t += gap;
+    events.push(JSON.stringify([Number(t.toFixed(3)), 'o', text]));
+  };
+  for (let c = 0; c < commands; c++) {
+    out('\x1b[1;32muser@host\x1b[0m:\x1b[1;34m~/project\x1b[0m$ ', 0.4);
+    const command = `make target-${Math.floor(random() * 1000)} --verbose`;
+    for (const ch of command) out(ch, 0.03 + random() * 0.08);
+    out('\r\n', 0.2);
+    const lines = 5 + Math.floor(random() * 20);
+    for (let l = 0; l < lines; l++) {
+      const colour = 31 + Math.floor(random() * 6);
+      out(`\x1b[${colour}m[${String(l).padStart(3)}]\x1b[0m compiling module_${Math.floor(random() * 1e6)}.c ${'.'.repeat(Math.floor(random() * 40))}\r\n`, random() * 0.05);
+    }
+  }
+  return `{"version": 2, "width": 80, "height": 24}\n${events.join('\n')}\n`;
+}
+
+function prepare() {
+  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-bench-batch-'));
+  const castDir = join(dir, 'casts');
+  const fromCorpus = [];
+  for (const folder of readdirSync(corpus).sort()) {
+    for (const name of readdirSync(join(corpus, folder)).sort()) {
+      if (/\.(cast|json)$/.test(name)) fromCorpus.push([folder, name]);
+    }
+  }
+  // Three quarters real recordings, the rest generated, so the set has both the corpus's spread and steady mid-size work.
+  const wanted = Math.min(fromCorpus.length, CASTS - 10);
+  // Evenly spaced through the sorted list, so every source folder is represented.
+  const real = Array.from({ length: wanted }, (_, i) => fromCorpus[Math.floor((i * fromCorpus.length) / wanted)]);
+  for (const [folder, name] of real) {
+    mkdirSync(join(castDir, folder), { recursive: true });
+    copyFileSync(join(corpus, folder, name), join(castDir, folder, name));
+  }
+  mkdirSync(join(castDir, 'generated'), { recursive: true });
+  for (let i = 0; real.length + i < CASTS; i++) writeFileSync(join(castDir, 'generated', `session-${i}.cast`), generatedCast(i + 1, 4 + (i % 5) * 3));
+  return dir;
+}
+
+async function child(dir, jobs) {
+  const { runBatch } = await import('../dist/batch/index.js');
+  const out = join(dir, `out-${jobs}`);
+  const start = performance.now();
+  const summary = await runBatch(
+    { cwd: dir, inputs: ['casts/**/*.{cast,json}'], outDir: out, jobs, force: true, config: false, options: { format: FORMATS } },
+    { quiet: true, progress: 'lines' },
+  );
+  const ms = performance.now() - start;
+  process.stdout.write(
+    `${JSON.stringify({ ms, rss: process.resourceUsage().maxRSS * 1024, inputs: summary.inputs.length, rendered: summary.rendered, failed: summary.inputs.filter((i) => i.outputs.some((o) => o.status === 'failed')).map((i) => `${i.input}: ${i.outputs.find((o) => o.error)?.error}`) })}\n`,
+  );
+}
+
+function measure(dir, jobs) {
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, String(jobs)], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`jobs=${jobs} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+if (process.argv[2] === '--child') {
+  await child(process.argv[3], Number(process.argv[4]));
+} else {
+  const dir = prepare();
+  const cores = availableParallelism();
+  try {
+    const one = measure(dir, 1);
+    const all = measure(dir, cores);
+    console.log(`${one.inputs} casts x ${FORMATS.join('+')} = ${one.rendered} outputs rendered (${one.failed.length} inputs failed)`);
+    for (const f of one.failed) console.log(`  failed: ${f}`);
+    console.log(`jobs 1:  ${(one.ms / 1000).toFixed(2)} s, peak RSS ${mb(one.rss)}`);
+    console.log(`jobs ${cores}:  ${(all.ms / 1000).toFixed(2)} s, peak RSS ${mb(all.rss)}`);
+    console.log(`speed-up with ${cores} cores: ${(one.ms / all.ms).toFixed(2)}x (aim: >= 1.8x on 2 cores)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { OutputFormat } from '../render/options.js';
 import { isGlob } from './glob.js';
 import { BatchSetupError } from './errors.js';
@@ -11,6 +11,19 @@ export interface BatchCommandContext {
   readonly stdout?: NodeJS.WritableStream;
   readonly stderr?: NodeJS.WritableStream;
   readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * commander parser for `-f, --format`: one format or a comma-separated list (`gif,svg`), validated
+ * and kept as the text given, so the single-file path can go on reading one format from it.
+ */
+export function formatListArgument(value: string): string {
+  try {
+    parseFormats(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+  return value;
 }
 
 const formatsOf = (value: unknown): OutputFormat[] | undefined => (value === undefined ? undefined : parseFormats(value));

@@ -86,17 +86,21 @@ const padding: Check = (v) => {
 const window: Check = (v) =>
   typeof v === 'string' && (WINDOW_STYLES as readonly string[]).includes(v) ? v : bad(`one of ${WINDOW_STYLES.join(', ')}`);
 
-/** Accepts "gif", "gif,svg" or ["gif", "svg"]; the result keeps the given order without repeats. */
-export function parseFormats(value: unknown): OutputFormat[] {
+const formats: Check = (value) => {
   const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : bad('a format or a list of formats');
-  const formats: OutputFormat[] = [];
+  const list: OutputFormat[] = [];
   for (const part of parts) {
     const name = typeof part === 'string' ? part.trim().toLowerCase() : '';
     if (!(OUTPUT_FORMATS as readonly string[]).includes(name)) bad(`formats among ${OUTPUT_FORMATS.join(', ')}`);
-    if (!formats.includes(name as OutputFormat)) formats.push(name as OutputFormat);
+    if (!list.includes(name as OutputFormat)) list.push(name as OutputFormat);
   }
-  if (formats.length === 0) bad('at least one format');
-  return formats;
+  if (list.length === 0) bad('at least one format');
+  return list;
+};
+
+/** Accepts "gif", "gif,svg" or ["gif", "svg"]; the result keeps the given order without repeats. */
+export function parseFormats(value: unknown): OutputFormat[] {
+  return checkOption('format', value) as OutputFormat[];
 }
 
 const CHECKS: Record<OptionName, Check> = {
@@ -129,7 +133,7 @@ const CHECKS: Record<OptionName, Check> = {
   cursor: boolean,
   transparentBackground: boolean,
   embedFont: boolean,
-  format: parseFormats,
+  format: formats,
 };
 
 export const OPTION_NAMES = Object.keys(CHECKS) as OptionName[];

@@ -36,3 +36,13 @@ describe('command-line glue', () => {
     expect(isBatchInvocation(['a.cast'], { shard: '1/2' })).toBe(true);
   });
 });
+
+describe('--format lists', () => {
+  it('validates a comma-separated list for commander', async () => {
+    const { formatListArgument } = await import('../../src/batch/command.js');
+    expect(formatListArgument('gif,svg')).toBe('gif,svg');
+    expect(formatListArgument('txt')).toBe('txt');
+    expect(() => formatListArgument('gif,bmp')).toThrow(/expected formats among gif, svg, png, txt/);
+    expect(() => formatListArgument('')).toThrow(/expected formats among/);
+  });
+});

@@ -3,3 +3,8 @@ export { CastError } from './cast-error.js';
 export { readCast, type ReadCastOptions } from './read-cast.js';
 export { openSource, castUrl, type Source, type SourceOptions } from './source.js';
 export { MAX_COLS, MAX_ROWS } from './header.js';
+export { readRecording, readRecordingFrom, detectFormat, INPUT_FORMATS, type InputFormat, type ReadRecordingOptions } from './detect.js';
+export { readTtyrec, type ReadTtyrecOptions } from './ttyrec.js';
+export { readScript, type ReadScriptOptions } from './script.js';
+export { readTerminalizer, type ReadTerminalizerOptions } from './terminalizer.js';
+export { writeAsciicast, type WriteAsciicastOptions } from './write-asciicast.js';

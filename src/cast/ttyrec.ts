@@ -1,0 +1,125 @@
+import { ByteReader, type ByteChunks } from './byte-reader.js';
+import { CastError } from './cast-error.js';
+import type { Cast, CastEvent, CastHeader, WarningHandler } from './events.js';
+import { MAX_COLS, MAX_ROWS, type SizeOverride } from './header.js';
+
+export interface ReadTtyrecOptions extends SizeOverride {
+  readonly name?: string;
+  readonly onWarning?: WarningHandler;
+}
+
+/** ttyrec reads in BUFSIZ pieces; other writers use more, but a record this large is corrupt data. */
+export const MAX_TTYREC_RECORD_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_COLS = 80;
+export const DEFAULT_ROWS = 24;
+
+const HEADER_BYTES = 12;
+
+export interface TtyrecRecordHeader {
+  readonly sec: number;
+  readonly usec: number;
+  readonly length: number;
+}
+
+export function recordHeader(bytes: Uint8Array, at = 0): TtyrecRecordHeader {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + at, HEADER_BYTES);
+  return { sec: view.getUint32(0, true), usec: view.getUint32(4, true), length: view.getUint32(8, true) };
+}
+
+const plausible = (h: TtyrecRecordHeader) => h.usec < 1_000_000 && h.length <= MAX_TTYREC_RECORD_BYTES;
+
+/**
+ * Whether `head` (the start of a file) reads as a ttyrec: the first record header is sane and,
+ * when the next one is within `head`, it is sane too and no earlier than the first.
+ */
+export function looksLikeTtyrec(head: Uint8Array): boolean {
+  if (head.byteLength < HEADER_BYTES) return false;
+  const first = recordHeader(head);
+  if (!plausible(first) || first.length === 0) return false;
+  const next = HEADER_BYTES + first.length;
+  if (head.byteLength < next + HEADER_BYTES) return true;
+  const second = recordHeader(head, next);
+  return plausible(second) && second.sec * 1e6 + second.usec >= first.sec * 1e6 + first.usec;
+}
+
+/** Size from the options, else 80x24: ttyrec does not record the terminal size, so say so. */
+export function assumedSize(options: SizeOverride, file: string, format: string, warn: WarningHandler) {
+  const cols = options.cols ?? DEFAULT_COLS;
+  const rows = options.rows ?? DEFAULT_ROWS;
+  if (options.cols === undefined || options.rows === undefined) {
+    warn(`${file}: ${format} does not record the terminal size; using ${cols}x${rows} (give --cols and --rows for another)`);
+  }
+  if (cols < 1 || rows < 1 || cols > MAX_COLS || rows > MAX_ROWS) {
+    throw new CastError(file, undefined, `terminal size ${cols}x${rows} is outside 1x1..${MAX_COLS}x${MAX_ROWS}`);
+  }
+  return { cols, rows };
+}
+
+const ignore: WarningHandler = () => {};
+
+/**
+ * Reads a ttyrec file: records of a little-endian (seconds, microseconds, length) header and
+ * `length` bytes of output. Times are taken relative to the first record. The first record is
+ * checked before this resolves, so a file that is not a ttyrec fails at once.
+ */
+export async function readTtyrec(source: ByteChunks, options: ReadTtyrecOptions = {}): Promise<Cast> {
+  const file = options.name ?? 'input';
+  const warn = options.onWarning ?? ignore;
+  const reader = new ByteReader(source);
+  const head = await reader.peek(HEADER_BYTES);
+  if (head.byteLength === 0) throw new CastError(file, undefined, 'the file is empty');
+  if (head.byteLength < HEADER_BYTES) {
+    throw new CastError(file, undefined, `not a ttyrec: ${head.byteLength} bytes is shorter than one record header`);
+  }
+  const first = recordHeader(head);
+  if (!plausible(first)) throw new CastError(file, undefined, `not a ttyrec: ${badHeader(first, 0)}`);
+  const size = assumedSize(options, file, 'ttyrec', warn);
+  const header: CastHeader = first.sec > 0 ? { version: 2, ...size, timestamp: first.sec } : { version: 2, ...size };
+  return { header, events: ttyrecEvents(reader, file, warn) };
+}
+
+function badHeader(h: TtyrecRecordHeader, at: number): string {
+  return h.usec >= 1_000_000
+    ? `the record header at byte ${at} has ${h.usec} microseconds (at most 999999)`
+    : `the record at byte ${at} claims ${h.length} bytes (more than ${MAX_TTYREC_RECORD_BYTES >> 20} MB)`;
+}
+
+async function* ttyrecEvents(reader: ByteReader, file: string, warn: WarningHandler): AsyncGenerator<CastEvent> {
+  const decoder = new TextDecoder('utf-8');
+  let origin: number | undefined;
+  let clock = 0;
+  let warnedBackwards = false;
+  let time = 0;
+  for (;;) {
+    const at = reader.position;
+    const bytes = await reader.read(HEADER_BYTES);
+    if (bytes.byteLength === 0) break;
+    if (bytes.byteLength < HEADER_BYTES) {
+      warn(`${file}: the last record header is cut off at byte ${at}; using the records before it`);
+      break;
+    }
+    const h = recordHeader(bytes);
+    if (!plausible(h)) throw new CastError(file, undefined, `corrupt ttyrec: ${badHeader(h, at)}`);
+    // Whole microseconds keep times exact: float seconds summed per record would drift.
+    const micros = h.sec * 1_000_000 + h.usec;
+    origin ??= micros;
+    if (micros - origin < clock) {
+      if (!warnedBackwards) {
+        warnedBackwards = true;
+        warn(`${file}: record times going backwards (first at byte ${at}) are clamped to the previous time`);
+      }
+    } else {
+      clock = micros - origin;
+    }
+    time = clock / 1_000_000;
+    const payload = await reader.read(h.length);
+    if (payload.byteLength < h.length) {
+      warn(`${file}: the last record is cut off (${payload.byteLength} of ${h.length} bytes); showing what is there`);
+    }
+    const data = decoder.decode(payload, { stream: true });
+    if (data !== '') yield { time, kind: 'output', data };
+    if (payload.byteLength < h.length) break;
+  }
+  const tail = decoder.decode();
+  if (tail !== '') yield { time, kind: 'output', data: tail };
+}

@@ -1,7 +1,8 @@
-import { createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream, openSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { parentPort } from 'node:worker_threads';
+import { CastError } from '../cast/cast-error.js';
 import { readCast } from '../cast/read-cast.js';
 import { openSource } from '../cast/source.js';
 import { renderCast } from '../render/render.js';
@@ -12,10 +13,14 @@ import type { JobMessage, WorkerReply } from './protocol.js';
  * complete, and a failed render leaves nothing behind. Runs in a worker thread, one job at a time.
  */
 export async function renderJob(job: JobMessage, warn: (message: string) => void): Promise<number> {
-  const source = await openSource(job.input);
+  const source = await openSource(job.input).catch((error: unknown) => {
+    // Opened by absolute path (the batch's folder need not be the process's), but named as the user wrote it.
+    throw error instanceof CastError && error.file === job.input ? new CastError(job.name, error.line, error.problem) : error;
+  });
   const options = { ...job.options, onWarning: warn };
   const cast = await readCast(source.bytes, { name: job.name, cols: options.cols, rows: options.rows, onWarning: warn });
-  const stream = createWriteStream(job.temp, { flags: 'wx' });
+  // Opened synchronously so the file exists before any failure: removing it then cannot race an open still in flight.
+  const stream = createWriteStream(job.temp, { fd: openSync(job.temp, 'wx') });
   // An error such as a full disk surfaces through finished(); keep it from being an uncaught event first.
   let failure: Error | undefined;
   stream.on('error', (error) => {

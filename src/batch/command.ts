@@ -28,16 +28,24 @@ export function formatListArgument(value: string): string {
 
 const formatsOf = (value: unknown): OutputFormat[] | undefined => (value === undefined ? undefined : parseFormats(value));
 
+const CAST_NAME = /\.(cast|json|ndjson)(\.gz)?$/i;
+const OUTPUT_NAME = /\.(gif|svg|png|txt)$/i;
+
 /**
  * Whether the command line asks for batch mode: several inputs, a glob, an output folder, several
- * formats, or any of the batch-only flags. A single input with an output file stays the one-file path.
+ * formats, or a batch-only flag. `INPUT OUTPUT` stays the one-file form: a second argument is taken
+ * as another input only when it names a cast (or is a glob that does not name an output file).
  */
 export function isBatchInvocation(args: readonly string[], opts: Record<string, unknown>): boolean {
   const formats = formatsOf(opts.format);
+  const second = args[1];
+  const inputs =
+    args.length === 2 && second !== undefined && !CAST_NAME.test(second) && (!isGlob(second) || OUTPUT_NAME.test(second))
+      ? [args[0]!]
+      : args;
   return (
-    args.length > 2 ||
-    (args.length === 2 && (isGlob(args[1]!) || /\.(cast|json|ndjson|gz)$/i.test(args[1]!))) ||
-    args.some((a) => a !== '-' && isGlob(a)) ||
+    inputs.length > 1 ||
+    inputs.some((a) => a !== '-' && isGlob(a)) ||
     opts.outDir !== undefined ||
     (formats !== undefined && formats.length > 1) ||
     opts.shard !== undefined ||
@@ -65,6 +73,10 @@ export function commanderLayers(program: Command): { defaults: OptionValues; exp
 export async function runBatchCommand(program: Command, context: BatchCommandContext): Promise<number> {
   const opts = program.opts();
   if (opts.snapshots !== undefined) throw new BatchSetupError('--snapshots works with a single input, not in a batch');
+  const named = program.args.find((a) => OUTPUT_NAME.test(a) && !isGlob(a));
+  if (named !== undefined) {
+    throw new BatchSetupError(`"${named}": an output file cannot be named in a batch (several inputs, globs or formats); use --out-dir`);
+  }
   const { defaults, explicit } = commanderLayers(program);
   const summary = await runBatch(
     {

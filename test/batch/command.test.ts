@@ -27,7 +27,11 @@ describe('command-line glue', () => {
     expect(isBatchInvocation(['a.cast'], {})).toBe(false);
     expect(isBatchInvocation(['a.cast', 'a.gif'], {})).toBe(false);
     expect(isBatchInvocation(['-', 'out.svg'], {})).toBe(false);
+    expect(isBatchInvocation(['a.cast', 'out'], { format: 'gif' })).toBe(false);
+    expect(isBatchInvocation(['a.cast', 'out[1].gif'], {})).toBe(false);
     expect(isBatchInvocation(['a.cast', 'b.cast'], {})).toBe(true);
+    expect(isBatchInvocation(['a.cast', 'more/*'], {})).toBe(true);
+    expect(isBatchInvocation(['*.cast', 'out.gif'], {})).toBe(true);
     expect(isBatchInvocation(['a.cast', 'b.cast', 'c.cast'], {})).toBe(true);
     expect(isBatchInvocation(['docs/**/*.cast'], {})).toBe(true);
     expect(isBatchInvocation(['a.cast'], { outDir: 'img' })).toBe(true);

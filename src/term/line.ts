@@ -1,0 +1,197 @@
+import { DEFAULT_COLOR, type Cell, type Row } from './cell.js';
+
+/** Cell content word: code point in bits 0..20, width in bits 21..22. Code point 0 is an empty cell. */
+export const WIDTH_SHIFT = 21;
+export const CP_MASK = (1 << WIDTH_SHIFT) - 1;
+export const BLANK = 1 << WIDTH_SHIFT;
+/** The right half of a wide character: no code point, width 0. */
+export const SPACER = 0;
+
+/** Flag word: the public Attr bits (0..10), then the protection bit, then the extra-pen id. */
+export const ATTR_MASK = 0x7ff;
+export const PROTECTED = 1 << 11;
+export const EXT_SHIFT = 12;
+
+/** Underline colour and hyperlink, which most cells lack, live in a shared table indexed by id. */
+export interface PenExtra {
+  readonly ulColor: number;
+  readonly link: string;
+}
+
+const BLANK_CELL: Cell = Object.freeze({ text: ' ', width: 1, fg: DEFAULT_COLOR, bg: DEFAULT_COLOR, attrs: 0, ulColor: DEFAULT_COLOR, link: '' });
+const SPACER_CELL: Cell = Object.freeze({ text: '', width: 0, fg: DEFAULT_COLOR, bg: DEFAULT_COLOR, attrs: 0, ulColor: DEFAULT_COLOR, link: '' });
+
+/** One screen line in packed form, plus its snapshot `Row` while it stays unchanged. */
+export class Line {
+  content: Uint32Array;
+  fg: Int32Array;
+  bg: Int32Array;
+  flags: Uint32Array;
+  /** Grapheme clusters of more than one code point, by column. */
+  clusters: Map<number, string> | null = null;
+  /** The line continues on the next one because text wrapped. */
+  wrapped = false;
+  /** The snapshot view, rebuilt only after a change. */
+  row: Row | null = null;
+
+  constructor(
+    public cols: number,
+    bg: number,
+  ) {
+    this.content = new Uint32Array(cols).fill(BLANK);
+    this.fg = new Int32Array(cols).fill(DEFAULT_COLOR);
+    this.bg = new Int32Array(cols).fill(bg);
+    this.flags = new Uint32Array(cols);
+  }
+
+  /** Erase columns [from, to) to empty cells with background `bg`. */
+  erase(from: number, to: number, bg: number): void {
+    if (from >= to) return;
+    this.content.fill(BLANK, from, to);
+    this.fg.fill(DEFAULT_COLOR, from, to);
+    this.bg.fill(bg, from, to);
+    this.flags.fill(0, from, to);
+    if (this.clusters !== null) this.dropClusters(from, to);
+    this.row = null;
+  }
+
+  /** Erase every cell in [from, to) that is not protected (DECSCA); DECSED and DECSEL. */
+  eraseUnprotected(from: number, to: number, bg: number): void {
+    for (let x = from; x < to; x++) if ((this.flags[x] & PROTECTED) === 0) this.erase(x, x + 1, bg);
+  }
+
+  reset(bg: number): void {
+    this.erase(0, this.cols, bg);
+    this.wrapped = false;
+  }
+
+  dropClusters(from: number, to: number): void {
+    const clusters = this.clusters!;
+    for (const x of clusters.keys()) if (x >= from && x < to) clusters.delete(x);
+    if (clusters.size === 0) this.clusters = null;
+  }
+
+  /** Move cells [from, end) to start at `to` (within this line), as copyWithin does. */
+  move(to: number, from: number, end: number): void {
+    this.content.copyWithin(to, from, end);
+    this.fg.copyWithin(to, from, end);
+    this.bg.copyWithin(to, from, end);
+    this.flags.copyWithin(to, from, end);
+    if (this.clusters !== null) {
+      const moved = new Map<number, string>();
+      const lo = Math.min(to, from);
+      const hi = Math.max(to, from) + (end - from);
+      for (const [x, text] of this.clusters) {
+        if (x >= from && x < end) moved.set(x - from + to, text);
+        else if (x < lo || x >= hi) moved.set(x, text);
+      }
+      this.clusters = moved.size > 0 ? moved : null;
+    }
+    this.row = null;
+  }
+
+  /** Copy cells [from, to) from another line into the same columns of this one. */
+  copyFrom(other: Line, from: number, to: number): void {
+    this.content.set(other.content.subarray(from, to), from);
+    this.fg.set(other.fg.subarray(from, to), from);
+    this.bg.set(other.bg.subarray(from, to), from);
+    this.flags.set(other.flags.subarray(from, to), from);
+    if (this.clusters !== null) this.dropClusters(from, to);
+    if (other.clusters !== null) {
+      for (const [x, text] of other.clusters) {
+        if (x >= from && x < to) (this.clusters ??= new Map()).set(x, text);
+      }
+    }
+    this.row = null;
+  }
+
+  resize(cols: number, bg: number): void {
+    if (cols === this.cols) return;
+    const keep = Math.min(cols, this.cols);
+    const content = new Uint32Array(cols).fill(BLANK);
+    const fg = new Int32Array(cols).fill(DEFAULT_COLOR);
+    const bgs = new Int32Array(cols).fill(bg);
+    const flags = new Uint32Array(cols);
+    content.set(this.content.subarray(0, keep));
+    fg.set(this.fg.subarray(0, keep));
+    bgs.set(this.bg.subarray(0, keep));
+    flags.set(this.flags.subarray(0, keep));
+    this.content = content;
+    this.fg = fg;
+    this.bg = bgs;
+    this.flags = flags;
+    this.cols = cols;
+    if (this.clusters !== null) this.dropClusters(cols, Number.MAX_SAFE_INTEGER);
+    // A wide character cut in half by the new edge becomes an empty cell.
+    if (keep > 0 && content[keep - 1] >>> WIDTH_SHIFT === 2) this.erase(keep - 1, keep, bg);
+    this.row = null;
+  }
+
+  textAt(x: number): string {
+    const c = this.content[x];
+    const cp = c & CP_MASK;
+    if (cp === 0) return c === SPACER ? '' : ' ';
+    if (this.clusters !== null) {
+      const cluster = this.clusters.get(x);
+      if (cluster !== undefined) return cluster;
+    }
+    return String.fromCodePoint(cp);
+  }
+
+  /** The snapshot view of this line; built once per change. */
+  view(extras: readonly PenExtra[]): Row {
+    if (this.row !== null) return this.row;
+    const cells: Cell[] = new Array(this.cols);
+    let prev: Cell | null = null;
+    let prevContent = -1;
+    let prevFg = 0;
+    let prevBg = 0;
+    let prevFlags = 0;
+    for (let x = 0; x < this.cols; x++) {
+      const content = this.content[x];
+      const fg = this.fg[x];
+      const bg = this.bg[x];
+      const flags = this.flags[x];
+      // Runs of identical cells (blank areas, rules) share one immutable Cell object.
+      const clustered = this.clusters !== null && this.clusters.has(x);
+      if (prev !== null && !clustered && content === prevContent && fg === prevFg && bg === prevBg && flags === prevFlags) {
+        cells[x] = prev;
+        continue;
+      }
+      let cell: Cell;
+      const ext = flags >>> EXT_SHIFT;
+      const attrs = flags & ATTR_MASK;
+      if (fg === DEFAULT_COLOR && bg === DEFAULT_COLOR && attrs === 0 && ext === 0 && (content === BLANK || content === SPACER)) {
+        cell = content === BLANK ? BLANK_CELL : SPACER_CELL;
+      } else {
+        const extra = ext === 0 ? null : extras[ext];
+        cell = {
+          text: this.textAt(x),
+          width: (content >>> WIDTH_SHIFT) as 0 | 1 | 2,
+          fg,
+          bg,
+          attrs,
+          ulColor: extra === null ? DEFAULT_COLOR : extra.ulColor,
+          link: extra === null ? '' : extra.link,
+        };
+      }
+      cells[x] = cell;
+      prev = clustered ? null : cell;
+      prevContent = content;
+      prevFg = fg;
+      prevBg = bg;
+      prevFlags = flags;
+    }
+    this.row = Object.freeze({ cells: Object.freeze(cells) });
+    return this.row;
+  }
+
+  /** The line as text: wide characters once, trailing spaces trimmed. */
+  text(): string {
+    let s = '';
+    for (let x = 0; x < this.cols; x++) {
+      if (this.content[x] !== SPACER) s += this.textAt(x);
+    }
+    return s.replace(/ +$/, '');
+  }
+}

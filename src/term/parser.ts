@@ -1,0 +1,258 @@
+import { Params } from './params.js';
+
+/**
+ * The VT500-series escape sequence state machine (after Paul Williams' DEC parser diagram), driven
+ * by a transition table. It never throws and never buffers more than a bounded amount: unknown or
+ * malformed sequences are consumed and dropped.
+ */
+export const enum State {
+  Ground,
+  Escape,
+  EscapeIntermediate,
+  CsiEntry,
+  CsiParam,
+  CsiIntermediate,
+  CsiIgnore,
+  DcsEntry,
+  DcsParam,
+  DcsIntermediate,
+  DcsPassthrough,
+  DcsIgnore,
+  OscString,
+  SosPmApcString,
+}
+const STATE_COUNT = 14;
+
+const enum Action {
+  None,
+  Print,
+  Execute,
+  Collect,
+  Param,
+  EscDispatch,
+  CsiDispatch,
+  OscPut,
+  OscEnd,
+  Put,
+}
+
+/** What the parser calls; the terminal implements it. */
+export interface ParserHandler {
+  /** Printable text `data[start, end)`; never splits a surrogate pair. */
+  print(data: string, start: number, end: number): void;
+  execute(code: number): void;
+  /** `collected` holds prefix and intermediate bytes, the first in the lowest byte. */
+  csi(final: number, collected: number, params: Params): void;
+  esc(final: number, collected: number): void;
+  osc(data: string): void;
+}
+
+/** OSC payloads longer than this are truncated (hyperlink URLs and titles fit easily). */
+const MAX_OSC = 65536;
+/** Code units at or above this one share a column in the table: they only ever print or pass through. */
+const HIGH = 0xa0;
+
+function buildTable(): Uint8Array {
+  const table = new Uint8Array(STATE_COUNT * 256);
+  const set = (state: State, from: number, to: number, action: Action, next: State): void => {
+    for (let c = from; c <= to; c++) table[(state << 8) | c] = (action << 4) | next;
+  };
+  for (let s = 0; s < STATE_COUNT; s++) {
+    // Defaults: ignore, stay.
+    set(s, 0, 0xff, Action.None, s);
+    // C0 controls act inside every sequence, except in strings where they are ignored.
+    const inString = s === State.OscString || s === State.SosPmApcString || s >= State.DcsEntry;
+    if (!inString) {
+      set(s, 0x00, 0x17, Action.Execute, s);
+      set(s, 0x19, 0x19, Action.Execute, s);
+      set(s, 0x1c, 0x1f, Action.Execute, s);
+    }
+    // "Anywhere" transitions.
+    set(s, 0x18, 0x18, Action.Execute, State.Ground);
+    set(s, 0x1a, 0x1a, Action.Execute, State.Ground);
+    set(s, 0x1b, 0x1b, Action.None, State.Escape);
+    set(s, 0x80, 0x8f, Action.Execute, State.Ground);
+    set(s, 0x91, 0x97, Action.Execute, State.Ground);
+    set(s, 0x99, 0x9a, Action.Execute, State.Ground);
+    set(s, 0x9c, 0x9c, Action.None, State.Ground);
+    set(s, 0x90, 0x90, Action.None, State.DcsEntry);
+    set(s, 0x9b, 0x9b, Action.None, State.CsiEntry);
+    set(s, 0x9d, 0x9d, Action.None, State.OscString);
+    set(s, 0x98, 0x98, Action.None, State.SosPmApcString);
+    set(s, 0x9e, 0x9f, Action.None, State.SosPmApcString);
+  }
+  set(State.Ground, 0x20, 0x7e, Action.Print, State.Ground);
+  set(State.Ground, HIGH, 0xff, Action.Print, State.Ground);
+
+  set(State.Escape, 0x20, 0x2f, Action.Collect, State.EscapeIntermediate);
+  set(State.Escape, 0x30, 0x7e, Action.EscDispatch, State.Ground);
+  set(State.Escape, 0x5b, 0x5b, Action.None, State.CsiEntry);
+  set(State.Escape, 0x5d, 0x5d, Action.None, State.OscString);
+  set(State.Escape, 0x50, 0x50, Action.None, State.DcsEntry);
+  set(State.Escape, 0x58, 0x58, Action.None, State.SosPmApcString);
+  set(State.Escape, 0x5e, 0x5f, Action.None, State.SosPmApcString);
+
+  set(State.EscapeIntermediate, 0x20, 0x2f, Action.Collect, State.EscapeIntermediate);
+  set(State.EscapeIntermediate, 0x30, 0x7e, Action.EscDispatch, State.Ground);
+
+  set(State.CsiEntry, 0x20, 0x2f, Action.Collect, State.CsiIntermediate);
+  set(State.CsiEntry, 0x30, 0x3b, Action.Param, State.CsiParam);
+  set(State.CsiEntry, 0x3c, 0x3f, Action.Collect, State.CsiParam);
+  set(State.CsiEntry, 0x40, 0x7e, Action.CsiDispatch, State.Ground);
+
+  set(State.CsiParam, 0x20, 0x2f, Action.Collect, State.CsiIntermediate);
+  set(State.CsiParam, 0x30, 0x3b, Action.Param, State.CsiParam);
+  set(State.CsiParam, 0x3c, 0x3f, Action.None, State.CsiIgnore);
+  set(State.CsiParam, 0x40, 0x7e, Action.CsiDispatch, State.Ground);
+
+  set(State.CsiIntermediate, 0x20, 0x2f, Action.Collect, State.CsiIntermediate);
+  set(State.CsiIntermediate, 0x30, 0x3f, Action.None, State.CsiIgnore);
+  set(State.CsiIntermediate, 0x40, 0x7e, Action.CsiDispatch, State.Ground);
+
+  set(State.CsiIgnore, 0x40, 0x7e, Action.None, State.Ground);
+
+  // DCS payloads (sixel, DECRQSS, tmux passthrough) matter only to a live terminal: consumed, unused.
+  set(State.DcsEntry, 0x20, 0x2f, Action.None, State.DcsIntermediate);
+  set(State.DcsEntry, 0x30, 0x3b, Action.None, State.DcsParam);
+  set(State.DcsEntry, 0x3c, 0x3f, Action.None, State.DcsParam);
+  set(State.DcsEntry, 0x40, 0x7e, Action.None, State.DcsPassthrough);
+  set(State.DcsParam, 0x20, 0x2f, Action.None, State.DcsIntermediate);
+  set(State.DcsParam, 0x3c, 0x3f, Action.None, State.DcsIgnore);
+  set(State.DcsParam, 0x40, 0x7e, Action.None, State.DcsPassthrough);
+  set(State.DcsIntermediate, 0x30, 0x3f, Action.None, State.DcsIgnore);
+  set(State.DcsIntermediate, 0x40, 0x7e, Action.None, State.DcsPassthrough);
+  set(State.DcsPassthrough, 0x00, 0x17, Action.Put, State.DcsPassthrough);
+
+  set(State.OscString, 0x07, 0x07, Action.OscEnd, State.Ground);
+  set(State.OscString, 0x20, 0x7f, Action.OscPut, State.OscString);
+  set(State.OscString, HIGH, 0xff, Action.OscPut, State.OscString);
+  // ST (0x9c) and ESC end an OSC string too; handled on leaving the state.
+  return table;
+}
+
+const TABLE = buildTable();
+
+export class Parser {
+  private state: State = State.Ground;
+  private readonly params = new Params();
+  private collected = 0;
+  private osc = '';
+  private oscOpen = false;
+  /** A high surrogate that ended the previous chunk, waiting for its low half. */
+  private carry = '';
+
+  constructor(private readonly handler: ParserHandler) {}
+
+  reset(): void {
+    this.state = State.Ground;
+    this.osc = '';
+    this.oscOpen = false;
+    this.carry = '';
+  }
+
+  feed(input: string): void {
+    let data = input;
+    if (this.carry !== '') {
+      data = this.carry + input;
+      this.carry = '';
+    }
+    const h = this.handler;
+    const n = data.length;
+    let state = this.state;
+    let i = 0;
+    while (i < n) {
+      const c = data.charCodeAt(i);
+      if (state === State.Ground && c >= 0x20 && c !== 0x7f && (c < 0x80 || c >= HIGH)) {
+        let j = i + 1;
+        while (j < n) {
+          const d = data.charCodeAt(j);
+          if (d < 0x20 || (d >= 0x7f && d < HIGH)) break;
+          j++;
+        }
+        let end = j;
+        if (j === n) {
+          const last = data.charCodeAt(j - 1);
+          if (last >= 0xd800 && last <= 0xdbff) {
+            this.carry = data[j - 1];
+            end--;
+          }
+        }
+        if (end > i) h.print(data, i, end);
+        i = j;
+        continue;
+      }
+      if (state === State.OscString && c >= 0x20 && c !== 0x9c && (c < 0x80 || c >= HIGH)) {
+        let j = i + 1;
+        while (j < n) {
+          const d = data.charCodeAt(j);
+          if (d < 0x20 || d === 0x9c || (d >= 0x80 && d < HIGH)) break;
+          j++;
+        }
+        if (this.osc.length < MAX_OSC) this.osc += data.substring(i, Math.min(j, i + MAX_OSC - this.osc.length));
+        i = j;
+        continue;
+      }
+      const t = TABLE[(state << 8) | (c < HIGH ? c : HIGH)];
+      const next = (t & 15) as State;
+      switch (t >> 4) {
+        case Action.Execute:
+          h.execute(c);
+          break;
+        case Action.Print:
+          h.print(data, i, i + 1);
+          break;
+        case Action.Collect:
+          // Four bytes are plenty for any real sequence; longer ones become unrecognisable, as they should.
+          this.collected = this.collected < 0x1000000 ? (this.collected << 8) | c : 0x7fffffff;
+          break;
+        case Action.Param:
+          if (c <= 0x39) this.params.digit(c - 0x30);
+          else if (c === 0x3b) this.params.separator();
+          else this.params.subSeparator();
+          break;
+        case Action.EscDispatch:
+          h.esc(c, this.collected);
+          break;
+        case Action.CsiDispatch:
+          this.params.finish();
+          h.csi(c, this.collected, this.params);
+          break;
+        case Action.OscPut:
+          if (this.osc.length < MAX_OSC) this.osc += String.fromCharCode(c);
+          break;
+        case Action.OscEnd:
+          this.oscOpen = false;
+          h.osc(this.osc);
+          this.osc = '';
+          break;
+        default:
+          break;
+      }
+      if (next !== state) {
+        if (state === State.OscString && this.oscOpen) {
+          // ESC (the start of ST) or 0x9c ends the string; CAN and SUB abort it.
+          this.oscOpen = false;
+          if (c === 0x1b || c === 0x9c) h.osc(this.osc);
+          this.osc = '';
+        }
+        switch (next) {
+          case State.Escape:
+          case State.CsiEntry:
+          case State.DcsEntry:
+            this.collected = 0;
+            this.params.reset();
+            break;
+          case State.OscString:
+            this.osc = '';
+            this.oscOpen = true;
+            break;
+          default:
+            break;
+        }
+        state = next;
+      }
+      i++;
+    }
+    this.state = state;
+  }
+}

@@ -1,0 +1,1197 @@
+import { DEFAULT_COLOR, type Cursor, type CursorShape, type PaletteOverrides, type Row, type ScreenSnapshot } from './cell.js';
+import { charsetFor, type Charset } from './charsets.js';
+import { parseColorSpec } from './color-spec.js';
+import { EXT_SHIFT, Line, PROTECTED, SPACER, WIDTH_SHIFT, type PenExtra } from './line.js';
+import type { Params } from './params.js';
+import { Parser, type ParserHandler } from './parser.js';
+import { applySgr, type Pen } from './sgr.js';
+import { charWidth, isEmojiModifier, ZWJ } from './unicode.js';
+
+export interface TerminalOptions {
+  cols: number;
+  rows: number;
+}
+
+/** Screen size limits: keep memory bounded whatever a recording claims. */
+export const MAX_COLS = 2000;
+export const MAX_ROWS = 1000;
+/** Lines kept above the normal screen, so that growing the window brings them back as xterm does. */
+const SCROLLBACK = 1000;
+const MAX_TITLE_STACK = 10;
+const MAX_EXTRAS = 1 << (32 - EXT_SHIFT);
+
+interface SavedCursor {
+  x: number;
+  y: number;
+  wrapPending: boolean;
+  pen: Pen;
+  protect: boolean;
+  link: string;
+  origin: boolean;
+  charsets: Charset[];
+  gl: number;
+}
+
+const clampSize = (v: number, max: number): number => (Number.isFinite(v) ? Math.max(1, Math.min(max, Math.floor(v))) : 1);
+
+/**
+ * A virtual terminal that behaves as xterm does. `feed` bytes-as-text in, read `snapshot()` out:
+ * rows that did not change since the previous snapshot are the same `Row` objects.
+ */
+export class Terminal implements ParserHandler {
+  private _cols: number;
+  private _rows: number;
+  private normal: Line[];
+  private alt: Line[];
+  private lines: Line[];
+  private scrollback: Line[] = [];
+  private isAlt = false;
+  private savedNormal: SavedCursor | null = null;
+  private savedAlt: SavedCursor | null = null;
+
+  private x = 0;
+  private y = 0;
+  private wrapPending = false;
+
+  private readonly pen: Pen = { fg: DEFAULT_COLOR, bg: DEFAULT_COLOR, attrs: 0, ulColor: DEFAULT_COLOR };
+  private protect = false;
+  private link = '';
+  /** Flag word for new cells, derived from pen, protection and extras. */
+  private cellFlags = 0;
+  private readonly extras: PenExtra[] = [{ ulColor: DEFAULT_COLOR, link: '' }];
+  private readonly extraIds = new Map<string, number>();
+
+  private insertMode = false;
+  private autowrap = true;
+  private originMode = false;
+  private newlineMode = false;
+  private cursorVisible = true;
+  private leftRightMode = false;
+  private reverseWrap = false;
+  private top = 0;
+  private bottom: number;
+  private left = 0;
+  private right: number;
+  private tabs: Uint8Array;
+
+  private charsets: Charset[] = [null, null, null, null];
+  private gl = 0;
+  private singleShift = -1;
+
+  private _title = '';
+  private titleStack: string[] = [];
+  private shape: CursorShape = 'block';
+  private blink = false;
+  private cursorView: Cursor | null = null;
+
+  private paletteIndexed = new Map<number, number>();
+  private paletteFg: number | undefined;
+  private paletteBg: number | undefined;
+  private paletteCursor: number | undefined;
+  private paletteView: PaletteOverrides | null = null;
+
+  /** Where the last graphic character went, for joining combining marks to it. */
+  private lastX = 0;
+  private lastY = 0;
+  private lastValid = false;
+  private joinNext = false;
+  /** The last graphic character printed, for REP. */
+  private lastCp = -1;
+
+  private readonly parser: Parser;
+
+  constructor(opts: TerminalOptions) {
+    this._cols = clampSize(opts.cols, MAX_COLS);
+    this._rows = clampSize(opts.rows, MAX_ROWS);
+    this.bottom = this._rows - 1;
+    this.right = this._cols - 1;
+    this.normal = this.blankLines(this._rows);
+    this.alt = this.blankLines(this._rows);
+    this.lines = this.normal;
+    this.tabs = defaultTabs(this._cols);
+    this.parser = new Parser(this);
+  }
+
+  get cols(): number {
+    return this._cols;
+  }
+
+  get rows(): number {
+    return this._rows;
+  }
+
+  get title(): string {
+    return this._title;
+  }
+
+  get cursor(): Cursor {
+    const c = this.cursorView;
+    const x = Math.min(this.x, this._cols - 1);
+    if (c !== null && c.x === x && c.y === this.y && c.visible === this.cursorVisible && c.shape === this.shape && c.blink === this.blink) return c;
+    this.cursorView = Object.freeze({ x, y: this.y, visible: this.cursorVisible, shape: this.shape, blink: this.blink });
+    return this.cursorView;
+  }
+
+  get palette(): PaletteOverrides {
+    if (this.paletteView === null) {
+      const view: { indexed: ReadonlyMap<number, number>; foreground?: number; background?: number; cursor?: number } = {
+        indexed: new Map(this.paletteIndexed),
+      };
+      if (this.paletteFg !== undefined) view.foreground = this.paletteFg;
+      if (this.paletteBg !== undefined) view.background = this.paletteBg;
+      if (this.paletteCursor !== undefined) view.cursor = this.paletteCursor;
+      this.paletteView = Object.freeze(view);
+    }
+    return this.paletteView;
+  }
+
+  feed(data: string): void {
+    this.parser.feed(data);
+  }
+
+  snapshot(): ScreenSnapshot {
+    const lines: Row[] = new Array(this._rows);
+    for (let y = 0; y < this._rows; y++) lines[y] = this.lines[y].view(this.extras);
+    return Object.freeze({
+      cols: this._cols,
+      rows: this._rows,
+      lines: Object.freeze(lines),
+      cursor: this.cursor,
+      title: this._title,
+      palette: this.palette,
+    });
+  }
+
+  text(): string {
+    return this.lines.map((l) => l.text()).join('\n');
+  }
+
+  // ---------------------------------------------------------------- resize
+
+  /**
+   * Resize as xterm does: no reflow; shrinking drops lines below the cursor first, then scrolls
+   * lines off the top; growing brings scrolled-off lines back before adding blank ones.
+   */
+  resize(cols: number, rows: number): void {
+    cols = clampSize(cols, MAX_COLS);
+    rows = clampSize(rows, MAX_ROWS);
+    if (cols === this._cols && rows === this._rows) return;
+    const bg = DEFAULT_COLOR;
+    for (const buffer of [this.normal, this.alt]) for (const line of buffer) line.resize(cols, bg);
+    const oldRows = this._rows;
+    this._cols = cols;
+    this._rows = rows;
+    if (rows < oldRows) {
+      for (const isNormal of [true, false]) {
+        const buffer = isNormal ? this.normal : this.alt;
+        const active = buffer === this.lines;
+        const cursorY = active ? this.y : isNormal ? (this.savedNormal?.y ?? 0) : 0;
+        let excess = oldRows - rows;
+        const belowCursor = Math.min(excess, Math.max(0, buffer.length - 1 - cursorY));
+        buffer.splice(buffer.length - belowCursor, belowCursor);
+        excess -= belowCursor;
+        if (excess > 0) {
+          const gone = buffer.splice(0, excess);
+          if (isNormal) this.pushScrollback(gone);
+          if (active) this.y -= excess;
+        }
+      }
+    } else if (rows > oldRows) {
+      for (const isNormal of [true, false]) {
+        const buffer = isNormal ? this.normal : this.alt;
+        let missing = rows - oldRows;
+        if (isNormal) {
+          const back = Math.min(missing, this.scrollback.length);
+          const restored = this.scrollback.splice(this.scrollback.length - back, back);
+          for (const line of restored) line.resize(cols, bg);
+          buffer.unshift(...restored);
+          if (buffer === this.lines) this.y += back;
+          else if (this.savedNormal !== null) this.savedNormal.y += back;
+          missing -= back;
+        }
+        for (let i = 0; i < missing; i++) buffer.push(new Line(cols, bg));
+      }
+    }
+    this.top = 0;
+    this.bottom = rows - 1;
+    this.left = 0;
+    this.right = cols - 1;
+    this.x = Math.min(this.x, cols - 1);
+    this.y = Math.max(0, Math.min(this.y, rows - 1));
+    this.wrapPending = false;
+    for (const saved of [this.savedNormal, this.savedAlt]) {
+      if (saved !== null) {
+        saved.x = Math.min(saved.x, cols - 1);
+        saved.y = Math.max(0, Math.min(saved.y, rows - 1));
+      }
+    }
+    const tabs = defaultTabs(cols);
+    tabs.set(this.tabs.subarray(0, Math.min(cols, this.tabs.length)));
+    this.tabs = tabs;
+    this.lastValid = false;
+  }
+
+  // ---------------------------------------------------------------- printing
+
+  print(data: string, start: number, end: number): void {
+    let i = start;
+    while (i < end) {
+      let cp = data.charCodeAt(i++);
+      if (cp >= 0xd800 && cp <= 0xdfff) {
+        const lo = i < end ? data.charCodeAt(i) : 0;
+        if (cp <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+          i++;
+        } else cp = 0xfffd;
+      }
+      if (cp < 0x7f) {
+        let table = this.charsets[this.gl];
+        if (this.singleShift >= 0) {
+          table = this.charsets[this.singleShift];
+          this.singleShift = -1;
+        }
+        if (table !== null) cp = table[cp].charCodeAt(0);
+        this.joinNext = false;
+        this.putChar(cp, 1);
+        continue;
+      }
+      const w = cp < 0x300 ? 1 : charWidth(cp);
+      if (w === 0 || this.joinNext || (isEmojiModifier(cp) && this.lastValid && this.lastWide())) {
+        if (this.join(cp) || w === 0) continue;
+      }
+      this.putChar(cp, w);
+    }
+  }
+
+  private lastWide(): boolean {
+    return this.lines[this.lastY].content[this.lastX] >>> WIDTH_SHIFT === 2;
+  }
+
+  /** Append a code point to the last printed cluster; false when there is none. */
+  private join(cp: number): boolean {
+    this.joinNext = false;
+    if (!this.lastValid) return false;
+    const line = this.lines[this.lastY];
+    const text = line.textAt(this.lastX) + String.fromCodePoint(cp);
+    if (text.length > 64) return true; // a runaway cluster (Zalgo text) keeps its first marks only
+    (line.clusters ??= new Map()).set(this.lastX, text);
+    line.row = null;
+    this.joinNext = cp === ZWJ;
+    return true;
+  }
+
+  private putChar(cp: number, w: number): void {
+    if (this.wrapPending) this.wrap();
+    let right = this.x <= this.right ? this.right : this._cols - 1;
+    if (w === 2 && this.x >= right) {
+      if (right === 0 || (this.leftRightMode && right === this.left)) return; // no room at all
+      if (this.autowrap) {
+        // xterm leaves the last column empty and moves the whole character to the next line.
+        this.eraseCells(this.lines[this.y], this.x, this.x + 1);
+        this.wrap();
+        right = this.x <= this.right ? this.right : this._cols - 1;
+      } else {
+        this.x = right - 1;
+      }
+    }
+    const x = this.x;
+    const line = this.lines[this.y];
+    if (this.insertMode && x + w <= right) line.move(x + w, x, right + 1 - w);
+    const content = line.content;
+    if (content[x] === SPACER && x > 0) this.blankCell(line, x - 1);
+    const after = x + w;
+    if (after < this._cols && content[after] === SPACER) this.blankCell(line, after);
+    content[x] = cp | (w << WIDTH_SHIFT);
+    line.fg[x] = this.pen.fg;
+    line.bg[x] = this.pen.bg;
+    line.flags[x] = this.cellFlags;
+    if (w === 2) {
+      content[x + 1] = SPACER;
+      line.fg[x + 1] = this.pen.fg;
+      line.bg[x + 1] = this.pen.bg;
+      line.flags[x + 1] = this.cellFlags;
+    }
+    if (line.clusters !== null) line.dropClusters(x, x + w);
+    line.row = null;
+    this.lastX = x;
+    this.lastY = this.y;
+    this.lastValid = true;
+    this.lastCp = cp;
+    if (after > right) {
+      this.x = right;
+      this.wrapPending = this.autowrap;
+    } else this.x = after;
+  }
+
+  private blankCell(line: Line, x: number): void {
+    line.erase(x, x + 1, this.pen.bg);
+  }
+
+  private wrap(): void {
+    this.wrapPending = false;
+    this.lines[this.y].wrapped = true;
+    this.x = this.leftRightMode && this.x >= this.left && this.x <= this.right ? this.left : 0;
+    this.index();
+  }
+
+  // ---------------------------------------------------------------- C0 / C1 controls
+
+  execute(code: number): void {
+    this.lastValid = false;
+    switch (code) {
+      case 0x08:
+        this.backspace();
+        break;
+      case 0x09:
+        this.tab(1);
+        break;
+      case 0x0a:
+      case 0x0b:
+      case 0x0c:
+        this.index();
+        if (this.newlineMode) this.carriageReturn();
+        break;
+      case 0x0d:
+        this.carriageReturn();
+        break;
+      case 0x0e:
+        this.gl = 1;
+        break;
+      case 0x0f:
+        this.gl = 0;
+        break;
+      case 0x84:
+        this.index();
+        break;
+      case 0x85:
+        this.index();
+        this.carriageReturn();
+        break;
+      case 0x88:
+        this.tabs[Math.min(this.x, this._cols - 1)] = 1;
+        break;
+      case 0x8d:
+        this.reverseIndex();
+        break;
+      case 0x8e:
+        this.singleShift = 2;
+        break;
+      case 0x8f:
+        this.singleShift = 3;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private backspace(): void {
+    if (this.wrapPending) {
+      this.wrapPending = false;
+      // xterm keeps the cursor on the last column while a wrap is pending, so BS steps back from it.
+    }
+    const leftEdge = this.leftRightMode && this.x >= this.left ? this.left : 0;
+    if (this.x > leftEdge) {
+      this.x--;
+      return;
+    }
+    if (this.reverseWrap && this.autowrap) {
+      // Reverse-wraparound: step back to the end of the previous line, the top wrapping to the bottom.
+      const topEdge = this.y >= this.top && this.y <= this.bottom ? this.top : 0;
+      const bottomEdge = this.y >= this.top && this.y <= this.bottom ? this.bottom : this._rows - 1;
+      this.y = this.y > topEdge ? this.y - 1 : bottomEdge;
+      this.x = this.leftRightMode && this.right >= this.x ? this.right : this._cols - 1;
+    }
+  }
+
+  private carriageReturn(): void {
+    this.wrapPending = false;
+    this.x = this.leftRightMode && this.x >= this.left ? this.left : 0;
+  }
+
+  private tab(n: number): void {
+    this.wrapPending = false;
+    const edge = this.x <= this.right ? this.right : this._cols - 1;
+    let x = this.x;
+    for (let i = 0; i < n && x < edge; i++) {
+      x++;
+      while (x < edge && this.tabs[x] === 0) x++;
+    }
+    this.x = x;
+  }
+
+  private backTab(n: number): void {
+    this.wrapPending = false;
+    const edge = this.x >= this.left ? this.left : 0;
+    let x = this.x;
+    for (let i = 0; i < n && x > edge; i++) {
+      x--;
+      while (x > edge && this.tabs[x] === 0) x--;
+    }
+    this.x = x;
+  }
+
+  /** LF / IND: down one line, scrolling the region at its bottom. */
+  private index(): void {
+    this.wrapPending = false;
+    if (this.y === this.bottom) {
+      if (!this.leftRightMode || (this.x >= this.left && this.x <= this.right)) this.scrollUp(1);
+    } else if (this.y < this._rows - 1) this.y++;
+  }
+
+  private reverseIndex(): void {
+    this.wrapPending = false;
+    if (this.y === this.top) {
+      if (!this.leftRightMode || (this.x >= this.left && this.x <= this.right)) this.scrollDown(1);
+    } else if (this.y > 0) this.y--;
+  }
+
+  // ---------------------------------------------------------------- scrolling and editing
+
+  private fullWidth(): boolean {
+    return this.left === 0 && this.right === this._cols - 1;
+  }
+
+  /** Scroll lines [top, bottom] (within the left/right margins) up by n. */
+  private scrollUp(n: number, top = this.top, bottom = this.bottom): void {
+    n = Math.min(n, bottom - top + 1);
+    if (n <= 0) return;
+    const bg = this.pen.bg;
+    if (this.fullWidth()) {
+      const gone = this.lines.splice(top, n);
+      const keepInScrollback = !this.isAlt && top === 0;
+      for (let i = 0; i < n; i++) {
+        let line = gone[i];
+        if (keepInScrollback) {
+          this.scrollback.push(line);
+          // Once the scrollback is full its oldest line is recycled rather than a new one allocated.
+          line = this.scrollback.length > SCROLLBACK ? this.scrollback.shift()! : new Line(this._cols, bg);
+          if (line.cols !== this._cols) line.resize(this._cols, bg);
+        }
+        line.reset(bg);
+        gone[i] = line;
+      }
+      this.lines.splice(bottom - n + 1, 0, ...gone);
+    } else {
+      for (let y = top; y <= bottom - n; y++) this.lines[y].copyFrom(this.lines[y + n], this.left, this.right + 1);
+      for (let y = Math.max(top, bottom - n + 1); y <= bottom; y++) this.lines[y].erase(this.left, this.right + 1, bg);
+    }
+  }
+
+  private scrollDown(n: number, top = this.top, bottom = this.bottom): void {
+    n = Math.min(n, bottom - top + 1);
+    if (n <= 0) return;
+    const bg = this.pen.bg;
+    if (this.fullWidth()) {
+      const gone = this.lines.splice(bottom - n + 1, n);
+      for (const line of gone) line.reset(bg);
+      this.lines.splice(top, 0, ...gone);
+    } else {
+      for (let y = bottom; y >= top + n; y--) this.lines[y].copyFrom(this.lines[y - n], this.left, this.right + 1);
+      for (let y = top; y < top + n && y <= bottom; y++) this.lines[y].erase(this.left, this.right + 1, bg);
+    }
+  }
+
+  private pushScrollback(lines: Line[]): void {
+    for (const line of lines) {
+      this.scrollback.push(line);
+      if (this.scrollback.length > SCROLLBACK) this.scrollback.shift();
+    }
+  }
+
+  /** Erase [from, to) of a line; a wide character cut by either end is erased whole. */
+  private eraseCells(line: Line, from: number, to: number): void {
+    if (from >= to) return;
+    if (from > 0 && line.content[from] === SPACER) from--;
+    if (to < this._cols && line.content[to] === SPACER) to++;
+    line.erase(from, to, this.pen.bg);
+  }
+
+  private eraseInDisplay(mode: number, selective: boolean): void {
+    const erase = (line: Line, from: number, to: number): void => {
+      if (selective) line.eraseUnprotected(from, to, this.pen.bg);
+      else this.eraseCells(line, from, to);
+    };
+    const x = Math.min(this.x, this._cols - 1);
+    switch (mode) {
+      case 0:
+        erase(this.lines[this.y], x, this._cols);
+        for (let y = this.y + 1; y < this._rows; y++) erase(this.lines[y], 0, this._cols);
+        break;
+      case 1:
+        for (let y = 0; y < this.y; y++) erase(this.lines[y], 0, this._cols);
+        erase(this.lines[this.y], 0, x + 1);
+        break;
+      case 2:
+        for (let y = 0; y < this._rows; y++) erase(this.lines[y], 0, this._cols);
+        break;
+      case 3:
+        this.scrollback.length = 0;
+        break;
+      default:
+        break;
+    }
+    if (mode <= 2) this.lines[this.y].wrapped = false;
+  }
+
+  private eraseInLine(mode: number, selective: boolean): void {
+    const line = this.lines[this.y];
+    const x = Math.min(this.x, this._cols - 1);
+    const [from, to] = mode === 0 ? [x, this._cols] : mode === 1 ? [0, x + 1] : mode === 2 ? [0, this._cols] : [0, 0];
+    if (selective) line.eraseUnprotected(from, to, this.pen.bg);
+    else this.eraseCells(line, from, to);
+  }
+
+  private insertChars(n: number): void {
+    if (this.x < this.left || this.x > this.right) return;
+    const line = this.lines[this.y];
+    const end = this.right + 1;
+    n = Math.min(n, end - this.x);
+    line.move(this.x + n, this.x, end - n);
+    this.eraseCells(line, this.x, this.x + n);
+  }
+
+  private deleteChars(n: number): void {
+    if (this.x < this.left || this.x > this.right) return;
+    const line = this.lines[this.y];
+    const end = this.right + 1;
+    n = Math.min(n, end - this.x);
+    line.move(this.x, this.x + n, end);
+    this.eraseCells(line, end - n, end);
+  }
+
+  private insertLines(n: number): void {
+    if (this.y < this.top || this.y > this.bottom || this.x < this.left || this.x > this.right) return;
+    this.scrollDown(n, this.y, this.bottom);
+    this.x = this.left;
+  }
+
+  private deleteLines(n: number): void {
+    if (this.y < this.top || this.y > this.bottom || this.x < this.left || this.x > this.right) return;
+    this.scrollUp(n, this.y, this.bottom);
+    this.x = this.left;
+  }
+
+  /** DECIC / DECDC: insert or delete columns at the cursor within the scrolling region. */
+  private shiftColumns(n: number, insert: boolean): void {
+    if (this.y < this.top || this.y > this.bottom || this.x < this.left || this.x > this.right) return;
+    const end = this.right + 1;
+    n = Math.min(n, end - this.x);
+    for (let y = this.top; y <= this.bottom; y++) {
+      const line = this.lines[y];
+      if (insert) {
+        line.move(this.x + n, this.x, end - n);
+        this.eraseCells(line, this.x, this.x + n);
+      } else {
+        line.move(this.x, this.x + n, end);
+        this.eraseCells(line, end - n, end);
+      }
+    }
+  }
+
+  private repeat(n: number): void {
+    if (this.lastCp < 0) return;
+    // Beyond one screenful plus a line the result repeats with the line length: skip whole lines.
+    const limit = this._cols * (this._rows + 1);
+    if (n > limit) n = limit + ((n - limit) % this._cols);
+    const w = charWidth(this.lastCp) === 2 ? 2 : 1;
+    for (let i = 0; i < n; i++) this.putChar(this.lastCp, w);
+  }
+
+  // ---------------------------------------------------------------- cursor
+
+  private moveTo(x: number, y: number): void {
+    this.wrapPending = false;
+    if (this.originMode) {
+      x += this.leftRightMode ? this.left : 0;
+      y += this.top;
+      this.x = Math.max(this.leftRightMode ? this.left : 0, Math.min(x, this.leftRightMode ? this.right : this._cols - 1));
+      this.y = Math.max(this.top, Math.min(y, this.bottom));
+    } else {
+      this.x = Math.max(0, Math.min(x, this._cols - 1));
+      this.y = Math.max(0, Math.min(y, this._rows - 1));
+    }
+  }
+
+  private moveUp(n: number): void {
+    this.wrapPending = false;
+    const edge = this.y >= this.top ? this.top : 0;
+    this.y = Math.max(edge, this.y - n);
+  }
+
+  private moveDown(n: number): void {
+    this.wrapPending = false;
+    const edge = this.y <= this.bottom ? this.bottom : this._rows - 1;
+    this.y = Math.min(edge, this.y + n);
+  }
+
+  private moveLeft(n: number): void {
+    this.wrapPending = false;
+    const edge = this.x >= this.left ? this.left : 0;
+    this.x = Math.max(edge, this.x - n);
+  }
+
+  private moveRight(n: number): void {
+    this.wrapPending = false;
+    const edge = this.x <= this.right ? this.right : this._cols - 1;
+    this.x = Math.min(edge, this.x + n);
+  }
+
+  private saveCursor(): void {
+    const saved: SavedCursor = {
+      x: this.x,
+      y: this.y,
+      wrapPending: this.wrapPending,
+      pen: { ...this.pen },
+      protect: this.protect,
+      link: this.link,
+      origin: this.originMode,
+      charsets: this.charsets.slice(),
+      gl: this.gl,
+    };
+    if (this.isAlt) this.savedAlt = saved;
+    else this.savedNormal = saved;
+  }
+
+  private restoreCursor(): void {
+    const saved = this.isAlt ? this.savedAlt : this.savedNormal;
+    if (saved === null) {
+      // Restoring with nothing saved homes the cursor and resets the pen, as xterm does.
+      this.x = 0;
+      this.y = 0;
+      this.wrapPending = false;
+      Object.assign(this.pen, { fg: DEFAULT_COLOR, bg: DEFAULT_COLOR, attrs: 0, ulColor: DEFAULT_COLOR });
+      this.protect = false;
+      this.originMode = false;
+      this.charsets = [null, null, null, null];
+      this.gl = 0;
+      this.updateFlags();
+      return;
+    }
+    this.x = Math.min(saved.x, this._cols - 1);
+    this.y = Math.min(saved.y, this._rows - 1);
+    this.wrapPending = saved.wrapPending && this.autowrap;
+    Object.assign(this.pen, saved.pen);
+    this.protect = saved.protect;
+    this.link = saved.link;
+    this.originMode = saved.origin;
+    this.charsets = saved.charsets.slice();
+    this.gl = saved.gl;
+    this.updateFlags();
+  }
+
+  // ---------------------------------------------------------------- pen
+
+  private updateFlags(): void {
+    let ext = 0;
+    if (this.pen.ulColor !== DEFAULT_COLOR || this.link !== '') {
+      const key = `${this.pen.ulColor}\u0000${this.link}`;
+      const known = this.extraIds.get(key);
+      if (known !== undefined) ext = known;
+      else if (this.extras.length < MAX_EXTRAS) {
+        ext = this.extras.length;
+        this.extras.push({ ulColor: this.pen.ulColor, link: this.link });
+        this.extraIds.set(key, ext);
+      }
+    }
+    this.cellFlags = (this.pen.attrs & 0x7ff) | (this.protect ? PROTECTED : 0) | (ext << EXT_SHIFT);
+  }
+
+  // ---------------------------------------------------------------- escape sequences
+
+  esc(final: number, collected: number): void {
+    this.lastValid = false;
+    if (collected === 0) {
+      switch (final) {
+        case 0x37: // 7 DECSC
+          this.saveCursor();
+          break;
+        case 0x38: // 8 DECRC
+          this.restoreCursor();
+          break;
+        case 0x44: // D IND
+          this.index();
+          break;
+        case 0x45: // E NEL
+          this.index();
+          this.carriageReturn();
+          break;
+        case 0x48: // H HTS
+          this.tabs[Math.min(this.x, this._cols - 1)] = 1;
+          break;
+        case 0x4d: // M RI
+          this.reverseIndex();
+          break;
+        case 0x4e: // N SS2
+          this.singleShift = 2;
+          break;
+        case 0x4f: // O SS3
+          this.singleShift = 3;
+          break;
+        case 0x63: // c RIS
+          this.fullReset();
+          break;
+        case 0x6e: // n LS2
+          this.gl = 2;
+          break;
+        case 0x6f: // o LS3
+          this.gl = 3;
+          break;
+        case 0x36: // 6 DECBI
+          if (this.x > this.left || (this.x > 0 && this.x < this.left)) this.moveLeft(1);
+          else if (this.x === this.left) this.shiftColumns(1, true);
+          break;
+        case 0x39: // 9 DECFI
+          if (this.x < this.right || this.x > this.right) this.moveRight(1);
+          else {
+            const x = this.x;
+            this.x = this.left;
+            this.shiftColumns(1, false);
+            this.x = x;
+          }
+          break;
+        default:
+          break;
+      }
+      return;
+    }
+    const intermediate = collected & 0xff;
+    if (collected > 0xff) return;
+    switch (intermediate) {
+      case 0x28: // ( G0
+      case 0x29: // ) G1
+      case 0x2a: // * G2
+      case 0x2b: // + G3
+        this.charsets[intermediate - 0x28] = charsetFor(final);
+        break;
+      case 0x2d: // - G1, 96-character sets
+      case 0x2e: // . G2
+      case 0x2f: // / G3
+        this.charsets[intermediate - 0x2c] = null;
+        break;
+      case 0x23: // #
+        if (final === 0x38) this.screenAlignment();
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** DECALN: fill the screen with E, reset margins, home the cursor. */
+  private screenAlignment(): void {
+    this.top = 0;
+    this.bottom = this._rows - 1;
+    this.left = 0;
+    this.right = this._cols - 1;
+    for (const line of this.lines) {
+      line.erase(0, this._cols, DEFAULT_COLOR);
+      line.content.fill(0x45 | (1 << WIDTH_SHIFT));
+      line.wrapped = false;
+    }
+    this.originMode = false;
+    this.moveTo(0, 0);
+  }
+
+  csi(final: number, collected: number, params: Params): void {
+    this.lastValid = false;
+    if (collected === 0) {
+      this.csiPlain(final, params);
+      return;
+    }
+    switch (collected) {
+      case 0x3f: // ?
+        if (final === 0x68) this.setPrivateModes(params, true);
+        else if (final === 0x6c) this.setPrivateModes(params, false);
+        else if (final === 0x4a) this.eraseInDisplay(params.get(0, 0), true);
+        else if (final === 0x4b) this.eraseInLine(params.get(0, 0), true);
+        break;
+      case 0x20: // SP
+        if (final === 0x71) this.setCursorStyle(params.get(0, 0));
+        else if (final === 0x40) this.scrollColumns(params.count(0), true);
+        else if (final === 0x41) this.scrollColumns(params.count(0), false);
+        break;
+      case 0x21: // !
+        if (final === 0x70) this.softReset();
+        break;
+      case 0x22: // "
+        if (final === 0x71) {
+          this.protect = params.get(0, 0) === 1;
+          this.updateFlags();
+        }
+        break;
+      case 0x27: // '
+        if (final === 0x7d) this.shiftColumns(params.count(0), true);
+        else if (final === 0x7e) this.shiftColumns(params.count(0), false);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** SL / SR (CSI Ps SP @ / A): scroll the region's columns left or right. */
+  private scrollColumns(n: number, leftwards: boolean): void {
+    const x = this.x;
+    const y = this.y;
+    const saved = [this.top, this.bottom];
+    this.x = this.left;
+    for (this.y = this.top; this.y <= this.bottom; this.y++) {
+      if (leftwards) this.deleteChars(n);
+      else this.insertChars(n);
+    }
+    [this.top, this.bottom] = saved;
+    this.x = x;
+    this.y = y;
+  }
+
+  private csiPlain(final: number, p: Params): void {
+    switch (final) {
+      case 0x40: // @ ICH
+        this.wrapPending = false;
+        this.insertChars(p.count(0));
+        break;
+      case 0x41: // A CUU
+        this.moveUp(p.count(0));
+        break;
+      case 0x42: // B CUD
+      case 0x65: // e VPR
+        this.moveDown(p.count(0));
+        break;
+      case 0x43: // C CUF
+      case 0x61: // a HPR
+        this.moveRight(p.count(0));
+        break;
+      case 0x44: // D CUB
+        this.moveLeft(p.count(0));
+        break;
+      case 0x45: // E CNL
+        this.moveDown(p.count(0));
+        this.carriageReturn();
+        break;
+      case 0x46: // F CPL
+        this.moveUp(p.count(0));
+        this.carriageReturn();
+        break;
+      case 0x47: // G CHA
+      case 0x60: // ` HPA
+        this.moveTo(p.count(0) - 1, this.originMode ? this.y - this.top : this.y);
+        break;
+      case 0x48: // H CUP
+      case 0x66: // f HVP
+        this.moveTo(p.count(1) - 1, p.count(0) - 1);
+        break;
+      case 0x64: // d VPA
+        this.moveTo(this.originMode && this.leftRightMode ? this.x - this.left : this.x, p.count(0) - 1);
+        break;
+      case 0x49: // I CHT
+        this.tab(Math.min(p.count(0), this._cols));
+        break;
+      case 0x5a: // Z CBT
+        this.backTab(Math.min(p.count(0), this._cols));
+        break;
+      case 0x4a: // J ED
+        this.wrapPending = false;
+        this.eraseInDisplay(p.get(0, 0), false);
+        break;
+      case 0x4b: // K EL
+        this.wrapPending = false;
+        this.eraseInLine(p.get(0, 0), false);
+        break;
+      case 0x4c: // L IL
+        this.wrapPending = false;
+        this.insertLines(p.count(0));
+        break;
+      case 0x4d: // M DL
+        this.wrapPending = false;
+        this.deleteLines(p.count(0));
+        break;
+      case 0x50: // P DCH
+        this.wrapPending = false;
+        this.deleteChars(p.count(0));
+        break;
+      case 0x53: // S SU
+        this.scrollUp(p.count(0));
+        break;
+      case 0x54: // T SD (with more parameters it is a mouse-tracking request)
+        if (p.length <= 1) this.scrollDown(p.count(0));
+        break;
+      case 0x58: {
+        // X ECH
+        this.wrapPending = false;
+        const x = Math.min(this.x, this._cols - 1);
+        this.eraseCells(this.lines[this.y], x, Math.min(this._cols, x + p.count(0)));
+        break;
+      }
+      case 0x62: // b REP
+        this.repeat(p.count(0));
+        break;
+      case 0x67: // g TBC
+        if (p.get(0, 0) === 0) this.tabs[Math.min(this.x, this._cols - 1)] = 0;
+        else if (p.get(0, 0) === 3) this.tabs.fill(0);
+        break;
+      case 0x68: // h SM
+      case 0x6c: // l RM
+        for (let i = 0; i < p.length; i++) {
+          const mode = p.get(i, 0);
+          if (mode === 4) this.insertMode = final === 0x68;
+          else if (mode === 20) this.newlineMode = final === 0x68;
+        }
+        break;
+      case 0x6d: // m SGR
+        applySgr(this.pen, p);
+        this.updateFlags();
+        break;
+      case 0x72: {
+        // r DECSTBM
+        const top = p.count(0) - 1;
+        const bottom = Math.min(p.count(1, this._rows), this._rows) - 1;
+        if (top < bottom) {
+          this.top = top;
+          this.bottom = bottom;
+          this.moveTo(0, 0);
+        }
+        break;
+      }
+      case 0x73: // s DECSLRM or SCOSC
+        if (this.leftRightMode) {
+          const left = p.count(0) - 1;
+          const right = Math.min(p.count(1, this._cols), this._cols) - 1;
+          if (left < right) {
+            this.left = left;
+            this.right = right;
+            this.moveTo(0, 0);
+          }
+        } else this.saveCursor();
+        break;
+      case 0x75: // u SCORC
+        this.restoreCursor();
+        break;
+      case 0x74: // t window operations: only the title stack matters here
+        this.windowOp(p);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private windowOp(p: Params): void {
+    const op = p.get(0, 0);
+    const which = p.get(1, 0);
+    if (op === 22 && (which === 0 || which === 2)) {
+      this.titleStack.push(this._title);
+      if (this.titleStack.length > MAX_TITLE_STACK) this.titleStack.shift();
+    } else if (op === 23 && (which === 0 || which === 2)) {
+      const title = this.titleStack.pop();
+      if (title !== undefined) this._title = title;
+    }
+  }
+
+  private setCursorStyle(style: number): void {
+    const shapes: CursorShape[] = ['block', 'block', 'block', 'underline', 'underline', 'bar', 'bar'];
+    if (style > 6) return;
+    this.shape = shapes[style];
+    this.blink = style === 0 || style % 2 === 1;
+  }
+
+  private setPrivateModes(p: Params, on: boolean): void {
+    for (let i = 0; i < p.length; i++) {
+      switch (p.get(i, 0)) {
+        case 6:
+          this.originMode = on;
+          this.moveTo(0, 0);
+          break;
+        case 7:
+          this.autowrap = on;
+          if (!on) this.wrapPending = false;
+          break;
+        case 12:
+          this.blink = on;
+          break;
+        case 25:
+          this.cursorVisible = on;
+          break;
+        case 45:
+          this.reverseWrap = on;
+          break;
+        case 69:
+          this.leftRightMode = on;
+          if (!on) {
+            this.left = 0;
+            this.right = this._cols - 1;
+          }
+          break;
+        case 47:
+        case 1047:
+          if (on) this.enterAlt(false);
+          else this.leaveAlt(p.get(i, 0) === 1047);
+          break;
+        case 1048:
+          if (on) this.saveCursor();
+          else this.restoreCursor();
+          break;
+        case 1049:
+          if (on) {
+            if (!this.isAlt) this.saveCursor();
+            this.enterAlt(true);
+          } else {
+            this.leaveAlt(false);
+            this.restoreCursor();
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private enterAlt(clear: boolean): void {
+    if (!this.isAlt) {
+      this.isAlt = true;
+      this.lines = this.alt;
+      this.savedAlt = this.savedNormal === null ? null : { ...this.savedNormal, pen: { ...this.savedNormal.pen } };
+    }
+    if (clear) for (const line of this.alt) line.reset(this.pen.bg);
+  }
+
+  private leaveAlt(clear: boolean): void {
+    if (!this.isAlt) return;
+    if (clear) for (const line of this.alt) line.reset(this.pen.bg);
+    this.isAlt = false;
+    this.lines = this.normal;
+  }
+
+  /** DECSTR. */
+  private softReset(): void {
+    this.cursorVisible = true;
+    this.insertMode = false;
+    this.originMode = false;
+    this.autowrap = true;
+    this.reverseWrap = false;
+    this.top = 0;
+    this.bottom = this._rows - 1;
+    this.leftRightMode = false;
+    this.left = 0;
+    this.right = this._cols - 1;
+    this.charsets = [null, null, null, null];
+    this.gl = 0;
+    this.singleShift = -1;
+    Object.assign(this.pen, { fg: DEFAULT_COLOR, bg: DEFAULT_COLOR, attrs: 0, ulColor: DEFAULT_COLOR });
+    this.protect = false;
+    this.updateFlags();
+    this.wrapPending = false;
+    const saved = this.isAlt ? 'savedAlt' : 'savedNormal';
+    this[saved] = null;
+  }
+
+  /** RIS. */
+  private fullReset(): void {
+    this.softReset();
+    this.savedNormal = null;
+    this.savedAlt = null;
+    this.normal = this.blankLines(this._rows);
+    this.alt = this.blankLines(this._rows);
+    this.lines = this.normal;
+    this.scrollback = [];
+    this.isAlt = false;
+    this.x = 0;
+    this.y = 0;
+    this.newlineMode = false;
+    this.link = '';
+    this.updateFlags();
+    this.tabs = defaultTabs(this._cols);
+    this.shape = 'block';
+    this.blink = false;
+    this._title = '';
+    this.titleStack = [];
+    this.paletteIndexed.clear();
+    this.paletteFg = undefined;
+    this.paletteBg = undefined;
+    this.paletteCursor = undefined;
+    this.paletteView = null;
+    this.lastCp = -1;
+  }
+
+  // ---------------------------------------------------------------- OSC
+
+  osc(data: string): void {
+    const semi = data.indexOf(';');
+    const command = semi < 0 ? data : data.slice(0, semi);
+    const arg = semi < 0 ? '' : data.slice(semi + 1);
+    if (!/^\d{1,4}$/.test(command)) return;
+    switch (Number(command)) {
+      case 0:
+      case 2:
+        this._title = arg;
+        break;
+      case 4: {
+        const parts = arg.split(';');
+        for (let i = 0; i + 1 < parts.length; i += 2) {
+          const index = /^\d{1,3}$/.test(parts[i]) ? Number(parts[i]) : -1;
+          const color = parseColorSpec(parts[i + 1]);
+          if (index >= 0 && index <= 255 && color >= 0) {
+            this.paletteIndexed.set(index, color);
+            this.paletteView = null;
+          }
+        }
+        break;
+      }
+      case 8: {
+        // OSC 8 ; params ; URI — the URI may itself contain ';'.
+        const uriStart = arg.indexOf(';');
+        this.link = uriStart < 0 ? '' : arg.slice(uriStart + 1);
+        this.updateFlags();
+        break;
+      }
+      case 10:
+      case 11:
+      case 12: {
+        // Each following argument sets the next dynamic colour: OSC 10;fg;bg sets both.
+        let which = Number(command);
+        for (const spec of arg.split(';')) {
+          const color = parseColorSpec(spec);
+          if (color >= 0) this.setDynamicColor(which, color);
+          which++;
+          if (which > 12) break;
+        }
+        break;
+      }
+      case 104:
+        if (arg === '') this.paletteIndexed.clear();
+        else for (const part of arg.split(';')) if (/^\d{1,3}$/.test(part)) this.paletteIndexed.delete(Number(part));
+        this.paletteView = null;
+        break;
+      case 110:
+        this.paletteFg = undefined;
+        this.paletteView = null;
+        break;
+      case 111:
+        this.paletteBg = undefined;
+        this.paletteView = null;
+        break;
+      case 112:
+        this.paletteCursor = undefined;
+        this.paletteView = null;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private setDynamicColor(which: number, color: number): void {
+    if (which === 10) this.paletteFg = color;
+    else if (which === 11) this.paletteBg = color;
+    else this.paletteCursor = color;
+    this.paletteView = null;
+  }
+
+  private blankLines(n: number): Line[] {
+    const lines: Line[] = [];
+    for (let i = 0; i < n; i++) lines.push(new Line(this._cols, DEFAULT_COLOR));
+    return lines;
+  }
+}
+
+function defaultTabs(cols: number): Uint8Array {
+  const tabs = new Uint8Array(cols);
+  for (let x = 8; x < cols; x += 8) tabs[x] = 1;
+  return tabs;
+}
+

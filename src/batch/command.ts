@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { OutputFormat } from '../render/options.js';
+import { positiveInteger } from '../cli/parse-values.js';
 import { isGlob } from './glob.js';
 import { BatchSetupError } from './errors.js';
 import { checkOption, isOptionName, parseFormats, type OptionValues } from './option-values.js';
@@ -11,6 +12,17 @@ export interface BatchCommandContext {
   readonly stdout?: NodeJS.WritableStream;
   readonly stderr?: NodeJS.WritableStream;
   readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The batch flags, as one group in --help; call before the program is parsed. */
+export function addBatchOptions(program: Command): Command {
+  program.optionsGroup('Batch (several inputs, quoted globs, --out-dir, or several formats as -f gif,svg):');
+  return program
+    .option('--out-dir <dir>', "write outputs under this folder, keeping each input's path below its glob's base folder")
+    .option('-j, --jobs <n>', 'renders at once (default: the number of CPU cores)', positiveInteger)
+    .option('--shard <i/n>', 'render only part i of n of the sorted inputs, for CI matrix jobs (like Playwright)')
+    .option('--force', 'render even the outputs whose input and options are unchanged since the last run', false)
+    .option('--json', 'print a machine-readable summary on stdout', false);
 }
 
 /**

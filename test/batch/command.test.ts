@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { commanderLayers, isBatchInvocation } from '../../src/batch/command.js';
@@ -48,5 +52,39 @@ describe('--format lists', () => {
     expect(formatListArgument('txt')).toBe('txt');
     expect(() => formatListArgument('gif,bmp')).toThrow(/expected formats among gif, svg, png, txt/);
     expect(() => formatListArgument('')).toThrow(/expected formats among/);
+  });
+});
+
+describe('the batch command', () => {
+  const run = async (args: string[], cwd: string) => {
+    const { addBatchOptions, runBatchCommand } = await import('../../src/batch/command.js');
+    const program = addBatchOptions(buildProgram({ name: 'cast2gif', version: '0', defaultFormat: 'gif' })).exitOverride();
+    program.parse(args, { from: 'user' });
+    let out = '';
+    let err = '';
+    const stdout = new PassThrough().on('data', (c: Buffer) => (out += c.toString()));
+    const stderr = new PassThrough().on('data', (c: Buffer) => (err += c.toString()));
+    const status = await runBatchCommand(program, { defaultFormat: 'gif', cwd, stdout, stderr, env: { CI: '1' } });
+    return { status, out, err };
+  };
+
+  it('runs from parsed flags: globs, --out-dir, -f, --jobs, --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-command-'));
+    mkdirSync(join(dir, 'casts/sub'), { recursive: true });
+    writeFileSync(join(dir, 'casts/a.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "one"]\n');
+    writeFileSync(join(dir, 'casts/sub/b.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "two"]\n');
+    const { status, out, err } = await run(['casts/**/*.cast', '--out-dir', 'img', '-f', 'txt', '--jobs', '2', '--json'], dir);
+    expect(status).toBe(0);
+    expect(readFileSync(join(dir, 'img/a.txt'), 'utf8').trimEnd()).toBe('one');
+    expect(readFileSync(join(dir, 'img/sub/b.txt'), 'utf8').trimEnd()).toBe('two');
+    expect(JSON.parse(out)).toMatchObject({ status: 0, rendered: 2, jobs: 2 });
+    expect(err).toMatch(/^2 inputs, 2 outputs: 2 rendered, 0 unchanged, 0 failed/m);
+  });
+
+  it('refuses a bad --shard and an output file in a batch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-command-'));
+    writeFileSync(join(dir, 'a.cast'), '{"version": 2, "width": 10, "height": 2}\n');
+    await expect(run(['a.cast', '--shard', '3/2'], dir)).rejects.toThrow(/--shard: expected i\/n/);
+    await expect(run(['*.cast', 'out.gif'], dir)).rejects.toThrow(/"out.gif": an output file cannot be named in a batch/);
   });
 });

@@ -189,6 +189,8 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   }
 
   if (toRender.length > 0) {
+    // Entries for outputs since deleted (a removed cast) would otherwise stay forever.
+    for (const key of manifest.keys()) if (sizeOf(join(manifestDir, key)) === undefined) manifest.delete(key);
     mkdirSync(manifestDir, { recursive: true });
     writeManifest(manifestDir, manifest);
   }

@@ -1,0 +1,158 @@
+import type { AnimationInfo } from '../frames/frame.js';
+import {
+  DEFAULT_THEME_NAME,
+  DEFAULT_WINDOW_OPTIONS,
+  getTheme,
+  layoutWindow,
+  type Theme,
+  type WindowLayout,
+  type WindowStyle,
+} from '../theme/index.js';
+import { FontSet, fontFilesInDir, type FontFiles } from './fonts.js';
+
+/** Options of the GIF and PNG renderers. Names match the SVG renderer's where they mean the same. */
+export interface GifOptions {
+  /** Default: the default built-in theme. */
+  readonly theme?: Theme;
+  /** Font size in px (default 14, as agg). */
+  readonly fontSize?: number;
+  /** Cell height as a multiple of the font size (default 1.4, as agg). */
+  readonly lineHeight?: number;
+  /** Extra px between cells (default 0). */
+  readonly letterSpacing?: number;
+  /** Output pixels per px: 2 draws everything twice as large, for high-density screens (default 1). */
+  readonly scale?: number;
+  /** [vertical, horizontal] px between the window edge and the text. */
+  readonly padding?: readonly [number, number];
+  /** px around the window. */
+  readonly margin?: number;
+  /** Paints the margin, 0xRRGGBB; transparent when absent. */
+  readonly marginColor?: number;
+  readonly window?: WindowStyle;
+  /** Window title; default: the recording's. */
+  readonly title?: string;
+  readonly borderRadius?: number;
+  /** Drop shadow; a GIF can only show it over a `marginColor` (its pixels are opaque or clear). */
+  readonly shadow?: boolean;
+  /** Bold text in colours 0-7 uses 8-15 (default true). */
+  readonly boldIsBright?: boolean;
+  /** Draw the cursor (default true). */
+  readonly cursor?: boolean;
+  /** Leave the terminal's default background (the window body) transparent (default false). */
+  readonly transparentBackground?: boolean;
+  /** Font files replacing the bundled JetBrains Mono faces, and extra fallbacks (e.g. a colour emoji font). */
+  readonly fontFiles?: FontFiles;
+  /** A folder of font files: styles are told apart by file name (Bold, Italic, BoldItalic), the rest are fallbacks. */
+  readonly fontDir?: string;
+}
+
+export const GIF_DEFAULTS = {
+  fontSize: 14,
+  lineHeight: 1.4,
+  letterSpacing: 0,
+  scale: 1,
+  boldIsBright: true,
+  cursor: true,
+  transparentBackground: false,
+} as const;
+
+/** Everything the painter needs, resolved once; lengths in output pixels. */
+export interface RasterSetup {
+  readonly theme: Theme;
+  readonly fonts: FontSet;
+  readonly cols: number;
+  readonly rows: number;
+  /** Font size in output px. */
+  readonly fontPx: number;
+  readonly cellWidth: number;
+  readonly cellHeight: number;
+  /** Distance from a cell's top to the baseline. */
+  readonly baseline: number;
+  readonly lineThickness: number;
+  /** Top of the underline, from the cell's top. */
+  readonly underlineTop: number;
+  /** Top of the strikethrough, from the cell's top. */
+  readonly strikeTop: number;
+  readonly layout: WindowLayout;
+  readonly boldIsBright: boolean;
+  readonly cursor: boolean;
+  readonly transparentBackground: boolean;
+}
+
+function fontFilesFor(options: GifOptions): FontFiles {
+  if (options.fontDir === undefined) return options.fontFiles ?? {};
+  const fromDir = fontFilesInDir(options.fontDir);
+  const given = options.fontFiles ?? {};
+  return {
+    regular: given.regular ?? fromDir.regular,
+    bold: given.bold ?? fromDir.bold,
+    italic: given.italic ?? fromDir.italic,
+    boldItalic: given.boldItalic ?? fromDir.boldItalic,
+    fallbacks: [...(given.fallbacks ?? []), ...(fromDir.fallbacks ?? [])],
+  };
+}
+
+const fontSets = new Map<string, FontSet>();
+
+function fontSetFor(files: FontFiles): FontSet {
+  const key = JSON.stringify(files);
+  let set = fontSets.get(key);
+  if (!set) {
+    set = new FontSet(files);
+    fontSets.set(key, set);
+  }
+  return set;
+}
+
+export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterSetup {
+  const theme = options.theme ?? getTheme(DEFAULT_THEME_NAME);
+  const scale = options.scale ?? GIF_DEFAULTS.scale;
+  const fontSize = options.fontSize ?? GIF_DEFAULTS.fontSize;
+  const fonts = fontSetFor(fontFilesFor(options));
+  const metrics = fonts.primary.info;
+  const fontPx = fontSize * scale;
+  const em = (units: number): number => (units / metrics.unitsPerEm) * fontPx;
+  // Whole-pixel cells: lines, blocks and backgrounds then meet exactly at cell edges.
+  const advance = fonts.primaryAdvance(fontPx);
+  const cellWidth = Math.max(1, Math.round(advance + (options.letterSpacing ?? GIF_DEFAULTS.letterSpacing) * scale));
+  const cellHeight = Math.max(1, Math.round(fontSize * (options.lineHeight ?? GIF_DEFAULTS.lineHeight) * scale));
+  // The font's ascent+descent box is centred in the cell, as terminals share out the line gap.
+  const textHeight = em(metrics.ascender - metrics.descender);
+  const baseline = Math.round((cellHeight - textHeight) / 2 + em(metrics.ascender));
+  const lineThickness = Math.max(1, Math.round(em(metrics.underlineThickness)));
+  const clampTop = (top: number): number => Math.max(0, Math.min(cellHeight - lineThickness, Math.round(top)));
+  const cols = Math.max(1, info.cols);
+  const rows = Math.max(1, info.rows);
+  const layout = layoutWindow({
+    cols,
+    rows,
+    cellWidth,
+    cellHeight,
+    padding: options.padding ?? DEFAULT_WINDOW_OPTIONS.padding,
+    margin: options.margin ?? DEFAULT_WINDOW_OPTIONS.margin,
+    ...(options.marginColor === undefined ? {} : { marginColor: options.marginColor }),
+    window: options.window ?? DEFAULT_WINDOW_OPTIONS.window,
+    title: options.title ?? info.title,
+    borderRadius: options.borderRadius ?? DEFAULT_WINDOW_OPTIONS.borderRadius,
+    shadow: options.shadow ?? DEFAULT_WINDOW_OPTIONS.shadow,
+    theme,
+    scale,
+  });
+  return {
+    theme,
+    fonts,
+    cols,
+    rows,
+    fontPx,
+    cellWidth,
+    cellHeight,
+    baseline,
+    lineThickness,
+    underlineTop: clampTop(baseline - em(metrics.underlinePosition) - lineThickness / 2),
+    strikeTop: clampTop(baseline - em(metrics.strikeoutPosition) - lineThickness / 2),
+    layout,
+    boldIsBright: options.boldIsBright ?? GIF_DEFAULTS.boldIsBright,
+    cursor: options.cursor ?? GIF_DEFAULTS.cursor,
+    transparentBackground: options.transparentBackground ?? GIF_DEFAULTS.transparentBackground,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Pixels are 0xRRGGBB numbers in a Uint32Array, with one value above 24 bits for "transparent".
+ * Coverage (anti-aliasing) is kept in a few levels only: every glyph edge then blends its colour
+ * with its background in at most COVERAGE_LEVELS - 1 shades, so a whole screen stays within a
+ * 256-colour GIF palette and the GIF shows exactly what the PNG shows.
+ */
+export const TRANSPARENT = 0x1000000;
+
+/** Coverage masks hold 0 (none) .. COVERAGE_LEVELS (full). */
+export const COVERAGE_LEVELS = 8;
+
+/** An 8-bit alpha to a coverage level. */
+export const coverageLevel = (alpha: number): number => Math.round((alpha * COVERAGE_LEVELS) / 255);
+
+/** `fg` over `bg` at coverage `level`, per channel, rounded. */
+export function blendLevel(fg: number, bg: number, level: number): number {
+  if (level <= 0) return bg;
+  if (level >= COVERAGE_LEVELS) return fg;
+  const mix = (shift: number): number => {
+    const f = (fg >> shift) & 0xff;
+    const b = (bg >> shift) & 0xff;
+    return Math.round(b + ((f - b) * level) / COVERAGE_LEVELS);
+  };
+  return (mix(16) << 16) | (mix(8) << 8) | mix(0);
+}
+
+const ramps = new Map<number, Uint32Array>();
+
+/**
+ * The COVERAGE_LEVELS + 1 colours from `bg` (level 0) to `fg` (full), cached per colour pair.
+ * With `clearZero`, level 0 is transparent (a transparent background: edges still blend with `bg`).
+ */
+export function ramp(fg: number, bg: number, clearZero = false): Uint32Array {
+  // Both colours are below 2^24, so the key fits exactly in a double.
+  const key = (fg * 0x1000000 + bg) * 2 + (clearZero ? 1 : 0);
+  let r = ramps.get(key);
+  if (!r) {
+    r = new Uint32Array(COVERAGE_LEVELS + 1);
+    for (let level = 0; level <= COVERAGE_LEVELS; level++) r[level] = blendLevel(fg, bg, level);
+    if (clearZero) r[0] = TRANSPARENT;
+    if (ramps.size > 65536) ramps.clear();
+    ramps.set(key, r);
+  }
+  return r;
+}
+
+/** A coverage mask: `w*h` levels, row-major. */
+export interface Mask {
+  readonly w: number;
+  readonly h: number;
+  readonly data: Uint8Array;
+}
+
+/** A colour image (emoji): straight-alpha RGBA. */
+export interface ColorImage {
+  readonly w: number;
+  readonly h: number;
+  readonly rgba: Uint8Array;
+}
+
+/** `src` over an opaque `dst` pixel with 8-bit straight alpha. */
+export function over(src: number, alpha: number, dst: number): number {
+  if (alpha >= 255) return src;
+  if (alpha <= 0) return dst;
+  const mix = (shift: number): number => {
+    const s = (src >> shift) & 0xff;
+    const d = (dst >> shift) & 0xff;
+    return Math.round(d + ((s - d) * alpha) / 255);
+  };
+  return (mix(16) << 16) | (mix(8) << 8) | mix(0);
+}

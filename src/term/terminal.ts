@@ -23,7 +23,6 @@ const MAX_EXTRAS = 1 << (32 - EXT_SHIFT);
 interface SavedCursor {
   x: number;
   y: number;
-  wrapPending: boolean;
   pen: Pen;
   protect: boolean;
   link: string;
@@ -338,6 +337,7 @@ export class Terminal implements ParserHandler {
 
   execute(code: number): void {
     this.lastValid = false;
+    this.lastCp = -1;
     switch (code) {
       case 0x08:
         this.backspace();
@@ -408,8 +408,8 @@ export class Terminal implements ParserHandler {
     this.x = this.leftRightMode && this.x >= this.left ? this.left : 0;
   }
 
+  /** HT / CHT. A pending wrap stays pending: text after a tab at the last column wraps. */
   private tab(n: number): void {
-    this.wrapPending = false;
     const edge = this.x <= this.right ? this.right : this._cols - 1;
     let x = this.x;
     for (let i = 0; i < n && x < edge; i++) {
@@ -419,8 +419,8 @@ export class Terminal implements ParserHandler {
     this.x = x;
   }
 
+  /** CBT. xterm leaves a pending wrap pending even though the cursor moves back. */
   private backTab(n: number): void {
-    this.wrapPending = false;
     const edge = this.x >= this.left ? this.left : 0;
     let x = this.x;
     for (let i = 0; i < n && x > edge; i++) {
@@ -640,7 +640,6 @@ export class Terminal implements ParserHandler {
     const saved: SavedCursor = {
       x: this.x,
       y: this.y,
-      wrapPending: this.wrapPending,
       pen: { ...this.pen },
       protect: this.protect,
       link: this.link,
@@ -669,7 +668,8 @@ export class Terminal implements ParserHandler {
     }
     this.x = Math.min(saved.x, this._cols - 1);
     this.y = Math.min(saved.y, this._rows - 1);
-    this.wrapPending = saved.wrapPending && this.autowrap;
+    // xterm saves the pending-wrap flag but does not bring it back: the cursor sits on the last column.
+    this.wrapPending = false;
     Object.assign(this.pen, saved.pen);
     this.protect = saved.protect;
     this.link = saved.link;
@@ -700,6 +700,7 @@ export class Terminal implements ParserHandler {
 
   esc(final: number, collected: number): void {
     this.lastValid = false;
+    this.lastCp = -1;
     if (collected === 0) {
       switch (final) {
         case 0x37: // 7 DECSC
@@ -793,7 +794,16 @@ export class Terminal implements ParserHandler {
 
   csi(final: number, collected: number, params: Params): void {
     this.lastValid = false;
+    // REP repeats only a character printed immediately before it.
+    const repeatable = this.lastCp;
+    this.lastCp = -1;
     if (collected === 0) {
+      if (final === 0x62) {
+        this.lastCp = repeatable;
+        this.repeat(params.count(0));
+        this.lastCp = -1;
+        return;
+      }
       this.csiPlain(final, params);
       return;
     }
@@ -829,6 +839,8 @@ export class Terminal implements ParserHandler {
 
   /** SL / SR (CSI Ps SP @ / A): scroll the region's columns left or right. */
   private scrollColumns(n: number, leftwards: boolean): void {
+    // xterm acts only while the cursor is inside the scrolling region.
+    if (this.y < this.top || this.y > this.bottom) return;
     const x = this.x;
     const y = this.y;
     const saved = [this.top, this.bottom];
@@ -852,12 +864,18 @@ export class Terminal implements ParserHandler {
         this.moveUp(p.count(0));
         break;
       case 0x42: // B CUD
-      case 0x65: // e VPR
         this.moveDown(p.count(0));
         break;
+      case 0x65: // e VPR: unlike CUD, not stopped by the bottom margin
+        this.wrapPending = false;
+        this.y = Math.min(this.originMode ? this.bottom : this._rows - 1, this.y + p.count(0));
+        break;
       case 0x43: // C CUF
-      case 0x61: // a HPR
         this.moveRight(p.count(0));
+        break;
+      case 0x61: // a HPR: unlike CUF, not stopped by the right margin
+        this.wrapPending = false;
+        this.x = Math.min(this.originMode && this.leftRightMode ? this.right : this._cols - 1, this.x + p.count(0));
         break;
       case 0x44: // D CUB
         this.moveLeft(p.count(0));
@@ -920,9 +938,6 @@ export class Terminal implements ParserHandler {
         this.eraseCells(this.lines[this.y], x, Math.min(this._cols, x + p.count(0)));
         break;
       }
-      case 0x62: // b REP
-        this.repeat(p.count(0));
-        break;
       case 0x67: // g TBC
         if (p.get(0, 0) === 0) this.tabs[Math.min(this.x, this._cols - 1)] = 0;
         else if (p.get(0, 0) === 3) this.tabs.fill(0);

@@ -39,7 +39,9 @@ export async function readTerminalizer(source: ByteChunks, options: ReadTerminal
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
+    // An error at the very end (an unclosed quote) is named on the last line that has text.
+    const lastLine = lineCounter.linePos(text.trimEnd().length).line;
+    const line = Math.min(error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line, lastLine);
     throw new CastError(file, line, `not YAML (${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')})`);
   }
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);

@@ -26,7 +26,7 @@ export interface WindowOptions {
   readonly shadow: boolean;
   /**
    * A hairline around the window in a colour between the theme's background and foreground, so a
-   * light window stands out on a white page and a dark one on a dark page. Off when absent.
+   * light window stands out on a white page and a dark one on a dark page. On when absent.
    */
   readonly border?: boolean;
   readonly theme: Theme;
@@ -210,7 +210,7 @@ export function layoutWindow(opts: WindowOptions): WindowLayout {
   shapes.push({
     kind: 'rect', x: win.x, y: win.y, w: win.width, h: win.height, radius, fill: opts.theme.background,
     themeBackground: true,
-    ...(opts.border ? { stroke: borderColor(opts.theme), strokeWidth: Math.max(1, Math.round(s)) } : {}),
+    ...(opts.border !== false ? { stroke: borderColor(opts.theme), strokeWidth: Math.max(1, Math.round(s)) } : {}),
   });
   if (opts.window !== 'none') shapes.push(...barShapes(opts, win, bar));
   return { width, height, content, window: win, barHeight, shapes };

@@ -6,7 +6,7 @@ const theme: Theme = { name: 't', background: 0x202020, foreground: 0xd0d0d0, pa
 
 const base: WindowOptions = {
   cols: 80, rows: 24, cellWidth: 9, cellHeight: 20, padding: [10, 20], margin: 0, window: 'none', title: '',
-  borderRadius: 0, shadow: false, theme, scale: 1,
+  borderRadius: 0, shadow: false, border: false, theme, scale: 1,
 };
 
 const kinds = (shapes: readonly WindowShape[]): string[] => shapes.map((s) => s.kind);
@@ -131,8 +131,9 @@ describe('layoutWindow', () => {
   });
 
   it('border: a hairline inside the window edge, between background and foreground, scaled', () => {
-    const plain = layoutWindow(base).shapes[0]!;
-    expect(plain).not.toHaveProperty('stroke');
+    expect(layoutWindow(base).shapes[0]!).not.toHaveProperty('stroke');
+    const { border: _, ...unset } = base;
+    expect(layoutWindow(unset).shapes[0]!).toHaveProperty('stroke');
     const l = layoutWindow({ ...base, border: true, borderRadius: 8 });
     // 0x202020 moved a fifth of the way toward 0xd0d0d0: 32 + (208 - 32) * 0.2 = 67.2, so 0x43
     expect(l.shapes[0]).toMatchObject({ kind: 'rect', x: 0, y: 0, w: 760, h: 500, radius: 8, stroke: 0x434343, strokeWidth: 1 });

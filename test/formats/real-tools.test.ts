@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, readCast, readRecording, writeAsciicast, type CastEvent } from '../../src/cast/index.js';
-import { collect, outputOf, xtermText } from './screen.js';
+import { collect, ownText, outputOf, xtermText } from './screen.js';
 import { COLS, EXPECTED_OUTPUT, ROWS, makeRecordings, type Recordings } from './record.js';
 
 let rec: Recordings;
@@ -120,6 +120,20 @@ describe('recordings made by the real tools', () => {
     }
   });
 
+  it('every format shows the screen the asciinema recording shows (our Terminal), which xterm agrees with', async () => {
+    const asciicast = (await read(rec.asciicast)).events;
+    const reference = ownText(COLS, ROWS, asciicast);
+    const trimmed = (text: string) => text.split('\n').map((l) => l.trimEnd()).join('\n');
+    expect(trimmed(reference)).toBe(await xtermText(COLS, ROWS, asciicast));
+    expect(ownText(COLS, ROWS, (await read(rec.ttyrec)).events)).toBe(reference);
+    for (const kind of ['classic', 'classicLogOut', 'advanced', 'logIo'] as const) {
+      expect(ownText(COLS, ROWS, (await read(rec[kind].typescript, rec[kind].timing)).events)).toBe(reference);
+    }
+    const resized = (await read(rec.resize.typescript, rec.resize.timing)).events;
+    expect(trimmed(ownText(COLS, ROWS, resized))).toBe(await xtermText(COLS, ROWS, resized));
+    expect(ownText(COLS, ROWS, resized).split('\n')).toHaveLength(30);
+  });
+
   for (const version of [2, 3] as const) {
     it(`converts each to asciicast v${version}, which reads back as the same events and screen`, async () => {
       const inputs: Array<[string, string | undefined]> = [
@@ -143,6 +157,8 @@ describe('recordings made by the real tools', () => {
         expect(events.map(({ time, ...rest }) => rest)).toEqual(expected.map(({ time, ...rest }) => rest));
         events.forEach((e, i) => expect(e.time).toBeCloseTo(expected[i]!.time, 6));
         expect(await xtermText(COLS, ROWS, events)).toBe(await xtermText(COLS, ROWS, expected));
+        expect(ownText(COLS, ROWS, events)).toBe(ownText(COLS, ROWS, expected));
+        expect(ownText(COLS, ROWS, events).split('\n').map((l) => l.trimEnd()).join('\n')).toBe(await xtermText(COLS, ROWS, events));
       }
     });
   }

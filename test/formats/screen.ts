@@ -1,5 +1,6 @@
 import xterm from '@xterm/headless';
 import type { Cast, CastEvent } from '../../src/cast/index.js';
+import { Terminal } from '../../src/term/index.js';
 
 export async function collect(cast: Cast): Promise<CastEvent[]> {
   const events: CastEvent[] = [];
@@ -22,4 +23,14 @@ export async function xtermText(cols: number, rows: number, events: readonly Cas
   for (let y = 0; y < term.rows; y++) lines.push(buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '');
   term.dispose();
   return lines.join('\n');
+}
+
+/** The text screen our own Terminal shows after the events' output and resizes. */
+export function ownText(cols: number, rows: number, events: readonly CastEvent[]): string {
+  const term = new Terminal({ cols, rows });
+  for (const e of events) {
+    if (e.kind === 'output') term.feed(e.data);
+    else if (e.kind === 'resize') term.resize(e.cols, e.rows);
+  }
+  return term.text();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, readCast, readRecordingFrom, readTerminalizer } from '../../src/cast/index.js';
-import { collect, outputOf, xtermText } from './screen.js';
+import { collect, ownText, outputOf, xtermText } from './screen.js';
 
 /** A recording as Terminalizer writes it: its comments, its whole default config, records of delay and content. */
 const RECORDING = String.raw`# The configurations that used for the recording, feel free to edit them
@@ -100,6 +100,9 @@ describe('Terminalizer', () => {
     const viaCast = await xtermText(60, 8, await collect(await readCast([SAME_AS_CAST])));
     const screen = await xtermText(60, 8, events);
     expect(screen).toBe(viaCast);
+    const own = ownText(60, 8, events);
+    expect(own).toBe(ownText(60, 8, await collect(await readCast([SAME_AS_CAST]))));
+    expect(own.split('\n').map((l) => l.trimEnd()).join('\n')).toBe(screen);
     expect(screen.split('\n')).toEqual(['➜  ~ ls', 'red  café  😀', 'plain line         moved', '', '', '', '', 'last row']);
   });
 

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+
+/** One recorded output or resize, at an absolute time in seconds. */
+export type CastStep = { time: number; output: string } | { time: number; cols: number; rows: number };
+
+export interface CastInput {
+  name: string;
+  cols: number;
+  rows: number;
+  steps: CastStep[];
+}
+
+export const corpusDir = new URL('../../../shared/corpus/casts/', import.meta.url);
+
+/**
+ * A deliberately small reader of the corpus (asciicast v1 JSON, v2/v3 NDJSON) so that the terminal's
+ * tests do not depend on src/cast. Files in other shapes yield null.
+ */
+export function readCastFile(path: string, name: string): CastInput | null {
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  let header: Record<string, unknown>;
+  try {
+    header = JSON.parse(lines[0]) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (header.version === 1 && Array.isArray(header.stdout)) {
+    let time = 0;
+    const steps: CastStep[] = [];
+    for (const frame of header.stdout as [number, string][]) {
+      time += frame[0];
+      steps.push({ time, output: frame[1] });
+    }
+    return { name, cols: Number(header.width), rows: Number(header.height), steps };
+  }
+  if (header.version !== 2 && header.version !== 3) return null;
+  if (Array.isArray(header) || lines.length < 1) return null;
+  const term = (header.term ?? {}) as Record<string, unknown>;
+  const cols = Number(header.version === 2 ? header.width : term.cols);
+  const rows = Number(header.version === 2 ? header.height : term.rows);
+  if (!(cols > 0 && rows > 0)) return null;
+  const steps: CastStep[] = [];
+  let time = 0;
+  for (const line of lines.slice(1)) {
+    let event: unknown;
+    try {
+      event = JSON.parse(line);
+    } catch {
+      continue; // v3 allows comment lines
+    }
+    if (!Array.isArray(event) || event.length < 3) continue;
+    const [t, kind, data] = event as [number, string, string];
+    time = header.version === 3 ? time + t : t;
+    if (kind === 'o') steps.push({ time, output: data });
+    else if (kind === 'r') {
+      const m = /^(\d+)x(\d+)$/.exec(data);
+      if (m) steps.push({ time, cols: Number(m[1]), rows: Number(m[2]) });
+    }
+  }
+  return { name, cols, rows, steps };
+}
+
+export function corpusCasts(): CastInput[] {
+  const casts: CastInput[] = [];
+  for (const dir of readdirSync(corpusDir).sort()) {
+    const sub = new URL(`${dir}/`, corpusDir);
+    if (!statSync(sub).isDirectory()) continue;
+    for (const file of readdirSync(sub).sort()) {
+      const cast = readCastFile(new URL(file, sub).pathname, `${dir}/${file}`);
+      if (cast !== null) casts.push(cast);
+    }
+  }
+  return casts;
+}

@@ -1,0 +1,64 @@
+import { createWriteStream, openSync, rmSync, type WriteStream } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { finished } from 'node:stream/promises';
+
+/**
+ * An output file that appears only when complete: bytes go to a hidden temporary file beside the
+ * target and are renamed into place by commit(). Open outputs are removed on abort(), and also
+ * when the process is interrupted (see removeAllPending).
+ */
+export interface AtomicOutput {
+  readonly stream: WriteStream;
+  commit(): Promise<void>;
+  abort(): void;
+}
+
+const pending = new Set<string>();
+let counter = 0;
+
+export function openAtomicOutput(path: string): AtomicOutput {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  let fd: number;
+  try {
+    // Opened synchronously so that abort() can never run before the file exists and leave it behind.
+    fd = openSync(temp, 'wx');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EROFS' ? 'permission denied' : code;
+    throw new Error(`${path}: cannot be written (${reason})`);
+  }
+  const stream = createWriteStream(temp, { fd });
+  pending.add(temp);
+  // Errors (missing folder, disk full) surface through commit(); keep them from crashing the process first.
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure ??= error;
+  });
+  return {
+    stream,
+    async commit() {
+      stream.end();
+      await finished(stream).catch((error: Error) => {
+        failure ??= error;
+      });
+      if (failure) {
+        this.abort();
+        throw failure;
+      }
+      await rename(temp, path);
+      pending.delete(temp);
+    },
+    abort() {
+      stream.destroy();
+      rmSync(temp, { force: true });
+      pending.delete(temp);
+    },
+  };
+}
+
+/** For signal handlers: synchronous, so it finishes before the process exits. */
+export function removeAllPending(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+}

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
+import { CastError } from '../cast/cast-error.js';
+import { readCast } from '../cast/read-cast.js';
+import { openSource } from '../cast/source.js';
+import { renderCast } from '../render/render.js';
+import type { OutputFormat, RenderOptions } from '../render/options.js';
+import { listThemes } from '../theme/index.js';
+import { parseTimePoint, type TimePoint } from '../timeline/index.js';
+import { openAtomicOutput, removeAllPending } from './atomic-output.js';
+import { resolveOutput } from './output-path.js';
+import { buildProgram } from './program.js';
+import { UsageError } from './usage-error.js';
+
+export interface CliContext {
+  readonly name: string;
+  readonly defaultFormat: 'gif' | 'svg';
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly stdout?: NodeJS.WritableStream;
+  readonly stderr?: NodeJS.WritableStream;
+}
+
+const version = (): string =>
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function timePoint(value: string | undefined, flag: string): TimePoint | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseTimePoint(value);
+  } catch (error) {
+    throw new UsageError(`${flag}: ${(error as Error).message}`);
+  }
+}
+
+/** Runs the command and returns its exit status; never throws. */
+export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+  const stdout = context.stdout ?? process.stdout;
+  const stderr = context.stderr ?? process.stderr;
+  const say = (line: string) => stderr.write(`${context.name}: ${line}\n`);
+  const program = buildProgram({ name: context.name, version: version(), defaultFormat: context.defaultFormat });
+  program
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => stdout.write(s),
+      writeErr: () => {},
+      outputError: () => {},
+    });
+  let verbose = argv.includes('--verbose') || argv.includes('-v');
+  try {
+    program.parse(argv as string[], { from: 'user' });
+    const opts = program.opts();
+    verbose = Boolean(opts.verbose);
+    if (opts.listThemes) {
+      stdout.write(`${listThemes().join('\n')}\n`);
+      return 0;
+    }
+    const [input, outputArg] = program.args as [string | undefined, string | undefined];
+    if (input === undefined) throw new UsageError('missing the input file (see --help)');
+    const { format, output } = resolveOutput(input, outputArg, opts.format, context.defaultFormat);
+    const options = renderOptions(opts, format, (message) => {
+      if (!opts.quiet) say(`warning: ${message}`);
+    });
+    const source = await openSource(input, { stdin: context.stdin });
+    const cast = await readCast(source.bytes, { name: source.name, cols: opts.cols, rows: opts.rows, onWarning: options.onWarning });
+    if (output === '-') {
+      await renderCast(cast, options, stdout);
+      return 0;
+    }
+    const file = openAtomicOutput(output);
+    try {
+      await renderCast(cast, options, file.stream);
+      await file.commit();
+    } catch (error) {
+      file.abort();
+      throw error;
+    }
+    return 0;
+  } catch (error) {
+    return report(error, verbose, say);
+  }
+}
+
+function renderOptions(opts: Record<string, any>, format: OutputFormat, onWarning: (m: string) => void): RenderOptions {
+  return {
+    format,
+    cols: opts.cols,
+    rows: opts.rows,
+    speed: opts.speed,
+    idleTimeLimit: opts.idleTimeLimit,
+    fpsCap: opts.fpsCap,
+    lastFrameDuration: opts.lastFrameDuration,
+    from: timePoint(opts.from, '--from'),
+    to: timePoint(opts.to, '--to'),
+    at: timePoint(opts.at, '--at'),
+    loop: opts.loop === false ? 1 : opts.loop,
+    theme: opts.theme,
+    fontSize: opts.fontSize,
+    lineHeight: opts.lineHeight,
+    letterSpacing: opts.letterSpacing,
+    fontFamily: opts.fontFamily,
+    fontFiles: opts.fontFile,
+    fontDir: opts.fontDir,
+    scale: opts.scale,
+    padding: opts.padding,
+    margin: opts.margin,
+    marginColor: opts.marginColor,
+    window: opts.window,
+    title: opts.title,
+    borderRadius: opts.borderRadius,
+    shadow: opts.shadow,
+    boldIsBright: opts.boldIsBright,
+    cursor: opts.cursor,
+    transparentBackground: opts.transparentBackground,
+    embedFont: opts.embedFont,
+    onWarning,
+  };
+}
+
+function report(error: unknown, verbose: boolean, say: (line: string) => void): number {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return 0;
+    say(error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '));
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    say(error.message);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  say(message.split('\n')[0]!);
+  if (verbose && error instanceof Error && !(error instanceof CastError)) say(error.stack ?? '');
+  return 1;
+}
+
+/** Entry for the bins: exit status, signal clean-up, and a closed stdout. */
+export async function run(context: CliContext): Promise<void> {
+  const stop = (signal: NodeJS.Signals, status: number) => () => {
+    removeAllPending();
+    process.stderr.write(`${context.name}: interrupted by ${signal}; no output written\n`);
+    process.exit(status);
+  };
+  process.once('SIGINT', stop('SIGINT', 130));
+  process.once('SIGTERM', stop('SIGTERM', 143));
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    removeAllPending();
+    process.stderr.write(
+      `${context.name}: ${error.code === 'EPIPE' ? 'stdout was closed before the output was complete' : error.message}\n`,
+    );
+    process.exit(1);
+  });
+  const status = await main(process.argv.slice(2), context);
+  process.exitCode = status;
+}

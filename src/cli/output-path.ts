@@ -1,0 +1,39 @@
+import { basename, extname } from 'node:path';
+import { OUTPUT_FORMATS, type OutputFormat } from '../render/options.js';
+import { UsageError } from './usage-error.js';
+
+const isFormat = (s: string): s is OutputFormat => (OUTPUT_FORMATS as readonly string[]).includes(s);
+
+/** The input's name without its cast extensions: demo.cast.gz -> demo, a URL -> its last path part. */
+function stem(input: string): string {
+  const name = /^https?:\/\//i.test(input) ? basename(new URL(input).pathname) || 'recording' : input;
+  return name.replace(/(\.cast|\.json|\.ndjson)?(\.gz)?$/i, '') || 'recording';
+}
+
+/**
+ * Works out the format and the output path. The format comes from --format, else the output's
+ * extension, else the command's default; the output defaults to the input's name with the format's extension.
+ */
+export function resolveOutput(
+  input: string,
+  output: string | undefined,
+  format: string | undefined,
+  defaultFormat: OutputFormat,
+): { format: OutputFormat; output: string } {
+  let chosen: OutputFormat;
+  if (format !== undefined) {
+    if (!isFormat(format)) throw new UsageError(`unknown format "${format}" (${OUTPUT_FORMATS.join(', ')})`);
+    chosen = format;
+  } else if (output !== undefined && output !== '-') {
+    const ext = extname(output).slice(1).toLowerCase();
+    if (!isFormat(ext)) {
+      throw new UsageError(`cannot tell the format from "${output}": name it .gif, .svg, .png or .txt, or give --format`);
+    }
+    chosen = ext;
+  } else {
+    chosen = defaultFormat;
+  }
+  if (output !== undefined) return { format: chosen, output };
+  if (input === '-') throw new UsageError('reading stdin: give an output file, or - for stdout');
+  return { format: chosen, output: `${stem(input)}.${chosen}` };
+}

@@ -1,0 +1,3 @@
+export type { AnimationInfo, Frame } from './frame.js';
+export { animationInfo, castFrames, terminalAt, type FramesOptions, type PlaybackOptions } from './frames.js';
+export { diffScreens, sameRow, type ScreenChange } from './screen-diff.js';

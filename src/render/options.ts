@@ -1,0 +1,45 @@
+import type { TimelineOptions, TimePoint } from '../timeline/index.js';
+import type { WindowStyle } from '../theme/index.js';
+
+export const OUTPUT_FORMATS = ['gif', 'svg', 'png', 'txt'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** How the picture looks; the same options mean the same geometry in GIF, PNG and SVG. */
+export interface LookOptions {
+  /** A built-in theme name, a theme file, or agg's `bg,fg,c0,...` list. Default: the cast's own, else asciinema. */
+  readonly theme?: string;
+  readonly fontSize?: number;
+  readonly lineHeight?: number;
+  readonly letterSpacing?: number;
+  /** Use these system font families (CSS-style list) instead of the bundled font. */
+  readonly fontFamily?: string;
+  /** Extra font files, tried before the bundled fallbacks (e.g. a colour emoji font). */
+  readonly fontFiles?: readonly string[];
+  /** A folder of font files to use, tried before the bundled fallbacks. */
+  readonly fontDir?: string;
+  readonly scale?: number;
+  readonly padding?: readonly [number, number];
+  readonly margin?: number;
+  readonly marginColor?: string;
+  readonly window?: WindowStyle;
+  readonly title?: string;
+  readonly borderRadius?: number;
+  readonly shadow?: boolean;
+  readonly boldIsBright?: boolean;
+  readonly cursor?: boolean;
+  readonly transparentBackground?: boolean;
+  /** SVG only: embed a subset of the bundled font. */
+  readonly embedFont?: boolean;
+}
+
+export interface RenderOptions extends TimelineOptions, LookOptions {
+  readonly format: OutputFormat;
+  /** Terminal size overriding the recording's. */
+  readonly cols?: number;
+  readonly rows?: number;
+  /** A single still frame at this point (recording clock or marker) instead of an animation. */
+  readonly at?: TimePoint;
+  /** 0 loops forever, 1 plays once and holds the last frame, N plays N times. */
+  readonly loop?: number;
+  readonly onWarning?: (message: string) => void;
+}

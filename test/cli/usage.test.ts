@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, filesIn, ROOT, tempDir } from './run-cli.js';
+
+const cast = '{"version": 2, "width": 20, "height": 3, "title": "t"}\n[0.5, "o", "hello\\r\\n"]\n[1.0, "m", "mid"]\n[1.5, "o", "world"]\n';
+
+describe('help and version', () => {
+  it('--help lists every option group with defaults', () => {
+    const result = cli('cast2gif', ['--help']);
+    expect(result.status).toBe(0);
+    const help = result.stdout.toString();
+    for (const heading of ['Input:', 'Timing', 'Look:', 'Output:']) expect(help).toContain(heading);
+    for (const option of ['--speed <x>', '--idle-time-limit', '--fps-cap', '--last-frame-duration', '--from', '--to', '--at', '--loop', '--theme', '--font-size', '--padding', '--window', '--format', '--verbose']) {
+      expect(help).toContain(option);
+    }
+    expect(help).toMatch(/--fps-cap <n>\s+output events [^-]*\(default: 30\)/);
+    expect(help).toMatch(/--last-frame-duration <s>\s+how long [^-]*\(default: 3\)/);
+    expect(help).toMatch(/--padding <v\[,h\]>[^(]*\(default: 12,16\)/);
+  });
+
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const result = cli('cast2svg', ['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.toString().trim()).toBe(version);
+  });
+
+  it('--list-themes prints built-in themes', () => {
+    const result = cli('cast2gif', ['--list-themes']);
+    expect(result.status).toBe(0);
+    const names = result.stdout.toString().trim().split('\n');
+    expect(names).toContain('dracula');
+    expect(names).toContain('asciinema');
+  });
+});
+
+describe('text output', () => {
+  it('writes the final screen by default and the screen at --at', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'demo.cast'), cast);
+    expect(cli('cast2gif', ['demo.cast', 'end.txt'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, 'end.txt'), 'utf8')).toBe('hello\nworld\n\n');
+    const early = cli('cast2gif', ['demo.cast', '-', '--format', 'txt', '--at', '1'], { cwd: dir });
+    expect(early.status).toBe(0);
+    expect(early.stdout.toString()).toBe('hello\n\n\n');
+    const atMarker = cli('cast2gif', ['demo.cast', '-', '--format', 'txt', '--at', 'marker:mid'], { cwd: dir });
+    expect(atMarker.stdout.toString()).toBe('hello\n\n\n');
+  });
+
+  it('reads stdin with -', () => {
+    const result = cli('cast2gif', ['-', '-', '--format', 'txt'], { input: cast });
+    expect(result.status).toBe(0);
+    expect(result.stdout.toString()).toBe('hello\nworld\n\n');
+  });
+
+  it('names the output after the input when none is given', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'demo.cast'), cast);
+    expect(cli('cast2gif', ['demo.cast', '--format', 'txt'], { cwd: dir }).status).toBe(0);
+    expect(filesIn(dir)).toEqual(['demo.cast', 'demo.txt']);
+  });
+
+  it('warns about repaired input on stderr and still renders; --quiet silences it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cut.cast'), cast + '[2.0, "o", "unfini');
+    const loud = cli('cast2gif', ['cut.cast', 'out.txt'], { cwd: dir });
+    expect(loud.status).toBe(0);
+    expect(loud.stderr).toBe('cast2gif: warning: cut.cast:5: the last line is cut off; using the events before it\n');
+    expect(existsSync(join(dir, 'out.txt'))).toBe(true);
+    const quiet = cli('cast2gif', ['cut.cast', 'out2.txt', '--quiet'], { cwd: dir });
+    expect(quiet.stderr).toBe('');
+  });
+});

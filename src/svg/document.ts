@@ -54,8 +54,7 @@ export class SvgDocument {
   slotMarkup(frame: FrameMarkup, slot: number): string {
     const defs = frame.defs === '' ? '' : `<defs>${frame.defs}</defs>`;
     if (frame.body === '') return defs;
-    if (slot === 0) return `${defs}<g>${frame.body}</g>`;
-    return `${defs}<g transform="translate(0 ${num(slot * this.pitch)})">${frame.body}</g>`;
+    return `${defs}<g transform="translate(0 ${num(slot * this.pitch + this.g.baseline)})">${frame.body}</g>`;
   }
 
   compose(screen: ScreenSnapshot): FrameMarkup {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import opentype from 'opentype.js';
+import { createRequire } from 'node:module';
+import type opentypeModule from 'opentype.js';
 import { EMBEDDED_FAMILY } from './options.js';
 
 export type Face = 'Regular' | 'Bold' | 'Italic' | 'BoldItalic';
@@ -19,9 +20,19 @@ export class GlyphUse {
   }
 }
 
-const fontCache = new Map<Face, opentype.Font>();
+type Opentype = typeof opentypeModule;
 
-function bundledFont(face: Face): opentype.Font {
+let loaded: Opentype | undefined;
+/** opentype.js is large; it is loaded only when a font is embedded. */
+function opentypeLib(): Opentype {
+  loaded ??= createRequire(import.meta.url)('opentype.js') as Opentype;
+  return loaded;
+}
+
+const fontCache = new Map<Face, opentypeModule.Font>();
+
+function bundledFont(face: Face): opentypeModule.Font {
+  const opentype = opentypeLib();
   let font = fontCache.get(face);
   if (!font) {
     const bytes = readFileSync(new URL(`../../fonts/JetBrainsMono-${face}.ttf`, import.meta.url));
@@ -36,9 +47,10 @@ function bundledFont(face: Face): opentype.Font {
  * Characters the bundled font lacks are left to the fallback families.
  */
 export function subsetFont(face: Face, codePoints: Iterable<number>): Uint8Array {
+  const opentype = opentypeLib();
   const source = bundledFont(face);
   const notdef = source.glyphs.get(0);
-  const glyphs: opentype.Glyph[] = [
+  const glyphs: opentypeModule.Glyph[] = [
     new opentype.Glyph({ name: '.notdef', advanceWidth: notdef.advanceWidth ?? 0, path: new opentype.Path() }),
   ];
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
@@ -57,7 +69,36 @@ export function subsetFont(face: Face, codePoints: Iterable<number>): Uint8Array
     descender: source.descender,
     glyphs,
   });
-  return new Uint8Array(subset.toArrayBuffer());
+  return withFixedDates(new Uint8Array(subset.toArrayBuffer()));
+}
+
+/**
+ * opentype.js stamps `head.modified` with the current time; output must be the same on every run,
+ * so both dates are set to zero and the checksums the dates enter are computed again.
+ */
+function withFixedDates(font: Uint8Array): Uint8Array {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const sum = (offset: number, length: number): number => {
+    let total = 0;
+    for (let i = 0; i < length; i += 4) {
+      let word = 0;
+      for (let k = 0; k < 4; k++) word = (word << 8) | (offset + i + k < font.length ? font[offset + i + k]! : 0);
+      total = (total + (word >>> 0)) >>> 0;
+    }
+    return total;
+  };
+  const tables = view.getUint16(4);
+  for (let i = 0; i < tables; i++) {
+    const record = 12 + 16 * i;
+    if (String.fromCharCode(...font.subarray(record, record + 4)) !== 'head') continue;
+    const offset = view.getUint32(record + 8);
+    const length = view.getUint32(record + 12);
+    view.setUint32(offset + 8, 0); // checkSumAdjustment, recomputed below
+    for (let k = 20; k < 36; k += 4) view.setUint32(offset + k, 0); // created, modified
+    view.setUint32(record + 4, sum(offset, length));
+    view.setUint32(offset + 8, (0xb1b0afba - sum(0, font.length)) >>> 0);
+  }
+  return font;
 }
 
 /** `@font-face` rules for every face used, with the subsets as data URLs. */

@@ -13,7 +13,10 @@ const ROW_MEMORY = 20_000;
 export interface FrameMarkup {
   /** Row definitions first seen in this frame (for `<defs>`). */
   readonly defs: string;
-  /** The frame's content in grid coordinates: rows as `<use>`, the cursor. Equal bodies look equal. */
+  /**
+   * The frame's content, x from the grid's left edge and y = 0 on the first row's baseline: rows
+   * as `<use>`, the cursor. Equal bodies look equal.
+   */
   readonly body: string;
 }
 
@@ -32,6 +35,8 @@ function samePalette(a: PaletteOverrides, b: PaletteOverrides): boolean {
  */
 export class FrameComposer {
   private readonly byMarkup = new Map<string, string>();
+  private readonly byBlock = new Map<string, string>();
+  private readonly blockRows: number;
   private palette: PaletteOverrides | undefined;
   private byRowValid = new WeakMap<Row, string>();
   private nextId = 0;
@@ -40,7 +45,9 @@ export class FrameComposer {
     private readonly g: SvgGeometry,
     private readonly styles: StyleSheet,
     private readonly glyphs?: GlyphUse,
-  ) {}
+  ) {
+    this.blockRows = Math.max(2, Math.round(Math.sqrt(g.rows)));
+  }
 
   compose(screen: ScreenSnapshot): FrameMarkup {
     const g = this.g;
@@ -54,9 +61,10 @@ export class FrameComposer {
     let body = '';
     const overrideBg = screen.palette.background;
     if (overrideBg !== undefined && overrideBg !== g.theme.background) {
-      body += `<rect width="${num(g.cols * g.cellWidth)}" height="${num(g.rows * g.cellHeight)}"${classAttr(this.styles.fill(overrideBg))}/>`;
+      body += `<rect y="${num(-g.baseline)}" width="${num(g.cols * g.cellWidth)}" height="${num(g.rows * g.cellHeight)}"${classAttr(this.styles.fill(overrideBg))}/>`;
     }
     const rows = Math.min(g.rows, screen.lines.length);
+    const ids: string[] = [];
     for (let y = 0; y < rows; y++) {
       const row = screen.lines[y]!;
       let id = this.byRowValid.get(row);
@@ -66,22 +74,53 @@ export class FrameComposer {
         else {
           id = this.byMarkup.get(markup);
           if (id === undefined) {
-            id = shortName(this.nextId++);
-            this.remember(markup, id);
+            id = this.newId();
+            this.remember(this.byMarkup, markup, id);
             defs += defineRow(markup, id);
           }
         }
         this.byRowValid.set(row, id);
       }
-      if (id !== '') body += `<use href="#${id}" y="${num(y * g.cellHeight + g.baseline)}"/>`;
+      ids.push(id);
+    }
+    // Rows are grouped in blocks defined once, so a frame that changes one row costs one new
+    // block and a handful of <use>s rather than one <use> per row.
+    for (let top = 0; top < rows; top += this.blockRows) {
+      let uses = '';
+      let count = 0;
+      let only = '';
+      for (let y = top; y < Math.min(rows, top + this.blockRows); y++) {
+        const id = ids[y]!;
+        if (id === '') continue;
+        count++;
+        only = id;
+        uses += `<use href="#${id}"${yAttr((y - top) * g.cellHeight)}/>`;
+      }
+      if (count === 0) continue;
+      if (count === 1) {
+        const y = ids.indexOf(only, top);
+        body += `<use href="#${only}"${yAttr(y * g.cellHeight)}/>`;
+        continue;
+      }
+      let block = this.byBlock.get(uses);
+      if (block === undefined) {
+        block = this.newId();
+        this.remember(this.byBlock, uses, block);
+        defs += `<g id="${block}">${uses}</g>`;
+      }
+      body += `<use href="#${block}"${yAttr(top * g.cellHeight)}/>`;
     }
     if (g.cursor) body += this.cursorMarkup(screen);
     return { defs, body };
   }
 
-  private remember(markup: string, id: string): void {
-    if (this.byMarkup.size >= ROW_MEMORY) this.byMarkup.delete(this.byMarkup.keys().next().value!);
-    this.byMarkup.set(markup, id);
+  private newId(): string {
+    return shortName(this.nextId++);
+  }
+
+  private remember(map: Map<string, string>, key: string, id: string): void {
+    if (map.size >= ROW_MEMORY) map.delete(map.keys().next().value!);
+    map.set(key, id);
   }
 
   /**
@@ -99,7 +138,8 @@ export class FrameComposer {
     const cell = cells[col];
     const width = cell?.width === 2 ? 2 : 1;
     const left = col * g.cellWidth;
-    const top = cursor.y * g.cellHeight;
+    // Frame coordinates have y = 0 on the first row's baseline.
+    const top = cursor.y * g.cellHeight - g.baseline;
     const fill = classAttr(this.styles.fill(cursorColor(g.theme, screen.palette)));
     const thin = Math.max(1, Math.round(g.fontSize / 10));
     switch (cursor.shape) {
@@ -116,13 +156,15 @@ export class FrameComposer {
           const italic = (cell.attrs & Attr.ITALIC) !== 0;
           this.glyphs?.add(text, bold, italic);
           const cls = classAttr(this.styles.fill(colors.bg, bold, italic));
-          markup += `<text x="${num(left)}" y="${num(top + g.baseline)}"${cls}>${escapeXml(text)}</text>`;
+          markup += `<text x="${num(left)}"${yAttr(top + g.baseline)}${cls}>${escapeXml(text)}</text>`;
         }
         return markup;
       }
     }
   }
 }
+
+const yAttr = (y: number): string => (y === 0 ? '' : ` y="${num(y)}"`);
 
 function defineRow(markup: string, id: string): string {
   // A row of one element needs no group around it (escaped text holds no '<').

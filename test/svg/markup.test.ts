@@ -15,10 +15,13 @@ const plain = { window: 'none', padding: [0, 0], border: false, cursor: false } 
 const defsOf = (svg: string): string => /<defs>(.*)<\/defs>/.exec(svg)?.[1] ?? '';
 
 describe('row markup', () => {
-  it('places a run at its column, pinned to its cells, keeping inner spaces', () => {
+  it('places a run at its column, keeping inner spaces; long runs are pinned to their cells', () => {
     const svg = renderSvgStill(screen(['   ab  cd'], 10, 1), info(10, 1), { ...plain, theme });
-    // Column 3 at 8.4 px a cell; 6 cells from "a" to "d".
-    expect(defsOf(svg)).toBe('<text id="a" x="25.2" textLength="50.4">ab  cd</text>');
+    // Column 3 at 8.4 px a cell.
+    expect(defsOf(svg)).toBe('<text id="a" x="25.2">ab  cd</text>');
+    const long = renderSvgStill(screen([' abcdefgh'], 10, 1), info(10, 1), { ...plain, theme });
+    // 8 cells from "a" to "h".
+    expect(defsOf(long)).toBe('<text id="a" x="8.4" textLength="67.2">abcdefgh</text>');
   });
 
   it('starts a new text after a long gap, and gives wide and combining characters their own', () => {
@@ -29,7 +32,7 @@ describe('row markup', () => {
     expect(defs).toContain('<text x="84">字</text>');
     expect(defs).toContain('<text x="100.8">e\u0301</text>');
     // "b" at 9 and "c" at 13 share one run; the cells between are drawn by their own texts.
-    expect(defs).toContain('<text x="75.6" textLength="42">b   c</text>');
+    expect(defs).toContain('<text x="75.6">b   c</text>');
   });
 
   it('merges backgrounds of neighbouring cells and leaves the default background out', () => {
@@ -92,20 +95,29 @@ describe('row markup', () => {
     expect(defs).toContain('M16.8 -15.04h8.4v20h-8.4z');
   });
 
-  it('reuses one definition for identical rows', () => {
+  it('reuses one definition for identical rows, and places rows through blocks', () => {
     const svg = renderSvgStill(screen(['same', 'same', 'other', 'same'], 10, 4), info(10, 4), { ...plain, theme });
-    expect(svg.match(/id="[a-z]"/g)).toHaveLength(2);
-    expect(svg.match(/<use href="#a"/g)).toHaveLength(3);
+    // Two rows, then blocks of two rows (the square root of 4): [same, same] and [other, same].
+    expect(defsOf(svg)).toBe(
+      '<text id="a" x="0">same</text><text id="b" x="0">other</text>' +
+        '<g id="c"><use href="#a"/><use href="#a" y="20"/></g><g id="d"><use href="#b"/><use href="#a" y="20"/></g>',
+    );
+    // The frame: y = 0 on the first baseline (15.04 px down), blocks at rows 0 and 2.
+    expect(svg).toContain('<g transform="translate(0 15.04)"><use href="#c"/><use href="#d" y="40"/></g>');
+    // A block holding a single row is that row's <use>.
+    const lone = renderSvgStill(screen(['', 'x', '', ''], 10, 4), info(10, 4), { ...plain, theme });
+    expect(lone).toContain('<g transform="translate(0 15.04)"><use href="#a" y="20"/></g>');
   });
 
   it('draws the cursor: block inverts its cell, bar and underline are thin', () => {
     const s = (shape: 'block' | 'bar' | 'underline') =>
       renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 1, visible: true, shape } }), info(5, 2), { ...plain, theme, cursor: true });
-    expect(s('block')).toContain('<rect x="8.4" y="20" width="8.4" height="20"');
-    expect(s('bar')).toContain('<rect x="8.4" y="20" width="1" height="20"');
-    expect(s('underline')).toContain('<rect x="8.4" y="39" width="8.4" height="1"');
+    // Frame coordinates: y = 0 on the first row's baseline, 15.04 px below its top.
+    expect(s('block')).toContain('<rect x="8.4" y="4.96" width="8.4" height="20"');
+    expect(s('bar')).toContain('<rect x="8.4" y="4.96" width="1" height="20"');
+    expect(s('underline')).toContain('<rect x="8.4" y="23.96" width="8.4" height="1"');
     const onLetter = renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: true });
-    expect(onLetter).toMatch(/<text x="8.4" y="15.04" class="\w+">b<\/text>/);
+    expect(onLetter).toMatch(/<text x="8.4" class="\w+">b<\/text>/);
     expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: false } }), info(5, 2), { ...plain, theme, cursor: true })).not.toContain('<rect x="8.4"');
     expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: false })).not.toContain('<rect x="8.4"');
   });

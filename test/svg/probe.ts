@@ -13,28 +13,34 @@ window.__probe = (ms, cw, ch, baseline, rows) => {
   const top = clip.y.baseVal.value;
   const grid = Array.from({ length: rows }, () => null);
   const clashes = [];
-  for (const use of document.querySelectorAll('#_s use')) {
-    const m = use.getCTM();
-    const y = m.f + m.d * use.y.baseVal.value;
+  const runLetter = (c) => c.length === 1 && c.charCodeAt(0) < 0x530 && !(c.charCodeAt(0) >= 0x300 && c.charCodeAt(0) < 0x370);
+  const place = (def, y) => {
     const row = Math.round((y - baseline - top) / ch);
-    if (row < 0 || row >= rows || Math.abs(y - baseline - top - row * ch) > 0.05) continue;
+    if (row < 0 || row >= rows || Math.abs(y - baseline - top - row * ch) > 0.05) return;
     if (grid[row] !== null) clashes.push(row);
-    const def = document.getElementById(use.getAttribute('href').slice(1));
     const texts = def.tagName === 'text' ? [def] : [...def.querySelectorAll('text')];
     const line = [];
     for (const t of texts) {
       const col = Math.round(t.x.baseVal[0].value / cw);
-      let i = 0;
-      // A run (textLength, or one character) holds one character per cell; any other text is one cell's.
-      const chars = t.hasAttribute('textLength') || t.textContent.length === 1 ? [...t.textContent] : [t.textContent];
-      for (const chr of chars) {
+      // Text of one-cell letters (Latin, Greek, Cyrillic, no combining marks) is a run, one
+      // letter a cell; any other text is one cell's grapheme.
+      const chars = [...t.textContent].every(runLetter) ? [...t.textContent] : [t.textContent];
+      chars.forEach((chr, i) => {
         while (line.length < col + i) line.push(' ');
         // A run's blanks do not hide characters drawn on their own at those columns.
         if (chr !== ' ' || line[col + i] === undefined) line[col + i] = chr;
-        i++;
-      }
+      });
     }
     grid[row] = line.map((c) => c ?? ' ').join('').trimEnd();
+  };
+  // A frame's <use>s point at rows, or at blocks of rows (groups of <use>s).
+  for (const use of document.querySelectorAll('#_s > g > use')) {
+    const m = use.getCTM();
+    const y = m.f + m.d * use.y.baseVal.value;
+    const def = document.getElementById(use.getAttribute('href').slice(1));
+    if (def.tagName === 'g' && def.firstElementChild && def.firstElementChild.tagName === 'use') {
+      for (const inner of def.children) place(document.getElementById(inner.getAttribute('href').slice(1)), y + m.d * inner.y.baseVal.value);
+    } else place(def, y);
   }
   return { rows: grid.map((r) => r ?? ''), clashes };
 };
@@ -45,8 +51,14 @@ export interface Probe {
   clashes: number[];
 }
 
-/** What the probe should read for a screen: cells' text, wide characters' right halves skipped. */
-export function expectedRows(screen: ScreenSnapshot, rows: number, cols: number, blank: (text: string) => boolean = () => false): string[] {
+/** Controls, bidi marks and U+FFFE/FFFF never reach the SVG: what is left of a cell's text once they are gone. */
+export const withoutControls = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g, '');
+
+/**
+ * What the probe should read for a screen: cells' text (as `visible` leaves it; '' is blank),
+ * wide characters' right halves skipped.
+ */
+export function expectedRows(screen: ScreenSnapshot, rows: number, cols: number, visible: (text: string) => string = (t) => t): string[] {
   const out: string[] = [];
   for (let y = 0; y < rows; y++) {
     const cells = screen.lines[y]?.cells ?? [];
@@ -54,7 +66,8 @@ export function expectedRows(screen: ScreenSnapshot, rows: number, cols: number,
     for (let x = 0; x < Math.min(cols, cells.length); x++) {
       const cell = cells[x]!;
       if (cell.width === 0) continue;
-      const text = cell.text === '' || blank(cell.text) || (cell.attrs & (1 << 8)) !== 0 ? ' ' : cell.text;
+      const shown = (cell.attrs & (1 << 8)) !== 0 ? '' : visible(cell.text);
+      const text = shown === '' ? ' ' : shown;
       line += text + (cell.width === 2 ? ' ' : '');
     }
     out.push(line.trimEnd());

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { renderSvg } from '../../src/svg/index.js';
+import { corpusCasts, loadFrames, replay } from './corpus-frames.js';
+import { unsafeParts } from './hostile.js';
+
+describe('corpus casts', () => {
+  it.each(corpusCasts())('%s renders to a safe SVG that rsvg-convert draws', async (file) => {
+    const { frames, info } = await loadFrames(file);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await renderSvg(replay(frames), info, {}, out);
+    const svg = Buffer.concat(chunks).toString('utf8');
+    expect(unsafeParts(svg)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'svg-corpus-'));
+    try {
+      writeFileSync(join(dir, 'a.svg'), svg);
+      const png = execFileSync('rsvg-convert', [join(dir, 'a.svg')], { maxBuffer: 1 << 28 });
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

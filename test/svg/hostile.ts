@@ -1,0 +1,42 @@
+/** Casts and checks for the "safe to embed" requirement, shared by the node and browser tests. */
+const ESC = '\u001b';
+const OSC8 = (url: string, text: string) => `${ESC}]8;;${url}${ESC}\\${text}${ESC}]8;;${ESC}\\`;
+
+export const HOSTILE_TITLE = '</text><script>alert(1)</script>]]><a href="javascript:alert(2)">x</a>';
+
+/** An asciicast v2 whose title and output try to break out of the SVG's text. */
+export function hostileCast(): string {
+  const header = { version: 2, width: 60, height: 8, title: HOSTILE_TITLE };
+  const output = [
+    `${ESC}]0;</title><script>alert(3)</script>${ESC}\\`,
+    '</text><script>alert(4)</script>\r\n',
+    ']]><![CDATA[ & &amp; <svg onload="alert(5)">\r\n',
+    OSC8('javascript:alert(6)', 'click me') + ' ' + OSC8('https://example.com/"onmouseover="alert(7)', 'site') + ' ' + OSC8('data:text/html,<script>alert(8)</script>', 'data') + '\r\n',
+    'nul\u0000bell\u0007back\bspace\u000bvt\u007fdel\u0085nel\r\n',
+    'bidi \u202eevil\u202c \u2066iso\u2069 \u200fend\r\n',
+    'lone \ud800 surrogate \udfff and \ufffe\uffff end\r\n',
+  ];
+  const events = output.map((data, i) => JSON.stringify([0.5 * (i + 1), 'o', data]));
+  return [JSON.stringify(header), ...events].join('\n') + '\n';
+}
+
+/** Everything an SVG must not contain to be safe to embed; [] when it is clean. */
+export function unsafeParts(svg: string): string[] {
+  const problems: string[] = [];
+  if (/<script/i.test(svg)) problems.push('script element');
+  if (/<a[\s>]/i.test(svg)) problems.push('link element');
+  if (/<(foreignObject|iframe|image|object|embed|use[^>]*xlink)/i.test(svg)) problems.push('embedding element');
+  // Text from the cast is escaped, so every raw '<' starts real markup: check the tags themselves.
+  const tags = svg.match(/<[^>]*>/g) ?? [];
+  if (tags.some((t) => /\son\w+\s*=/i.test(t))) problems.push('event handler attribute');
+  if (tags.some((t) => /javascript:/i.test(t))) problems.push('javascript: URL in markup');
+  const css = [...svg.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1]).join('');
+  if (/javascript:|expression\(/i.test(css)) problems.push('script in CSS');
+  for (const m of svg.matchAll(/href="([^"]*)"/g)) if (!m[1]!.startsWith('#')) problems.push(`external href ${m[1]}`);
+  for (const m of svg.matchAll(/url\(([^)]*)\)/g)) if (!/^(#|data:font\/otf;base64,)/.test(m[1]!)) problems.push(`external url ${m[1]}`);
+  if (/@import/i.test(svg)) problems.push('@import');
+  // Characters XML 1.0 forbids, and bidi controls.
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\u202a-\u202e\u2066-\u2069]/.test(svg)) problems.push('forbidden character');
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(svg)) problems.push('lone surrogate');
+  return problems;
+}

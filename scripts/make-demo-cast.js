@@ -53,7 +53,7 @@ for (let i = 0; i <= 40; i++) {
   const filled = Math.round((i / 40) * 40);
   const bar = `${ESC}[32m${'█'.repeat(filled)}${ESC}[90m${'░'.repeat(40 - filled)}${ESC}[0m`;
   const step = steps[Math.min(steps.length - 1, Math.floor((i / 40) * (steps.length - 1)))];
-  out(0.08, box(5, `│ ${bar} ${String(Math.round((i / 40) * 100)).padStart(3)}% │`) + box(6, `│ ${ESC}[36m⠋${ESC}[0m ${step.padEnd(width - 4)} │`));
+  out(0.08, box(5, `│ ${bar} ${String(Math.round((i / 40) * 100)).padStart(3)}%${" ".repeat(width - 46)}│`) + box(6, `│ ${ESC}[36m⠋${ESC}[0m ${step.padEnd(width - 4)} │`));
 }
 out(0.8, `${ESC}[?25h${ESC}[?1049l`);
 out(0.1, `${ESC}[32m✔${ESC}[0m built in 3.2s\r\n`);

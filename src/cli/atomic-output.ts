@@ -1,4 +1,4 @@
-import { createWriteStream, openSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -61,4 +61,17 @@ export function openAtomicOutput(path: string): AtomicOutput {
 export function removeAllPending(): void {
   for (const temp of pending) rmSync(temp, { force: true });
   pending.clear();
+}
+
+/** A small file written whole, for per-marker snapshots: temp file, then rename. */
+export function writeFileAtomicSync(path: string, data: Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  pending.add(temp);
+  try {
+    writeFileSync(temp, data, { flag: 'wx' });
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+    pending.delete(temp);
+  }
 }

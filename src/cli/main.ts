@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
 import { readCast } from '../cast/read-cast.js';
@@ -7,7 +8,7 @@ import { renderCast } from '../render/render.js';
 import type { OutputFormat, RenderOptions } from '../render/options.js';
 import { listThemes } from '../theme/index.js';
 import { parseTimePoint, type TimePoint } from '../timeline/index.js';
-import { openAtomicOutput, removeAllPending } from './atomic-output.js';
+import { openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
 import { resolveOutput } from './output-path.js';
 import { buildProgram } from './program.js';
 import { UsageError } from './usage-error.js';
@@ -57,9 +58,12 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     const [input, outputArg] = program.args as [string | undefined, string | undefined];
     if (input === undefined) throw new UsageError('missing the input file (see --help)');
     const { format, output } = resolveOutput(input, outputArg, opts.format, context.defaultFormat);
-    const options = renderOptions(opts, format, (message) => {
-      if (!opts.quiet) say(`warning: ${message}`);
-    });
+    const options = {
+      ...renderOptions(opts, format, (message) => {
+        if (!opts.quiet) say(`warning: ${message}`);
+      }),
+      ...(opts.snapshots === undefined ? {} : { onMarkerPng: snapshotWriter(opts.snapshots) }),
+    };
     const source = await openSource(input, { stdin: context.stdin });
     const cast = await readCast(source.bytes, { name: source.name, cols: opts.cols, rows: opts.rows, onWarning: options.onWarning });
     if (output === '-') {
@@ -78,6 +82,15 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   } catch (error) {
     return report(error, verbose, say);
   }
+}
+
+/** Marker snapshots are named by their order and label: 001-intro.png. */
+function snapshotWriter(dir: string): NonNullable<RenderOptions['onMarkerPng']> {
+  mkdirSync(dir, { recursive: true });
+  return (label, index, png) => {
+    const slug = label.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+    writeFileAtomicSync(join(dir, `${String(index).padStart(3, '0')}${slug ? `-${slug}` : ''}.png`), png);
+  };
 }
 
 function renderOptions(opts: Record<string, any>, format: OutputFormat, onWarning: (m: string) => void): RenderOptions {

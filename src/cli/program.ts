@@ -83,7 +83,7 @@ export function buildProgram(info: ProgramInfo): Command {
         OUTPUT_FORMATS as unknown as string[],
       ),
     )
-    .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder')
+    .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('-v, --verbose', 'print warnings in full and stack traces on errors', false);
 

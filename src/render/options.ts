@@ -42,4 +42,6 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   /** 0 loops forever, 1 plays once and holds the last frame, N plays N times. */
   readonly loop?: number;
   readonly onWarning?: (message: string) => void;
+  /** Animated outputs only: called with a PNG of the screen at each marker (1-based index). */
+  readonly onMarkerPng?: (label: string, index: number, png: Buffer) => void;
 }

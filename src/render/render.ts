@@ -27,29 +27,33 @@ async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<F
  */
 export async function renderCast(cast: Cast, options: RenderOptions, out: Writable): Promise<void> {
   const info = animationInfo(cast, { title: options.title, loop: options.loop });
+  if (options.format === 'txt') {
+    const term = await terminalAt(cast, options.at);
+    return write(out, `${term.text()}\n`);
+  }
+  const look = lookFor(cast, options);
+  const still = options.at !== undefined || options.format === 'png';
+  if (still && options.onMarkerPng) throw new Error('marker snapshots need an animated output (GIF or SVG without --at)');
+  const { renderGif, renderPng } = await import('../gif/index.js');
+  const onMarkerPng = options.onMarkerPng;
+  const frames = () =>
+    castFrames(cast, {
+      ...options,
+      onMarker: onMarkerPng && ((label, screen, index) => onMarkerPng(label, index, renderPng(screen, info, look))),
+    });
   switch (options.format) {
-    case 'txt': {
-      const term = await terminalAt(cast, options.at);
-      return write(out, `${term.text()}\n`);
-    }
     case 'png': {
-      const { renderPng } = await import('../gif/index.js');
       const term = await terminalAt(cast, options.at);
-      return write(out, renderPng(term.snapshot(), info, lookFor(cast, options)));
+      return write(out, renderPng(term.snapshot(), info, look));
     }
     case 'svg': {
       const { renderSvg, renderSvgStill } = await import('../svg/index.js');
-      if (options.at !== undefined) {
-        const term = await terminalAt(cast, options.at);
-        return write(out, renderSvgStill(term.snapshot(), info, lookFor(cast, options)));
-      }
-      return renderSvg(castFrames(cast, options), info, lookFor(cast, options), out);
+      if (options.at === undefined) return renderSvg(frames(), info, look, out);
+      const term = await terminalAt(cast, options.at);
+      return write(out, renderSvgStill(term.snapshot(), info, look));
     }
-    case 'gif': {
-      const { renderGif } = await import('../gif/index.js');
-      const frames = options.at !== undefined ? stillFrame(cast, options) : castFrames(cast, options);
-      return renderGif(frames, info, lookFor(cast, options), out);
-    }
+    case 'gif':
+      return renderGif(options.at === undefined ? frames() : stillFrame(cast, options), info, look, out);
   }
 }
 

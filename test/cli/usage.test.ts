@@ -72,3 +72,22 @@ describe('text output', () => {
     expect(quiet.stderr).toBe('');
   });
 });
+
+describe('marker snapshots', () => {
+  it('--snapshots writes one PNG per marker, each the screen a still at that marker shows', () => {
+    const dir = tempDir();
+    const text = '{"version": 2, "width": 12, "height": 2}\n[0.5, "o", "one"]\n[1, "m", "first step"]\n[1.5, "o", " two"]\n[2, "m", ""]\n[2.5, "o", "!"]\n';
+    writeFileSync(join(dir, 'm.cast'), text);
+    const result = cli('cast2gif', ['m.cast', 'm.gif', '--snapshots', 'shots'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(filesIn(join(dir, 'shots'))).toEqual(['001-first-step.png', '002.png']);
+    for (const [file, at] of [['001-first-step.png', 'marker:1'], ['002.png', 'marker:2']]) {
+      const still = cli('cast2gif', ['m.cast', '-', '--format', 'png', '--at', at!], { cwd: dir });
+      expect(still.status).toBe(0);
+      expect(readFileSync(join(dir, 'shots', file!)).equals(still.stdout)).toBe(true);
+    }
+    const first = cli('cast2gif', ['m.cast', '-', '--format', 'png', '--at', 'marker:1'], { cwd: dir }).stdout;
+    const second = cli('cast2gif', ['m.cast', '-', '--format', 'png', '--at', 'marker:2'], { cwd: dir }).stdout;
+    expect(first.equals(second)).toBe(false);
+  });
+});

@@ -192,6 +192,29 @@ export class Parser {
         i = j;
         continue;
       }
+      if ((state === State.CsiEntry || state === State.CsiParam) && c >= 0x30 && c <= 0x3b) {
+        // Parameters are most of the bytes in colourful output: read them in one tight loop.
+        const params = this.params;
+        let j = i;
+        let d = c;
+        for (;;) {
+          if (d <= 0x39) params.digit(d - 0x30);
+          else if (d === 0x3b) params.separator();
+          else params.subSeparator();
+          if (++j === n) break;
+          d = data.charCodeAt(j);
+          if (d < 0x30 || d > 0x3b) break;
+        }
+        state = State.CsiParam;
+        i = j;
+        if (j < n && d >= 0x40 && d <= 0x7e) {
+          params.finish();
+          h.csi(d, this.collected, params);
+          state = State.Ground;
+          i++;
+        }
+        continue;
+      }
       const t = TABLE[(state << 8) | (c < HIGH ? c : HIGH)];
       const next = (t & 15) as State;
       switch (t >> 4) {

@@ -4,6 +4,7 @@ import { parseColorSpec } from './color-spec.js';
 import { EXT_SHIFT, Line, PROTECTED, SPACER, WIDTH_SHIFT, type PenExtra } from './line.js';
 import type { Params } from './params.js';
 import { Parser, type ParserHandler } from './parser.js';
+import { Scrollback } from './scrollback.js';
 import { applySgr, type Pen } from './sgr.js';
 import { charWidth, isEmojiModifier, ZWJ } from './unicode.js';
 
@@ -43,7 +44,7 @@ export class Terminal implements ParserHandler {
   private normal: Line[];
   private alt: Line[];
   private lines: Line[];
-  private scrollback: Line[] = [];
+  private readonly scrollback = new Scrollback(SCROLLBACK);
   private isAlt = false;
   private savedNormal: SavedCursor | null = null;
   private savedAlt: SavedCursor | null = null;
@@ -191,7 +192,7 @@ export class Terminal implements ParserHandler {
         excess -= belowCursor;
         if (excess > 0) {
           const gone = buffer.splice(0, excess);
-          if (isNormal) this.pushScrollback(gone);
+          if (isNormal) for (const line of gone) this.scrollback.push(line);
           if (active) this.y -= excess;
         }
       }
@@ -201,7 +202,8 @@ export class Terminal implements ParserHandler {
         let missing = rows - oldRows;
         if (isNormal) {
           const back = Math.min(missing, this.scrollback.length);
-          const restored = this.scrollback.splice(this.scrollback.length - back, back);
+          const restored: Line[] = [];
+          for (let i = 0; i < back; i++) restored.unshift(this.scrollback.pop()!);
           for (const line of restored) line.resize(cols, bg);
           buffer.unshift(...restored);
           if (buffer === this.lines) this.y += back;
@@ -234,7 +236,15 @@ export class Terminal implements ParserHandler {
 
   print(data: string, start: number, end: number): void {
     let i = start;
+    const fast = this.charsets[this.gl] === null && !this.insertMode;
     while (i < end) {
+      if (fast && this.singleShift < 0 && data.charCodeAt(i) < 0x7f) {
+        const j = this.printAscii(data, i, end);
+        if (j > i) {
+          i = j;
+          continue;
+        }
+      }
       let cp = data.charCodeAt(i++);
       if (cp >= 0xd800 && cp <= 0xdfff) {
         const lo = i < end ? data.charCodeAt(i) : 0;
@@ -260,6 +270,55 @@ export class Terminal implements ParserHandler {
       }
       this.putChar(cp, w);
     }
+  }
+
+  /**
+   * The common case, plain ASCII over narrow cells, written straight into the line's arrays.
+   * Returns where it stopped; anything unusual (a wide cell underneath, a cluster, no autowrap at
+   * the margin) is left to putChar.
+   */
+  private printAscii(data: string, i: number, end: number): number {
+    this.joinNext = false;
+    while (i < end) {
+      if (this.wrapPending) this.wrap();
+      const y = this.y;
+      const line = this.lines[y];
+      if (line.clusters !== null) return i;
+      const right = this.x <= this.right ? this.right : this._cols - 1;
+      const content = line.content;
+      const fgs = line.fg;
+      const bgs = line.bg;
+      const flags = line.flags;
+      const fg = this.pen.fg;
+      const bg = this.pen.bg;
+      const flag = this.cellFlags;
+      const x0 = this.x;
+      let x = x0;
+      while (i < end && x <= right) {
+        const c = data.charCodeAt(i);
+        if (c >= 0x7f || content[x] >>> WIDTH_SHIFT !== 1) break;
+        content[x] = c | (1 << WIDTH_SHIFT);
+        fgs[x] = fg;
+        bgs[x] = bg;
+        flags[x] = flag;
+        x++;
+        i++;
+      }
+      if (x === x0) return i;
+      line.row = null;
+      this.lastX = x - 1;
+      this.lastY = y;
+      this.lastValid = true;
+      this.lastCp = data.charCodeAt(i - 1);
+      if (x <= right) {
+        this.x = x;
+        return i;
+      }
+      this.x = right;
+      if (!this.autowrap) return i;
+      this.wrapPending = true;
+    }
+    return i;
   }
 
   private lastWide(): boolean {
@@ -457,20 +516,19 @@ export class Terminal implements ParserHandler {
     if (n <= 0) return;
     const bg = this.pen.bg;
     if (this.fullWidth()) {
-      const gone = this.lines.splice(top, n);
+      const lines = this.lines;
       const keepInScrollback = !this.isAlt && top === 0;
       for (let i = 0; i < n; i++) {
-        let line = gone[i];
+        let line = lines[top];
+        for (let y = top; y < bottom; y++) lines[y] = lines[y + 1];
         if (keepInScrollback) {
-          this.scrollback.push(line);
           // Once the scrollback is full its oldest line is recycled rather than a new one allocated.
-          line = this.scrollback.length > SCROLLBACK ? this.scrollback.shift()! : new Line(this._cols, bg);
+          line = this.scrollback.push(line) ?? new Line(this._cols, bg);
           if (line.cols !== this._cols) line.resize(this._cols, bg);
         }
         line.reset(bg);
-        gone[i] = line;
+        lines[bottom] = line;
       }
-      this.lines.splice(bottom - n + 1, 0, ...gone);
     } else {
       for (let y = top; y <= bottom - n; y++) this.lines[y].copyFrom(this.lines[y + n], this.left, this.right + 1);
       for (let y = Math.max(top, bottom - n + 1); y <= bottom; y++) this.lines[y].erase(this.left, this.right + 1, bg);
@@ -488,13 +546,6 @@ export class Terminal implements ParserHandler {
     } else {
       for (let y = bottom; y >= top + n; y--) this.lines[y].copyFrom(this.lines[y - n], this.left, this.right + 1);
       for (let y = top; y < top + n && y <= bottom; y++) this.lines[y].erase(this.left, this.right + 1, bg);
-    }
-  }
-
-  private pushScrollback(lines: Line[]): void {
-    for (const line of lines) {
-      this.scrollback.push(line);
-      if (this.scrollback.length > SCROLLBACK) this.scrollback.shift();
     }
   }
 
@@ -525,7 +576,7 @@ export class Terminal implements ParserHandler {
         for (let y = 0; y < this._rows; y++) erase(this.lines[y], 0, this._cols);
         break;
       case 3:
-        this.scrollback.length = 0;
+        this.scrollback.clear();
         break;
       default:
         break;
@@ -1104,7 +1155,7 @@ export class Terminal implements ParserHandler {
     this.normal = this.blankLines(this._rows);
     this.alt = this.blankLines(this._rows);
     this.lines = this.normal;
-    this.scrollback = [];
+    this.scrollback.clear();
     this.isAlt = false;
     this.x = 0;
     this.y = 0;

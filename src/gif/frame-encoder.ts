@@ -24,27 +24,25 @@ const inside = (r: Rect | undefined, x: number, y: number): boolean =>
 
 /** The global colour table: fixed once the first frame is written. */
 export class GlobalPalette {
-  readonly colors: number[] = [];
+  readonly colors: number[] = [0];
   readonly index = new Map<number, number>();
-  /** The index that means "transparent / leave as is", when the table had room for one. */
-  transparentIndex: number | undefined;
-
   /**
-   * The first 255 colours in order of first appearance, then a transparent slot. A first frame
-   * with more colours is quantized into a local table; later frames use the global one when they fit.
+   * Index 0 means "transparent / leave as is". Frames code their pixels with as few bits as their
+   * highest index needs, so it sits first, then colours in order of first appearance.
    */
+  readonly transparentIndex = 0;
+
+  /** Up to 255 colours, in the order given (duplicates and transparency skipped). */
   static of(colors: Iterable<number>): GlobalPalette {
     const p = new GlobalPalette();
-    for (const c of colors) {
-      if (c === TRANSPARENT || p.index.has(c)) continue;
-      if (p.colors.length === 255) break;
+    const add = (c: number): boolean => {
+      if (c === TRANSPARENT || p.index.has(c)) return true;
+      if (p.colors.length === 256) return false;
       p.index.set(c, p.colors.length);
       p.colors.push(c);
-    }
-    if (p.colors.length < 256) {
-      p.transparentIndex = p.colors.length;
-      p.colors.push(0);
-    }
+      return true;
+    };
+    for (const c of colors) if (!add(c)) break;
     return p;
   }
 }
@@ -98,22 +96,36 @@ export function encodeImage(src: ImageSource, rect: Rect, global: GlobalPalette 
       if (v === LEAVE || v === TRANSPARENT) needsTransparent = true;
       else if (!colors.has(v)) colors.set(v, colors.size);
     }
-    const fitsGlobal =
-      global !== undefined &&
-      (!needsTransparent || global.transparentIndex !== undefined) &&
-      [...colors.keys()].every((c) => global.index.has(c));
-    if (fitsGlobal) candidates.push(encodeWith(values, leave ? scratch.leave : undefined, rect, global.index, global.transparentIndex, undefined, global.colors.length, scratch));
+    let fitsGlobal = global !== undefined;
+    let globalMax = needsTransparent ? 0 : -1;
+    for (const c of colors.keys()) {
+      const at = global?.index.get(c);
+      if (at === undefined) {
+        fitsGlobal = false;
+        break;
+      }
+      if (at > globalMax) globalMax = at;
+    }
+    const leaveMask = leave ? scratch.leave : undefined;
+    const transparentIndex = needsTransparent ? 0 : undefined;
+    if (fitsGlobal) {
+      candidates.push(encodeWith(values, leaveMask, rect, global!.index, transparentIndex, undefined, global!.colors.length, scratch));
+    }
     const localCount = colors.size + (needsTransparent ? 1 : 0);
     if (localCount <= 256) {
-      // A local table only pays when it is much smaller than the global one.
-      if (!fitsGlobal || tableBits(localCount) < tableBits(global!.colors.length)) {
-        const palette = [...colors.keys()];
-        const transparentIndex = needsTransparent ? palette.length : undefined;
-        if (needsTransparent) palette.push(0);
-        candidates.push(encodeWith(values, leave ? scratch.leave : undefined, rect, colors, transparentIndex, palette, palette.length, scratch));
+      // A local table only pays when its codes are shorter than the global table's would be.
+      if (!fitsGlobal || tableBits(localCount) < tableBits(globalMax + 1)) {
+        // Slot 0 is the transparent one, as in the global table.
+        const palette = needsTransparent ? [0] : [];
+        const local = new Map<number, number>();
+        for (const c of colors.keys()) {
+          local.set(c, palette.length);
+          palette.push(c);
+        }
+        candidates.push(encodeWith(values, leaveMask, rect, local, transparentIndex, palette, palette.length, scratch));
       }
     } else if (!fitsGlobal) {
-      candidates.push(encodeQuantized(values, leave ? scratch.leave : undefined, rect, needsTransparent, scratch));
+      candidates.push(encodeQuantized(values, leaveMask, rect, needsTransparent, scratch));
     }
   }
   let best = candidates[0]!;
@@ -135,19 +147,28 @@ function encodeWith(
   const indices = scratch.indices(n);
   let lastColor = -2;
   let lastIndex = 0;
+  let maxIndex = 0;
+  // The colour of the last pixel coded, -1 after a transparent one.
+  let previous = -1;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if ((leave && leave[i]) || v === TRANSPARENT) {
+    if (v === TRANSPARENT || (leave && leave[i] && v !== previous)) {
+      // A pixel the viewer already shows is coded as its colour when that continues a run of
+      // the same colour, else as transparent, which likely continues a transparent run.
       indices[i] = transparentIndex!;
+      if (transparentIndex! > maxIndex) maxIndex = transparentIndex!;
+      previous = -1;
       continue;
     }
+    previous = v;
     if (v !== lastColor) {
       lastColor = v;
       lastIndex = index.get(v)!;
+      if (lastIndex > maxIndex) maxIndex = lastIndex;
     }
     indices[i] = lastIndex;
   }
-  return finish(rect, indices.subarray(0, n), localPalette, tableSize, transparentIndex);
+  return finish(rect, indices.subarray(0, n), localPalette, tableSize, transparentIndex, maxIndex);
 }
 
 function encodeQuantized(values: Uint32Array, leave: Uint8Array | undefined, rect: Rect, needsTransparent: boolean, scratch: EncodeScratch): EncodedImage {
@@ -177,15 +198,37 @@ function encodeQuantized(values: Uint32Array, leave: Uint8Array | undefined, rec
     palette.push(0);
     for (let i = 0; i < n; i++) if ((leave && leave[i]) || values[i] === TRANSPARENT) indices[i] = transparentIndex;
   }
-  return finish(rect, indices.subarray(0, n), palette, palette.length, transparentIndex);
+  return finish(rect, indices.subarray(0, n), palette, palette.length, transparentIndex, palette.length - 1);
 }
 
-function finish(rect: Rect, indices: Uint8Array, localPalette: readonly number[] | undefined, tableSize: number, transparentIndex: number | undefined): EncodedImage {
+/**
+ * The LZW code size follows the highest index the image uses, not the table size: a frame drawing
+ * with the first few colours of a large table gets short codes.
+ */
+function finish(
+  rect: Rect,
+  indices: Uint8Array,
+  localPalette: readonly number[] | undefined,
+  tableSize: number,
+  transparentIndex: number | undefined,
+  maxIndex: number,
+): EncodedImage {
   const out = new ByteWriter(Math.max(64, indices.length >> 2));
   const bits = tableBits(tableSize);
   writeImageDescriptor(out, rect.x, rect.y, rect.w, rect.h, localPalette ? bits : undefined);
   if (localPalette) writeColorTable(out, localPalette, bits);
-  lzwEncode(indices, Math.max(2, bits), out);
+  const start = out.length;
+  const codeSize = Math.max(2, tableBits(maxIndex + 1));
+  if (lzwEncode(indices, codeSize, out)) {
+    // The dictionary filled up: see whether keeping the full one codes this picture shorter.
+    const reset = out.view().slice(start);
+    out.length = start;
+    lzwEncode(indices, codeSize, out, false);
+    if (out.length - start > reset.length) {
+      out.length = start;
+      out.bytes(reset);
+    }
+  }
   return { rect, bytes: out.view().slice(), transparentIndex };
 }
 

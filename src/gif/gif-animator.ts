@@ -86,7 +86,8 @@ export class GifAnimator {
     this.pendingStart = undefined;
     const pixels = this.painter.pixels;
     if (!this.shown) {
-      this.global = GlobalPalette.of(pixels);
+      const likely = this.painter.likelyColors();
+      this.global = GlobalPalette.of([...likely.first, ...byFrequency(pixels), ...likely.rest]);
       const rect = { x: 0, y: 0, w: this.width, h: this.height };
       const image = encodeImage({ pixels, width: this.width }, rect, this.global, this.scratch);
       const head = new ByteWriter(1024);
@@ -175,4 +176,23 @@ export class GifAnimator {
     this.held = undefined;
     await this.sink(out.view().slice());
   }
+}
+
+/** An image's colours, most used first (ties by value, so the order is the same everywhere). */
+function byFrequency(pixels: Uint32Array): number[] {
+  const counts = new Map<number, number>();
+  let last = -1;
+  let run = 0;
+  for (let i = 0; i < pixels.length; i++) {
+    const p = pixels[i]!;
+    if (p === last) {
+      run++;
+      continue;
+    }
+    if (run) counts.set(last, (counts.get(last) ?? 0) + run);
+    last = p;
+    run = 1;
+  }
+  if (run) counts.set(last, (counts.get(last) ?? 0) + run);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c]) => c);
 }

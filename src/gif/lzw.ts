@@ -21,8 +21,13 @@ function nextGeneration(): number {
 /**
  * GIF's variable-length-code LZW (GIF89a appendix F) of `indices`, written as the image data:
  * minimum code size, then sub-blocks of at most 255 bytes, then the block terminator.
+ *
+ * When the dictionary is full it either starts afresh (`resetWhenFull`, best when the picture
+ * changes character) or keeps coding with the full dictionary (best when it repeats itself).
+ * Returns whether the dictionary filled up, i.e. whether the other choice could differ.
  */
-export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWriter): void {
+export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWriter, resetWhenFull = true): boolean {
+  let filled = false;
   out.byte(minCodeSize);
   const clearCode = 1 << minCodeSize;
   const endCode = clearCode + 1;
@@ -66,12 +71,13 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
         next++;
         // The decoder adds its entry one code later, so it widens codes once `next` passes 2^size.
         if (next > 1 << codeSize && codeSize < 12) codeSize++;
-      } else {
+      } else if (resetWhenFull) {
+        filled = true;
         emit(clearCode);
         stamp = nextGeneration();
         next = clearCode + 2;
         codeSize = minCodeSize + 1;
-      }
+      } else filled = true;
       prefix = k;
     }
     emit(prefix);
@@ -92,6 +98,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
     out.bytes(block.subarray(0, blockLength));
   }
   out.byte(0);
+  return filled;
 }
 
 /** The smallest LZW minimum code size for a palette of `colors` entries (GIF requires at least 2). */

@@ -80,6 +80,21 @@ export class ScreenPainter {
     return { top: content.y + first * this.setup.cellHeight, bottom: content.y + (last + 1) * this.setup.cellHeight };
   }
 
+  /**
+   * Colours frames will probably use, most likely first: the default background, the default
+   * foreground's anti-aliasing ramp, the cursor, then every theme colour's ramp.
+   */
+  likelyColors(): { first: number[]; rest: number[] } {
+    const { theme } = this.setup;
+    const bg = resolveColor(DEFAULT_COLOR, theme, this.palette, 'bg');
+    const fg = resolveColor(DEFAULT_COLOR, theme, this.palette, 'fg');
+    const cursor = cursorColor(theme, this.palette);
+    const first = [bg, ...[...ramp(fg, bg)].reverse(), cursor, ...[...ramp(bg, cursor)].reverse()];
+    const rest: number[] = [];
+    for (let i = 0; i < theme.palette.length; i++) rest.push(...ramp(resolveColor(i, theme, this.palette, 'fg'), bg));
+    return { first, rest };
+  }
+
   private cursorRow(screen: ScreenSnapshot): number {
     const c = screen.cursor;
     return this.setup.cursor && c.visible && c.y >= 0 && c.y < Math.min(screen.rows, this.setup.rows) ? c.y : -1;

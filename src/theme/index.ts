@@ -7,6 +7,8 @@ export { XTERM_256, XTERM_16 } from './xterm256.js';
 export { parseColor, formatColor, blend, luminance, contrastRatio } from './rgb.js';
 export {
   layoutWindow,
+  cellSize,
+  type CellSizeOptions,
   DEFAULT_WINDOW_OPTIONS,
   WINDOW_STYLES,
   BUTTON_COLORS,

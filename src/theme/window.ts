@@ -127,6 +127,31 @@ export interface WindowLayout {
   readonly shapes: readonly WindowShape[];
 }
 
+export interface CellSizeOptions {
+  /** Font size in logical px. */
+  readonly fontSize: number;
+  /** Cell height as a multiple of the font size. */
+  readonly lineHeight: number;
+  /** Extra logical px between cells. */
+  readonly letterSpacing: number;
+  /** Output pixels per logical px. */
+  readonly scale: number;
+  /** The primary font's advance width in em (JetBrains Mono: 0.6). */
+  readonly advance: number;
+}
+
+/**
+ * The cell size in output pixels that GIF and SVG must both use for their geometry to agree:
+ * whole pixels at the output scale (so raster cells meet exactly), rounded once from the exact
+ * size rather than rounded at scale 1 and multiplied.
+ */
+export function cellSize(o: CellSizeOptions): { readonly width: number; readonly height: number } {
+  return {
+    width: Math.max(1, Math.round((o.fontSize * o.advance + o.letterSpacing) * o.scale)),
+    height: Math.max(1, Math.round(o.fontSize * o.lineHeight * o.scale)),
+  };
+}
+
 /** The window outline: the background moved a little toward the foreground. */
 export const borderColor = (theme: Theme): Rgb => blend(theme.background, theme.foreground, 0.2);
 

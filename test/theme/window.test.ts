@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUTTON_COLORS, DEFAULT_WINDOW_OPTIONS, WINDOW_STYLES, layoutWindow, type WindowOptions, type WindowShape } from '../../src/theme/window.js';
+import { BUTTON_COLORS, cellSize, DEFAULT_WINDOW_OPTIONS, WINDOW_STYLES, layoutWindow, type WindowOptions, type WindowShape } from '../../src/theme/window.js';
 import type { Theme } from '../../src/theme/types.js';
 
 const theme: Theme = { name: 't', background: 0x202020, foreground: 0xd0d0d0, palette: new Array(16).fill(0) };
@@ -146,5 +146,17 @@ describe('layoutWindow', () => {
     expect(l.barHeight).toBeGreaterThan(0);
     expect(l.shapes[0]).toMatchObject({ kind: 'rect', radius: DEFAULT_WINDOW_OPTIONS.borderRadius });
     expect(l.shapes.filter((s) => s.kind === 'circle')).toHaveLength(3);
+  });
+});
+
+describe('cellSize', () => {
+  it('whole output pixels, rounded once at the output scale', () => {
+    // 14px JetBrains Mono: 8.4 x 19.6 logical px
+    expect(cellSize({ fontSize: 14, lineHeight: 1.4, letterSpacing: 0, scale: 1, advance: 0.6 })).toEqual({ width: 8, height: 20 });
+    expect(cellSize({ fontSize: 14, lineHeight: 1.4, letterSpacing: 0, scale: 2, advance: 0.6 })).toEqual({ width: 17, height: 39 });
+    expect(cellSize({ fontSize: 16, lineHeight: 1.2, letterSpacing: 1, scale: 1.5, advance: 0.6 })).toEqual({ width: 16, height: 29 });
+  });
+  it('never below one pixel', () => {
+    expect(cellSize({ fontSize: 0.1, lineHeight: 1, letterSpacing: -5, scale: 1, advance: 0.6 })).toEqual({ width: 1, height: 1 });
   });
 });

@@ -98,6 +98,10 @@ describe('import errors', () => {
     expect(t.palette[8]).toBe(0x000000);
     expect(t.palette[15]).toBe(0x000070);
   });
+  it('Xresources: the last definition wins, and urxvt\'s [opacity] prefix is skipped', () => {
+    const lines = ['*background: #111111', 'URxvt*background: [90]#222222', '*foreground: #eeeeee', ...Array.from({ length: 8 }, (_, i) => `*color${i}: #0000${i}0`)];
+    expect(importThemeFile(write('urxvt.Xresources', lines.join('\n'))).background).toBe(0x222222);
+  });
   it('a file named like a built-in theme is still a file when given a path', () => {
     const path = write('dracula', 'foreground #010101\nbackground #fefefe\n' + Array.from({ length: 8 }, (_, i) => `color${i} #00000${i}`).join('\n'));
     expect(resolveTheme(path).background).toBe(0xfefefe);

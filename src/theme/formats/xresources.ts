@@ -23,7 +23,8 @@ export function parseXresources(text: string): ColorSet {
     let value = m[3]!;
     // A define may name another define; a few rounds cover real files without risking a loop.
     for (let i = 0; i < 4 && defines.has(value); i++) value = defines.get(value)!;
-    const color = parseColor(value);
+    // rxvt-unicode allows a "[NN]" opacity prefix: the colour itself follows.
+    const color = parseColor(value.replace(/^\[\d+\]/, ''));
     if (color === undefined) continue;
     const key = m[2]!;
     const index = /^color(\d+)$/.exec(key);

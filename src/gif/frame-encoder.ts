@@ -1,8 +1,12 @@
-import gifenc from 'gifenc';
+import { createRequire } from 'node:module';
+import type { Gifenc } from 'gifenc';
 import { TRANSPARENT } from '../raster/pixels.js';
 import { ByteWriter } from './byte-writer.js';
 import { tableBits, writeColorTable, writeImageDescriptor } from './gif-format.js';
 import { lzwEncode } from './lzw.js';
+
+// gifenc is CommonJS; requiring it gives the same module under Node and under bundlers' ESM interop.
+const gifenc = createRequire(import.meta.url)('gifenc') as Gifenc;
 
 export interface Rect {
   readonly x: number;

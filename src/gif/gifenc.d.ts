@@ -1,7 +1,7 @@
 // The parts of gifenc (CommonJS, no published types) that the GIF encoder uses.
 declare module 'gifenc' {
   type Rgb = [number, number, number];
-  interface Gifenc {
+  export interface Gifenc {
     /** A palette of at most `maxColors` colours for RGBA pixels (alpha ignored in the default format). */
     quantize(rgba: Uint8Array | Uint8ClampedArray, maxColors: number): Rgb[];
     /** Each RGBA pixel's nearest palette index. */

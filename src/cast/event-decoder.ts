@@ -1,6 +1,7 @@
 import { CastError } from './cast-error.js';
 import type { CastEvent, WarningHandler } from './events.js';
 import { MAX_COLS, MAX_ROWS } from './header.js';
+import { jsonPreview } from './json-preview.js';
 
 /**
  * Turns `[time, code, data]` arrays into events in one clock: v2 writes absolute times,
@@ -34,7 +35,7 @@ export class EventDecoder {
       case 'x':
         return { time, kind: 'exit', status: this.exitStatus(data) };
       default:
-        this.once('code', line, `events of unknown type ${JSON.stringify(code)} are skipped`);
+        this.once('code', line, `events of unknown type ${jsonPreview(code)} are skipped`);
         return undefined;
     }
   }
@@ -49,7 +50,7 @@ export class EventDecoder {
 
   private advance(raw: unknown, line: number | undefined): number {
     if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-      throw new CastError(this.file, line, `event time ${JSON.stringify(raw) ?? String(raw)} is not a number`);
+      throw new CastError(this.file, line, `event time ${jsonPreview(raw)} is not a number`);
     }
     if (this.relative) {
       if (raw < 0) this.once('negative', line, 'negative intervals between events are read as 0');
@@ -65,7 +66,7 @@ export class EventDecoder {
   private text(data: unknown, line: number | undefined): string {
     if (typeof data === 'string') return data;
     if (data === null || data === undefined) return '';
-    throw new CastError(this.file, line, `event data ${JSON.stringify(data)} is not a string`);
+    throw new CastError(this.file, line, `event data ${jsonPreview(data)} is not a string`);
   }
 
   private resize(time: number, data: unknown, line: number | undefined): CastEvent | undefined {
@@ -73,7 +74,7 @@ export class EventDecoder {
     const cols = match ? Number(match[1]) : 0;
     const rows = match ? Number(match[2]) : 0;
     if (cols < 1 || rows < 1 || cols > MAX_COLS || rows > MAX_ROWS) {
-      this.once('resize', line, `resize events with a bad size such as ${JSON.stringify(data)} are skipped`);
+      this.once('resize', line, `resize events with a bad size such as ${jsonPreview(data)} are skipped`);
       return undefined;
     }
     return { time, kind: 'resize', cols, rows };

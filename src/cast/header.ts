@@ -1,5 +1,6 @@
 import { CastError } from './cast-error.js';
 import type { CastHeader, CastTheme } from './events.js';
+import { jsonPreview } from './json-preview.js';
 
 /** Sizes beyond these are almost certainly a corrupt header rather than a real terminal. */
 export const MAX_COLS = 1000;
@@ -36,7 +37,7 @@ function dimension(value: unknown, what: 'width' | 'height', file: string, line:
     throw new CastError(file, line, `the header has no terminal ${what} (give --cols and --rows)`);
   }
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new CastError(file, line, `terminal ${what} ${JSON.stringify(value)} is not a positive whole number`);
+    throw new CastError(file, line, `terminal ${what} ${jsonPreview(value)} is not a positive whole number`);
   }
   return value;
 }
@@ -64,7 +65,7 @@ export function parseHeader(value: unknown, override: SizeOverride, file: string
   if (!isObject(value)) throw new CastError(file, line, 'the header is not a JSON object');
   const version = value.version;
   if (version !== 1 && version !== 2 && version !== 3) {
-    throw new CastError(file, line, `unknown asciicast version ${JSON.stringify(version ?? null)} (1, 2 and 3 are read)`);
+    throw new CastError(file, line, `unknown asciicast version ${jsonPreview(version ?? null)} (1, 2 and 3 are read)`);
   }
   const common = {
     title: optString(value.title),

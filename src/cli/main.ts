@@ -6,7 +6,7 @@ import { readCast } from '../cast/read-cast.js';
 import { openSource } from '../cast/source.js';
 import { renderCast } from '../render/render.js';
 import type { OutputFormat, RenderOptions } from '../render/options.js';
-import { listThemes } from '../theme/index.js';
+import { formatThemeList } from '../theme/index.js';
 import { parseTimePoint, type TimePoint } from '../timeline/index.js';
 import { openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
 import { resolveOutput } from './output-path.js';
@@ -52,7 +52,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     const opts = program.opts();
     verbose = Boolean(opts.verbose);
     if (opts.listThemes) {
-      stdout.write(`${listThemes().join('\n')}\n`);
+      const tty = stdout as NodeJS.WriteStream;
+      stdout.write(formatThemeList({ color: Boolean(tty.isTTY && tty.hasColors?.(2 ** 24)) && !process.env.NO_COLOR }));
       return 0;
     }
     const [input, outputArg] = program.args as [string | undefined, string | undefined];
@@ -120,6 +121,7 @@ function renderOptions(opts: Record<string, any>, format: OutputFormat, onWarnin
     window: opts.window,
     title: opts.title,
     borderRadius: opts.borderRadius,
+    border: opts.border,
     shadow: opts.shadow,
     boldIsBright: opts.boldIsBright,
     cursor: opts.cursor,

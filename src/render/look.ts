@@ -51,6 +51,7 @@ export function lookFor(cast: Cast, look: LookOptions): GifOptions & SvgOptions 
     window: look.window,
     title: look.title,
     borderRadius: look.borderRadius,
+    border: look.border,
     shadow: look.shadow,
     boldIsBright: look.boldIsBright,
     cursor: look.cursor,

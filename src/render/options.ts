@@ -24,6 +24,8 @@ export interface LookOptions {
   readonly window?: WindowStyle;
   readonly title?: string;
   readonly borderRadius?: number;
+  /** A thin outline around the window (default true). */
+  readonly border?: boolean;
   readonly shadow?: boolean;
   readonly boldIsBright?: boolean;
   readonly cursor?: boolean;

@@ -57,8 +57,16 @@ describe('--format lists', () => {
 
 describe('the batch command', () => {
   const run = async (args: string[], cwd: string) => {
-    const { addBatchOptions, runBatchCommand } = await import('../../src/batch/command.js');
-    const program = addBatchOptions(buildProgram({ name: 'cast2gif', version: '0', defaultFormat: 'gif' })).exitOverride();
+    const { addBatchOptions, formatListArgument, runBatchCommand } = await import('../../src/batch/command.js');
+    // A program of its own (the CLI's own program gains these flags when the CLI wires batch mode in).
+    const program = addBatchOptions(
+      new Command()
+        .argument('[inputs...]')
+        .option('-f, --format <format>', 'format', formatListArgument)
+        .option('--speed <x>', 'speed', Number, 1)
+        .option('-q, --quiet', 'quiet', false)
+        .option('-v, --verbose', 'verbose', false),
+    ).exitOverride();
     program.parse(args, { from: 'user' });
     let out = '';
     let err = '';

@@ -20,7 +20,7 @@ export class SvgDocument {
   readonly styles: StyleSheet;
   readonly glyphs: GlyphUse | undefined;
   readonly composer: FrameComposer;
-  /** Distance between frame slots: a spare row between them keeps overhanging glyphs out of view. */
+  /** Distance between frame slots (whole px): a spare row between them keeps overhanging glyphs out of view. */
   readonly pitch: number;
 
   constructor(readonly g: SvgGeometry) {
@@ -43,18 +43,19 @@ export class SvgDocument {
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${num(layout.width * g.scale)}" height="${num(layout.height * g.scale)}"` +
       ` font-family="${escapeXml(g.fontFamily)}" font-size="${num(g.fontSize)}" fill="${hexColor(g.theme.foreground)}" xml:space="preserve">` +
       // Text keeps its spaces and its logical order: every cell sits at its column as in the terminal.
-      `<style>text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}</style>` +
+      // Frames are nested <svg>s only to be moved cheaply: they must not clip.
+      `<style>text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}#_s svg{overflow:visible}</style>` +
       windowMarkup(layout, g) +
       `<clipPath id="_c"><rect x="${num(c.x)}" y="${num(c.y)}" width="${num(c.width)}" height="${num(c.height)}"/></clipPath>` +
-      `<g clip-path="url(#_c)"><g transform="translate(${num(c.x)} ${num(c.y)})"><g id="_s">`
+      // Inside: x from the grid's left edge, y = 0 on the first row's baseline.
+      `<g clip-path="url(#_c)"><g transform="translate(${num(c.x)} ${num(c.y + g.baseline)})"><g id="_s">`
     );
   }
 
-  /** A frame's markup placed in `slot` (its row definitions first). */
-  slotMarkup(frame: FrameMarkup, slot: number): string {
-    const defs = frame.defs === '' ? '' : `<defs>${frame.defs}</defs>`;
-    if (frame.body === '') return defs;
-    return `${defs}<g transform="translate(0 ${num(slot * this.pitch + this.g.baseline)})">${frame.body}</g>`;
+  /** A frame's body placed in `slot`: a nested <svg> is the shortest way to move it. */
+  slotMarkup(body: string, slot: number): string {
+    if (body === '' || slot === 0) return body;
+    return `<svg y="${num(slot * this.pitch)}">${body}</svg>`;
   }
 
   compose(screen: ScreenSnapshot): FrameMarkup {

@@ -4,6 +4,7 @@ import type { GlyphUse } from './embed-font.js';
 import { num, shortName } from './numbers.js';
 import type { SvgGeometry } from './options.js';
 import { rowMarkup, type RowContext } from './row-markup.js';
+import { boxPath } from './glyph-shapes.js';
 import { classAttr, type StyleSheet } from './style-sheet.js';
 import { cleanText, escapeXml } from './xml.js';
 
@@ -35,8 +36,10 @@ function samePalette(a: PaletteOverrides, b: PaletteOverrides): boolean {
  */
 export class FrameComposer {
   private readonly byMarkup = new Map<string, string>();
-  private readonly byBlock = new Map<string, string>();
-  private readonly blockRows: number;
+  private readonly byChunk = new Map<string, string>();
+  private readonly cursorShapes = new Set<string>();
+  /** Average rows in a chunk. */
+  private readonly chunkRows: number;
   private palette: PaletteOverrides | undefined;
   private byRowValid = new WeakMap<Row, string>();
   private nextId = 0;
@@ -46,7 +49,7 @@ export class FrameComposer {
     private readonly styles: StyleSheet,
     private readonly glyphs?: GlyphUse,
   ) {
-    this.blockRows = Math.max(2, Math.round(Math.sqrt(g.rows)));
+    this.chunkRows = Math.max(2, Math.round(Math.sqrt(g.rows)));
   }
 
   compose(screen: ScreenSnapshot): FrameMarkup {
@@ -83,35 +86,47 @@ export class FrameComposer {
       }
       ids.push(id);
     }
-    // Rows are grouped in blocks defined once, so a frame that changes one row costs one new
-    // block and a handful of <use>s rather than one <use> per row.
-    for (let top = 0; top < rows; top += this.blockRows) {
-      let uses = '';
-      let count = 0;
-      let only = '';
-      for (let y = top; y < Math.min(rows, top + this.blockRows); y++) {
-        const id = ids[y]!;
-        if (id === '') continue;
-        count++;
-        only = id;
-        uses += `<use href="#${id}"${yAttr((y - top) * g.cellHeight)}/>`;
+    // Rows are grouped in chunks defined once, so a frame that changes one row costs one new chunk
+    // and a handful of <use>s rather than one <use> per row. Chunks end where the rows' own ids
+    // say (content-defined, as rsync cuts files), not at fixed heights: when the screen scrolls,
+    // the same runs of rows form the same chunks at new heights and are reused.
+    let start = 0;
+    for (let y = 0; y < rows; y++) {
+      const length = y - start + 1;
+      if (y === rows - 1 || length >= 2 * this.chunkRows || (length > 1 && idHash(ids[y]!) % this.chunkRows === 0)) {
+        body += this.chunkMarkup(ids, start, y + 1, (d) => (defs += d));
+        start = y + 1;
       }
-      if (count === 0) continue;
-      if (count === 1) {
-        const y = ids.indexOf(only, top);
-        body += `<use href="#${only}"${yAttr(y * g.cellHeight)}/>`;
-        continue;
-      }
-      let block = this.byBlock.get(uses);
-      if (block === undefined) {
-        block = this.newId();
-        this.remember(this.byBlock, uses, block);
-        defs += `<g id="${block}">${uses}</g>`;
-      }
-      body += `<use href="#${block}"${yAttr(top * g.cellHeight)}/>`;
     }
-    if (g.cursor) body += this.cursorMarkup(screen);
+    if (g.cursor) {
+      const cursor = this.cursorMarkup(screen);
+      defs += cursor.defs;
+      body += cursor.body;
+    }
     return { defs, body };
+  }
+
+  /** Rows [from, to) as one <use>: of the row itself when it is the only one drawn, else of a chunk. */
+  private chunkMarkup(ids: readonly string[], from: number, to: number, define: (defs: string) => void): string {
+    const ch = this.g.cellHeight;
+    let uses = '';
+    let count = 0;
+    let only = 0;
+    for (let y = from; y < to; y++) {
+      if (ids[y] === '') continue;
+      count++;
+      only = y;
+      uses += `<use href="#${ids[y]}"${yAttr((y - from) * ch)}/>`;
+    }
+    if (count === 0) return '';
+    if (count === 1) return `<use href="#${ids[only]}"${yAttr(only * ch)}/>`;
+    let chunk = this.byChunk.get(uses);
+    if (chunk === undefined) {
+      chunk = this.newId();
+      this.remember(this.byChunk, uses, chunk);
+      define(`<g id="${chunk}">${uses}</g>`);
+    }
+    return `<use href="#${chunk}"${yAttr(from * ch)}/>`;
   }
 
   private newId(): string {
@@ -125,51 +140,64 @@ export class FrameComposer {
 
   /**
    * The cursor as the GIF draws it: a block inverts its cell (the character is drawn again in the
-   * cell's background colour over a cursor-coloured box); underline and bar are thin boxes.
+   * cell's background colour over a cursor-coloured box); underline and bar are thin boxes. Each
+   * shape is defined once and placed with a <use> coloured by its class.
    */
-  private cursorMarkup(screen: ScreenSnapshot): string {
+  private cursorMarkup(screen: ScreenSnapshot): FrameMarkup {
     const { cursor } = screen;
     const g = this.g;
-    if (!cursor.visible || cursor.y < 0 || cursor.y >= Math.min(g.rows, screen.rows) || cursor.x < 0) return '';
+    const none = { defs: '', body: '' };
+    if (!cursor.visible || cursor.y < 0 || cursor.y >= Math.min(g.rows, screen.rows) || cursor.x < 0) return none;
     const x = Math.min(cursor.x, g.cols - 1, screen.cols - 1);
     const cells = screen.lines[cursor.y]?.cells ?? [];
     // On the right half of a wide character the cursor covers the whole character.
     const col = x > 0 && cells[x]?.width === 0 ? x - 1 : x;
     const cell = cells[col];
     const width = cell?.width === 2 ? 2 : 1;
-    const left = col * g.cellWidth;
-    // Frame coordinates have y = 0 on the first row's baseline.
-    const top = cursor.y * g.cellHeight - g.baseline;
-    const fill = classAttr(this.styles.fill(cursorColor(g.theme, screen.palette)));
     const thin = Math.max(1, Math.round(g.fontSize / 10));
-    switch (cursor.shape) {
-      case 'bar':
-        return `<rect x="${num(left)}" y="${num(top)}" width="${num(thin)}" height="${num(g.cellHeight)}"${fill}/>`;
-      case 'underline':
-        return `<rect x="${num(left)}" y="${num(top + g.cellHeight - thin)}" width="${num(width * g.cellWidth)}" height="${num(thin)}"${fill}/>`;
-      case 'block': {
-        let markup = `<rect x="${num(left)}" y="${num(top)}" width="${num(width * g.cellWidth)}" height="${num(g.cellHeight)}"${fill}/>`;
-        const text = cell ? cleanText(cell.text) : '';
-        if (cell && text.trim() !== '' && (cell.attrs & Attr.INVISIBLE) === 0) {
-          const colors = cellColors(cell, g.theme, screen.palette, { boldIsBright: g.boldIsBright });
-          const bold = (cell.attrs & Attr.BOLD) !== 0;
-          const italic = (cell.attrs & Attr.ITALIC) !== 0;
-          this.glyphs?.add(text, bold, italic);
-          const cls = classAttr(this.styles.fill(colors.bg, bold, italic));
-          markup += `<text x="${num(left)}"${yAttr(top + g.baseline)}${cls}>${escapeXml(text)}</text>`;
-        }
-        return markup;
-      }
+    const top = -g.baseline;
+    const [key, box] =
+      cursor.shape === 'bar'
+        ? ['r', { x: 0, y: top, w: thin, h: g.cellHeight }]
+        : cursor.shape === 'underline'
+          ? [`u${width}`, { x: 0, y: top + g.cellHeight - thin, w: width * g.cellWidth, h: thin }]
+          : [`b${width}`, { x: 0, y: top, w: width * g.cellWidth, h: g.cellHeight }];
+    const id = `_k${key}`;
+    let defs = '';
+    if (!this.cursorShapes.has(id)) {
+      this.cursorShapes.add(id);
+      defs = `<path id="${id}" d="${boxPath(box)}"/>`;
     }
+    const left = num(col * g.cellWidth);
+    const pos = `${left === '0' ? '' : ` x="${left}"`}${yAttr(cursor.y * g.cellHeight)}`;
+    const fill = classAttr(this.styles.fill(cursorColor(g.theme, screen.palette)));
+    let body = `<use href="#${id}"${pos}${fill}/>`;
+    const text = cell ? cleanText(cell.text) : '';
+    if (cursor.shape === 'block' && cell && text.trim() !== '' && (cell.attrs & Attr.INVISIBLE) === 0) {
+      const colors = cellColors(cell, g.theme, screen.palette, { boldIsBright: g.boldIsBright });
+      const bold = (cell.attrs & Attr.BOLD) !== 0;
+      const italic = (cell.attrs & Attr.ITALIC) !== 0;
+      this.glyphs?.add(text, bold, italic);
+      const cls = classAttr(this.styles.fill(colors.bg, bold, italic));
+      body += `<text x="${left}"${yAttr(cursor.y * g.cellHeight)}${cls}>${escapeXml(text)}</text>`;
+    }
+    return { defs, body };
   }
+}
+
+/** A small deterministic hash of a row id (FNV-1a), to cut chunks where the content says. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 const yAttr = (y: number): string => (y === 0 ? '' : ` y="${num(y)}"`);
 
 function defineRow(markup: string, id: string): string {
   // A row of one element needs no group around it (escaped text holds no '<').
-  const tags = markup.split('<').length - 1;
-  if (tags === 1 || (tags === 2 && markup.startsWith('<text'))) {
+  const single = markup.startsWith('<text') ? markup.indexOf('</text>') === markup.length - 7 : markup.indexOf('<', 1) === -1;
+  if (single) {
     const nameEnd = markup.search(/[\s/>]/);
     return `${markup.slice(0, nameEnd)} id="${id}"${markup.slice(nameEnd)}`;
   }

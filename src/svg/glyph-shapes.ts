@@ -10,7 +10,17 @@ type Point = readonly [number, number];
  * clipped to the cell, as the raster renderer clips them), arcs into ring sectors. Shades (░▒▓)
  * come back separately by opacity.
  */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 export interface GlyphPaths {
+  /** Opaque rectangles, in row coordinates: kept apart so that a row's can be merged. */
+  readonly rects: readonly Box[];
+  /** Other opaque outlines. */
   readonly solid: string;
   readonly shades: ReadonlyMap<number, string>;
 }
@@ -18,20 +28,52 @@ export interface GlyphPaths {
 export function drawnGlyphPaths(cp: number, x: number, y: number, w: number, h: number): GlyphPaths | undefined {
   const primitives = drawnGlyph(cp, { width: w, height: h });
   if (!primitives) return undefined;
+  const rects: Box[] = [];
   let solid = '';
   const shades = new Map<number, string>();
   for (const p of primitives) {
+    if (p.kind === 'rect' && (p.opacity === undefined || p.opacity >= 1)) {
+      rects.push({ x: x + p.x, y: y + p.y, w: p.w, h: p.h });
+      continue;
+    }
     const d = primitivePath(p, x, y, w, h);
-    if (p.kind === 'rect' && p.opacity !== undefined && p.opacity < 1) shades.set(p.opacity, (shades.get(p.opacity) ?? '') + d);
+    if (p.kind === 'rect') shades.set(p.opacity!, (shades.get(p.opacity!) ?? '') + d);
     else solid += d;
   }
-  return { solid, shades };
+  return { rects, solid, shades };
 }
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.001;
+
+/**
+ * The same area in fewer rectangles: box-drawing arms overlap at the cell centre and lines run on
+ * across cells, so rectangles on one band that touch or overlap become one, and then rectangles
+ * of one column stacked on each other become one.
+ */
+export function mergeBoxes(boxes: readonly Box[]): Box[] {
+  const merge = (list: Box[], along: 'x' | 'y'): Box[] => {
+    const across = along === 'x' ? 'y' : 'x';
+    const length = along === 'x' ? 'w' : 'h';
+    const thickness = along === 'x' ? 'h' : 'w';
+    const sorted = [...list].sort((a, b) => a[across] - b[across] || a[thickness] - b[thickness] || a[along] - b[along]);
+    const out: Box[] = [];
+    for (const box of sorted) {
+      const last = out[out.length - 1];
+      if (last && near(last[across], box[across]) && near(last[thickness], box[thickness]) && box[along] <= last[along] + last[length] + 0.001) {
+        last[length] = Math.max(last[length], box[along] + box[length] - last[along]);
+      } else out.push({ ...box });
+    }
+    return out;
+  };
+  return merge(merge([...boxes], 'x'), 'y');
+}
+
+export const boxPath = (b: Box): string => `M${num(b.x)} ${num(b.y)}h${num(b.w)}v${num(b.h)}h${num(-b.w)}z`;
 
 function primitivePath(p: DrawnPrimitive, x: number, y: number, w: number, h: number): string {
   switch (p.kind) {
     case 'rect':
-      return `M${num(x + p.x)} ${num(y + p.y)}h${num(p.w)}v${num(p.h)}h${num(-p.w)}z`;
+      return boxPath({ x: x + p.x, y: y + p.y, w: p.w, h: p.h });
     case 'polygon':
       return polygonPath(clockwise(p.points), x, y);
     case 'polyline':

@@ -9,19 +9,26 @@ const FRAME_MEMORY = 4096;
 /** Output is handed to the stream in chunks of about this many characters. */
 const CHUNK = 1 << 16;
 
+/**
+ * Collects frames and the definitions they need, and writes them in chunks: each chunk's
+ * definitions go out first in one <defs>, so a chunk costs one <defs> however many frames it holds.
+ */
 class ChunkedWriter {
-  private buffer = '';
+  private defs = '';
+  private body = '';
   constructor(private readonly out: NodeJS.WritableStream) {}
 
-  async write(text: string): Promise<void> {
-    this.buffer += text;
-    if (this.buffer.length >= CHUNK) await this.flush();
+  async write(defs: string, body: string): Promise<void> {
+    this.defs += defs;
+    this.body += body;
+    if (this.defs.length + this.body.length >= CHUNK) await this.flush();
   }
 
   async flush(): Promise<void> {
-    if (this.buffer === '') return;
-    const data = this.buffer;
-    this.buffer = '';
+    const data = (this.defs === '' ? '' : `<defs>${this.defs}</defs>`) + this.body;
+    this.defs = '';
+    this.body = '';
+    if (data === '') return;
     await new Promise<void>((resolve, reject) => {
       this.out.write(data, (error?: Error | null) => (error ? reject(error) : resolve()));
     });
@@ -45,7 +52,8 @@ export async function renderSvg(
   const timeline = new SlotTimeline();
   const slots = new Map<string, number>();
   let nextSlot = 0;
-  await writer.write(doc.head());
+  await writer.write('', doc.head());
+  await writer.flush();
   for await (const frame of frames) {
     const markup = doc.compose(frame.screen);
     let slot = slots.get(markup.body);
@@ -53,13 +61,14 @@ export async function renderSvg(
       slot = nextSlot++;
       if (slots.size >= FRAME_MEMORY) slots.delete(slots.keys().next().value!);
       slots.set(markup.body, slot);
-      await writer.write(doc.slotMarkup(markup, slot));
-    } else if (markup.defs !== '') {
-      await writer.write(`<defs>${markup.defs}</defs>`);
+      await writer.write(markup.defs, doc.slotMarkup(markup.body, slot));
+    } else {
+      await writer.write(markup.defs, '');
     }
     timeline.push(slot, Math.max(0, frame.duration));
   }
-  await writer.write(doc.tail(timeline.css(doc.pitch, info.loop)));
+  await writer.flush();
+  await writer.write('', doc.tail(timeline.css(doc.pitch, info.loop)));
   await writer.flush();
 }
 
@@ -67,6 +76,6 @@ export async function renderSvg(
 export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, options: SvgOptions): string {
   const doc = new SvgDocument(resolveGeometry(info, options));
   const head = doc.head();
-  const frame = doc.slotMarkup(doc.compose(screen), 0);
-  return head + frame + doc.tail('');
+  const frame = doc.compose(screen);
+  return head + (frame.defs === '' ? '' : `<defs>${frame.defs}</defs>`) + frame.body + doc.tail('');
 }

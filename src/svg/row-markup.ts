@@ -4,7 +4,7 @@ import { cleanText, escapeXml } from './xml.js';
 import { num } from './numbers.js';
 import type { SvgGeometry } from './options.js';
 import { classAttr, type StrokeStyle, type StyleSheet } from './style-sheet.js';
-import { drawnGlyphPaths } from './glyph-shapes.js';
+import { boxPath, drawnGlyphPaths, mergeBoxes, type Box } from './glyph-shapes.js';
 import type { GlyphUse } from './embed-font.js';
 
 export interface RowContext {
@@ -54,12 +54,16 @@ class PathSet {
   }
 }
 
+/** Simple cells drawn by one <text>; a change of style inside it is a <tspan>. */
 interface Run {
   x: number;
   end: number;
   cells: number;
+  /** The <text>'s own class: its first part's. */
   cls: string;
-  text: string;
+  /** Class of the text being added now. */
+  current: string;
+  markup: string;
 }
 
 interface Line {
@@ -86,6 +90,7 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext): string {
   let run: Run | undefined;
   let bgRun: { x: number; end: number; rgb: number } | undefined;
   const lines: (Line | undefined)[] = [undefined, undefined, undefined];
+  const glyphBoxes = new Map<string, Box[]>();
 
   const rect = (x0: number, x1: number, y: number, h: number): string =>
     `M${num(x0 * cw)} ${num(y)}h${num((x1 - x0) * cw)}v${num(h)}h${num(-(x1 - x0) * cw)}z`;
@@ -98,7 +103,8 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext): string {
   const flushRun = (): void => {
     if (!run) return;
     const length = run.cells >= PIN_LENGTH ? ` textLength="${num(run.cells * cw)}"` : '';
-    texts += `<text x="${num(run.x * cw)}"${length}${classAttr(run.cls)}>${escapeXml(run.text)}</text>`;
+    if (run.current !== run.cls) run.markup += '</tspan>';
+    texts += `<text${xAttr(run.x * cw)}${length}${classAttr(run.cls)}>${run.markup}</text>`;
     run = undefined;
   };
   const flushLine = (kind: number): void => {
@@ -170,6 +176,11 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext): string {
     const drawn = text.length === 1 ? drawnGlyphPaths(text.charCodeAt(0), x * cw, -g.baseline, width * cw, g.cellHeight) : undefined;
     if (drawn !== undefined) {
       const cls = styles.fill(colors.fg);
+      if (drawn.rects.length > 0) {
+        const list = glyphBoxes.get(cls);
+        if (list) list.push(...drawn.rects);
+        else glyphBoxes.set(cls, [...drawn.rects]);
+      }
       if (drawn.solid !== '') shapes.add(cls, drawn.solid);
       for (const [opacity, d] of drawn.shades) shapes.add(cls, d, opacity);
       continue;
@@ -177,23 +188,35 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext): string {
     const cls = styles.fill(colors.fg, bold, italic);
     ctx.glyphs?.add(text, bold, italic);
     if (width === 1 && isSimple(text)) {
-      if (run && run.cls === cls && x - run.end < MAX_GAP) {
-        run.text += ' '.repeat(x - run.end) + text;
+      if (run && x - run.end < MAX_GAP) {
+        // Blanks before the character are invisible: they stay in the current part.
+        let add = ' '.repeat(x - run.end);
+        if (cls !== run.current) {
+          if (run.current !== run.cls) add += '</tspan>';
+          // Back to the text's own style closes the span; any other opens one (the default
+          // style needs a real class there, since the text's class would otherwise apply).
+          if (cls !== run.cls) add += `<tspan class="${cls === '' ? styles.explicitDefault() : cls}">`;
+          run.current = cls;
+        }
+        run.markup += add + escapeXml(text);
         run.cells += x - run.end + 1;
         run.end = end;
       } else {
         flushRun();
-        run = { x, end, cells: 1, cls, text };
+        run = { x, end, cells: 1, cls, current: cls, markup: escapeXml(text) };
       }
     } else {
-      texts += `<text x="${num(x * cw)}"${classAttr(cls)}>${escapeXml(text)}</text>`;
+      texts += `<text${xAttr(x * cw)}${classAttr(cls)}>${escapeXml(text)}</text>`;
     }
   }
   flushBg();
   flushRun();
   for (let kind = 0; kind < 3; kind++) flushLine(kind);
+  for (const [cls, boxes] of glyphBoxes) shapes.add(cls, mergeBoxes(boxes).map(boxPath).join(''));
   return backgrounds.markup() + texts + shapes.markup();
 }
+
+const xAttr = (x: number): string => (x === 0 ? '' : ` x="${num(x)}"`);
 
 /** A wavy line from x0 to x1 around y, one wave per cell. */
 function wave(x0: number, x1: number, y: number, cw: number): string {

@@ -31,6 +31,17 @@ export class StyleSheet {
     return name;
   }
 
+  /** A class for the default text style, for where an inherited one must be undone. */
+  explicitDefault(): string {
+    const key = 'default';
+    let name = this.names.get(key);
+    if (name === undefined) {
+      name = this.add(key);
+      this.rules.push(`.${name}{fill:${hexColor(this.defaultFill)}}`);
+    }
+    return name;
+  }
+
   /** Class for an unfilled line in `rgb`: a wavy, dotted or dashed underline. */
   stroke(rgb: number, style: StrokeStyle): string {
     const key = `s${rgb}${style}`;

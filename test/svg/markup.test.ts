@@ -28,7 +28,7 @@ describe('row markup', () => {
     const cols = 30;
     const row = rowOf([cell('a'), ...Array.from({ length: 8 }, () => cell(' ')), cell('b'), cell('字', { width: 2 }), cell('', { width: 0 }), cell('e\u0301'), cell('c')], cols);
     const defs = defsOf(renderSvgStill(screen([row], cols, 1), info(cols, 1), { ...plain, theme }));
-    expect(defs).toContain('<text x="0">a</text>');
+    expect(defs).toContain('<text>a</text>');
     expect(defs).toContain('<text x="84">字</text>');
     expect(defs).toContain('<text x="100.8">e\u0301</text>');
     // "b" at 9 and "c" at 13 share one run; the cells between are drawn by their own texts.
@@ -43,6 +43,21 @@ describe('row markup', () => {
     expect(paths).toHaveLength(1);
     expect(paths[0]).toContain('d="M0 -15.04h25.2v20h-25.2zM33.6 -15.04h8.4v20h-8.4z"');
     expect(svg2css(renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme }))).toContain('{fill:#f00}');
+  });
+
+  it('switches style inside a run with <tspan>, back to the text\'s own style by closing it', () => {
+    const red = { fg: 1 };
+    const row = rowOf([cell('a'), cell('b', red), cell('c', red), cell('d'), cell(' '), cell('e', red)], 10);
+    const svg = renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme });
+    const css = svg2css(svg);
+    const redClass = new RegExp(`\\.(\\w+)\\{fill:${hex(theme.palette[1]!)}\\}`).exec(css)![1];
+    expect(defsOf(svg)).toBe(`<text id="a">a<tspan class="${redClass}">bc</tspan>d <tspan class="${redClass}">e</tspan></text>`);
+    // A run starting in a colour needs a class for the default colour to return to it.
+    const row2 = rowOf([cell('b', red), cell('a')], 10);
+    const svg2 = renderSvgStill(screen([row2], 10, 1), info(10, 1), { ...plain, theme });
+    const [, cls, back] = /<text id="a" class="(\w+)">b<tspan class="(\w+)">a<\/tspan><\/text>/.exec(defsOf(svg2))!;
+    expect(svg2css(svg2)).toContain(`.${cls}{fill:${hex(theme.palette[1]!)}}`);
+    expect(svg2css(svg2)).toContain(`.${back}{fill:${hex(theme.foreground)}}`);
   });
 
   it('renders bold, italic, faint, inverse, invisible and 256/true colours through classes', () => {
@@ -95,31 +110,36 @@ describe('row markup', () => {
     expect(defs).toContain('M16.8 -15.04h8.4v20h-8.4z');
   });
 
-  it('reuses one definition for identical rows, and places rows through blocks', () => {
+  it('reuses one definition for identical rows, and places rows through chunks', () => {
     const svg = renderSvgStill(screen(['same', 'same', 'other', 'same'], 10, 4), info(10, 4), { ...plain, theme });
-    // Two rows, then blocks of two rows (the square root of 4): [same, same] and [other, same].
+    // Two rows, then chunks of at most four rows (twice the square root of 4), cut after a row
+    // whose id hashes to a multiple of 2: here [same, same] and [other, same].
     expect(defsOf(svg)).toBe(
-      '<text id="a" x="0">same</text><text id="b" x="0">other</text>' +
+      '<text id="a">same</text><text id="b">other</text>' +
         '<g id="c"><use href="#a"/><use href="#a" y="20"/></g><g id="d"><use href="#b"/><use href="#a" y="20"/></g>',
     );
-    // The frame: y = 0 on the first baseline (15.04 px down), blocks at rows 0 and 2.
-    expect(svg).toContain('<g transform="translate(0 15.04)"><use href="#c"/><use href="#d" y="40"/></g>');
-    // A block holding a single row is that row's <use>.
+    // The grid: y = 0 on the first baseline (15.04 px down); chunks at rows 0 and 2.
+    expect(svg).toContain('<g transform="translate(0 15.04)"><g id="_s"><defs>');
+    expect(svg).toContain('</defs><use href="#c"/><use href="#d" y="40"/></g>');
+    // A chunk holding a single row is that row's <use>.
     const lone = renderSvgStill(screen(['', 'x', '', ''], 10, 4), info(10, 4), { ...plain, theme });
-    expect(lone).toContain('<g transform="translate(0 15.04)"><use href="#a" y="20"/></g>');
+    expect(lone).toContain('</defs><use href="#a" y="20"/></g>');
   });
 
   it('draws the cursor: block inverts its cell, bar and underline are thin', () => {
     const s = (shape: 'block' | 'bar' | 'underline') =>
       renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 1, visible: true, shape } }), info(5, 2), { ...plain, theme, cursor: true });
-    // Frame coordinates: y = 0 on the first row's baseline, 15.04 px below its top.
-    expect(s('block')).toContain('<rect x="8.4" y="4.96" width="8.4" height="20"');
-    expect(s('bar')).toContain('<rect x="8.4" y="4.96" width="1" height="20"');
-    expect(s('underline')).toContain('<rect x="8.4" y="23.96" width="8.4" height="1"');
+    // Shapes defined once in row coordinates (y = 0 on the baseline, 15.04 px below the top),
+    // placed at the cursor's cell.
+    expect(s('block')).toContain('<path id="_kb1" d="M0 -15.04h8.4v20h-8.4z"/>');
+    expect(s('block')).toContain('<use href="#_kb1" x="8.4" y="20"/>');
+    expect(s('bar')).toContain('<path id="_kr" d="M0 -15.04h1v20h-1z"/>');
+    expect(s('bar')).toContain('<use href="#_kr" x="8.4" y="20"/>');
+    expect(s('underline')).toContain('<path id="_ku1" d="M0 3.96h8.4v1h-8.4z"/>');
     const onLetter = renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: true });
-    expect(onLetter).toMatch(/<text x="8.4" class="\w+">b<\/text>/);
-    expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: false } }), info(5, 2), { ...plain, theme, cursor: true })).not.toContain('<rect x="8.4"');
-    expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: false })).not.toContain('<rect x="8.4"');
+    expect(onLetter).toMatch(/<use href="#_kb1" x="8.4"\/><text x="8.4" class="(\w+)">b<\/text>.*\.\1\{fill:#121314\}/);
+    expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: false } }), info(5, 2), { ...plain, theme, cursor: true })).not.toContain('_k');
+    expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: false })).not.toContain('_k');
   });
 });
 

@@ -21,7 +21,7 @@ window.__probe = (ms, cw, ch, baseline, rows) => {
     const texts = def.tagName === 'text' ? [def] : [...def.querySelectorAll('text')];
     const line = [];
     for (const t of texts) {
-      const col = Math.round(t.x.baseVal[0].value / cw);
+      const col = Math.round((t.x.baseVal.length ? t.x.baseVal[0].value : 0) / cw);
       // Text of one-cell letters (Latin, Greek, Cyrillic, no combining marks) is a run, one
       // letter a cell; any other text is one cell's grapheme.
       const chars = [...t.textContent].every(runLetter) ? [...t.textContent] : [t.textContent];
@@ -33,9 +33,13 @@ window.__probe = (ms, cw, ch, baseline, rows) => {
     }
     grid[row] = line.map((c) => c ?? ' ').join('').trimEnd();
   };
-  // A frame's <use>s point at rows, or at blocks of rows (groups of <use>s).
-  for (const use of document.querySelectorAll('#_s > g > use')) {
-    const m = use.getCTM();
+  // A frame is a nested <svg> in the strip (the first lies in the strip itself); its <use>s point
+  // at rows, or at chunks of rows (groups of <use>s). The page shows the SVG at 1:1, so screen
+  // coordinates are the root's user coordinates (getCTM would stop at the nested <svg>).
+  for (const use of document.querySelectorAll('#_s > use, #_s > svg > use')) {
+    // The cursor's shapes (#_k…) are not rows.
+    if (use.getAttribute('href').startsWith('#_k')) continue;
+    const m = use.getScreenCTM();
     const y = m.f + m.d * use.y.baseVal.value;
     const def = document.getElementById(use.getAttribute('href').slice(1));
     if (def.tagName === 'g' && def.firstElementChild && def.firstElementChild.tagName === 'use') {

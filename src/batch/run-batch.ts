@@ -140,6 +140,16 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
     for (const temp of temps) rmSync(temp, { force: true });
   };
   process.on('exit', cleanUp);
+  // A CLI's own signal handler exits through process.exit, which runs cleanUp above. Without one
+  // (a library caller), the default action would kill the process without an 'exit' event, so
+  // clean up here and then let the signal take its default course.
+  const signals = (['SIGINT', 'SIGTERM'] as const).filter((signal) => process.listenerCount(signal) === 0);
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp();
+    for (const s of signals) process.off(s, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const signal of signals) process.on(signal, onSignal);
 
   // Created only when there is work: an all-unchanged run starts no threads at all.
   let pool: WorkerPool | undefined;
@@ -186,6 +196,7 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   } finally {
     await pool?.close();
     process.off('exit', cleanUp);
+    for (const signal of signals) process.off(signal, onSignal);
   }
 
   if (toRender.length > 0) {

@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const script = join(__dirname, 'fixtures/interrupt-run.mjs');
+// Long enough to render (over a second) that the interrupt lands mid-render.
+const bigCast = join(__dirname, '../../../shared/corpus/casts/asciinema__agg/demo.cast');
+
+async function interrupted(mode: 'handler' | 'none'): Promise<{ code: number | null; signal: string | null; left: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-interrupt-'));
+  const child = spawn(process.execPath, [script, dir, bigCast, mode], { stdio: 'ignore' });
+  const out = join(dir, 'out');
+  const deadline = Date.now() + 30_000;
+  while (!(existsSync(out) && readdirSync(out).some((f) => f.endsWith('.tmp')))) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the render never started');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  child.kill('SIGINT');
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+  return { code, signal, left: readdirSync(out) };
+}
+
+describe('an interrupted batch', () => {
+  it('leaves no temporary file when the program exits from its own signal handler', async () => {
+    const { code, left } = await interrupted('handler');
+    expect(code).toBe(130);
+    expect(left).toEqual([]);
+  });
+
+  it('leaves no temporary file and still dies of the signal when nothing handles it', async () => {
+    const { signal, left } = await interrupted('none');
+    expect(signal).toBe('SIGINT');
+    expect(left).toEqual([]);
+  });
+});

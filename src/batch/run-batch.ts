@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
@@ -15,6 +15,7 @@ import type { JobMessage } from './protocol.js';
 import { createReporter, type LogOptions } from './reporter.js';
 import { parseShard, shardSlice, type Shard } from './shard.js';
 import type { BatchSummary, InputResult, OutputResult } from './summary.js';
+import { TempFiles } from './temp-files.js';
 
 export interface BatchRequest {
   /** Paths and globs (quoted globs are expanded here; a shell's expansion works too). */
@@ -133,23 +134,7 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   };
   for (const planned of plan) if (pending.get(planned) === 0) finishInput(planned);
 
-  // Temporary files of renders in flight: removed if the process exits mid-batch (Ctrl-C), so an
-  // interrupted batch leaves only complete outputs behind.
-  const temps = new Set<string>();
-  const cleanUp = () => {
-    for (const temp of temps) rmSync(temp, { force: true });
-  };
-  process.on('exit', cleanUp);
-  // A CLI's own signal handler exits through process.exit, which runs cleanUp above. Without one
-  // (a library caller), the default action would kill the process without an 'exit' event, so
-  // clean up here and then let the signal take its default course.
-  const signals = (['SIGINT', 'SIGTERM'] as const).filter((signal) => process.listenerCount(signal) === 0);
-  const onSignal = (signal: NodeJS.Signals) => {
-    cleanUp();
-    for (const s of signals) process.off(s, onSignal);
-    process.kill(process.pid, signal);
-  };
-  for (const signal of signals) process.on(signal, onSignal);
+  const temps = new TempFiles();
 
   // Created only when there is work: an all-unchanged run starts no threads at all.
   let pool: WorkerPool | undefined;
@@ -195,8 +180,7 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
     await queue.onIdle();
   } finally {
     await pool?.close();
-    process.off('exit', cleanUp);
-    for (const signal of signals) process.off(signal, onSignal);
+    temps.release();
   }
 
   if (toRender.length > 0) {

@@ -5,10 +5,16 @@ import { jsonPreview } from './json-preview.js';
 /** Sizes beyond these are almost certainly a corrupt header rather than a real terminal. */
 export const MAX_COLS = 1000;
 export const MAX_ROWS = 500;
+/** The terminal's own maximum (src/term): no size given on the command line or as a limit may pass it. */
+export const TERMINAL_MAX_COLS = 2000;
+export const TERMINAL_MAX_ROWS = 1000;
 
 export interface SizeOverride {
   readonly cols?: number;
   readonly rows?: number;
+  /** Largest size a header may declare (default MAX_COLS x MAX_ROWS, at most the terminal's maximum). */
+  readonly maxCols?: number;
+  readonly maxRows?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -49,13 +55,22 @@ function terminalSize(
   file: string,
   line: number | undefined,
 ): { cols: number; rows: number } {
+  // A renderer sized from a number the terminal cannot reach would draw (and allocate for) rows that never exist.
+  if (override.cols !== undefined && override.cols > TERMINAL_MAX_COLS) {
+    throw new CastError(file, undefined, `--cols ${override.cols} is beyond the terminal's maximum of ${TERMINAL_MAX_COLS}`);
+  }
+  if (override.rows !== undefined && override.rows > TERMINAL_MAX_ROWS) {
+    throw new CastError(file, undefined, `--rows ${override.rows} is beyond the terminal's maximum of ${TERMINAL_MAX_ROWS}`);
+  }
+  const maxCols = Math.min(override.maxCols ?? MAX_COLS, TERMINAL_MAX_COLS);
+  const maxRows = Math.min(override.maxRows ?? MAX_ROWS, TERMINAL_MAX_ROWS);
   const cols = override.cols ?? dimension(width, 'width', file, line);
   const rows = override.rows ?? dimension(height, 'height', file, line);
-  if ((override.cols === undefined && cols > MAX_COLS) || (override.rows === undefined && rows > MAX_ROWS)) {
+  if ((override.cols === undefined && cols > maxCols) || (override.rows === undefined && rows > maxRows)) {
     throw new CastError(
       file,
       line,
-      `terminal size ${cols}x${rows} is beyond ${MAX_COLS}x${MAX_ROWS}; give --cols/--rows if it is real`,
+      `terminal size ${cols}x${rows} is beyond ${maxCols}x${maxRows}; give --cols/--rows if it is real`,
     );
   }
   return { cols, rows };

@@ -25,7 +25,7 @@ export async function readCast(
   options: ReadCastOptions = {}): Promise<Cast> {
   const file = options.name ?? 'input';
   const warn = options.onWarning ?? ignore;
-  const lines = splitLines(source);
+  const lines = splitLines(source, file);
   let first: Line | undefined;
   for (;;) {
     const next = await lines.next();

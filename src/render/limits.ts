@@ -1,0 +1,153 @@
+import { Writable } from 'node:stream';
+import { MAX_COLS, MAX_ROWS, TERMINAL_MAX_COLS, TERMINAL_MAX_ROWS } from '../cast/header.js';
+import type { AnimationInfo, Frame } from '../frames/frame.js';
+import type { GifOptions } from '../raster/index.js';
+import type { SvgOptions } from '../svg/index.js';
+import type { OutputFormat } from './options.js';
+
+/**
+ * Ceilings on what an untrusted recording or option can make the renderer do. The defaults are far
+ * beyond any real recording; each is raised with `--limit NAME=N` (or `limits` in the library).
+ * Every limit is checked before the memory or time it guards is spent.
+ */
+export interface Limits {
+  /** Largest terminal a recording's header may declare (--cols/--rows override it, up to the terminal's maximum). */
+  readonly cols: number;
+  readonly rows: number;
+  /** Output width and height in pixels (an SVG's width/height attributes count as pixels). */
+  readonly width: number;
+  readonly height: number;
+  /** Frames in one animation. */
+  readonly frames: number;
+  /** Bytes of one SVG document. */
+  readonly svgBytes: number;
+  /** Bytes downloaded from a URL input. */
+  readonly urlBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  cols: MAX_COLS,
+  rows: MAX_ROWS,
+  width: 8192,
+  height: 8192,
+  frames: 200_000,
+  svgBytes: 512 * 1024 * 1024,
+  urlBytes: 512 * 1024 * 1024,
+};
+
+export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];
+
+/** Byte limits are written and shown in MB; the others in their own units. */
+const IN_MB: ReadonlySet<keyof Limits> = new Set(['svgBytes', 'urlBytes']);
+
+/** Exceeding a limit: one clear line naming the limit and how to raise it. */
+export class LimitError extends Error {
+  constructor(
+    readonly limit: keyof Limits,
+    what: string,
+  ) {
+    super(`${what} (raise it with --limit ${limit}=N${IN_MB.has(limit) ? ' MB' : ''})`);
+    this.name = 'LimitError';
+  }
+}
+
+/** Defaults with `given` laid over them; each given value must be a positive number. */
+export function resolveLimits(given: Partial<Limits> = {}): Limits {
+  const out: Record<string, number> = { ...DEFAULT_LIMITS };
+  for (const [name, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    if (!(LIMIT_NAMES as string[]).includes(name)) throw new Error(`unknown limit "${name}" (known: ${LIMIT_NAMES.join(', ')})`);
+    if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new Error(`limit ${name} must be a positive number`);
+    out[name] = value;
+  }
+  if (out.cols! > TERMINAL_MAX_COLS) throw new Error(`limit cols cannot pass the terminal's maximum of ${TERMINAL_MAX_COLS}`);
+  if (out.rows! > TERMINAL_MAX_ROWS) throw new Error(`limit rows cannot pass the terminal's maximum of ${TERMINAL_MAX_ROWS}`);
+  return out as unknown as Limits;
+}
+
+/**
+ * Parses one `--limit NAME=N` value into an entry of Partial<Limits>; svgBytes and urlBytes are
+ * given in MB. For commander: `(value, previous) => ({...previous, ...parseLimit(value)})`.
+ */
+export function parseLimit(text: string): Partial<Limits> {
+  const match = /^\s*([A-Za-z]+)\s*=\s*([0-9]+(?:\.[0-9]+)?)\s*$/.exec(text);
+  if (!match) throw new Error(`"${text}" is not NAME=N (names: ${LIMIT_NAMES.join(', ')})`);
+  const name = match[1] as keyof Limits;
+  if (!LIMIT_NAMES.includes(name)) throw new Error(`unknown limit "${match[1]}" (known: ${LIMIT_NAMES.join(', ')})`);
+  const value = Number(match[2]) * (IN_MB.has(name) ? 1024 * 1024 : 1);
+  if (!(value > 0)) throw new Error(`limit ${name} must be positive`);
+  return { [name]: value };
+}
+
+const mb = (bytes: number): string => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+
+/** Refuses an output larger than the pixel limits; also catches sizes that are not finite at all. */
+export function checkPixelSize(width: number, height: number, limits: Limits): void {
+  const shown = (v: number) => (Number.isFinite(v) ? String(Math.ceil(v)) : 'an unbounded');
+  if (!(width <= limits.width)) {
+    throw new LimitError('width', `the output would be ${shown(width)} px wide, beyond the ${limits.width} px limit`);
+  }
+  if (!(height <= limits.height)) {
+    throw new LimitError('height', `the output would be ${shown(height)} px high, beyond the ${limits.height} px limit`);
+  }
+}
+
+/**
+ * The size in pixels of the image the renderer for `format` would make, from the same geometry
+ * the renderer resolves, so it is known before any pixel buffer exists. Text output has none.
+ */
+export async function outputPixels(
+  format: OutputFormat,
+  info: AnimationInfo,
+  look: GifOptions & SvgOptions,
+): Promise<{ width: number; height: number } | undefined> {
+  if (format === 'txt') return undefined;
+  if (format === 'svg') {
+    const { resolveGeometry } = await import('../svg/options.js');
+    const geometry = resolveGeometry(info, look);
+    return { width: geometry.layout.width * geometry.scale, height: geometry.layout.height * geometry.scale };
+  }
+  const { resolveRaster } = await import('../raster/index.js');
+  const { layout } = resolveRaster(info, look);
+  return { width: layout.width, height: layout.height };
+}
+
+/** checkPixelSize for what `format` would make of `info` with `look`. */
+export async function checkOutputSize(
+  format: OutputFormat,
+  info: AnimationInfo,
+  look: GifOptions & SvgOptions,
+  limits: Limits,
+): Promise<void> {
+  const size = await outputPixels(format, info, look);
+  if (size) checkPixelSize(size.width, size.height, limits);
+}
+
+/** Passes frames through, failing on the first one past the frame limit (before it is drawn). */
+export async function* limitFrames(frames: AsyncIterable<Frame>, limits: Limits): AsyncGenerator<Frame> {
+  let count = 0;
+  for await (const frame of frames) {
+    if (++count > limits.frames) {
+      throw new LimitError('frames', `the animation has more than ${limits.frames} frames`);
+    }
+    yield frame;
+  }
+}
+
+/**
+ * A stream in front of `out` that counts bytes and fails a write that would take the total past
+ * `max` (the SVG size limit); nothing past the limit reaches `out`. Ending it does not end `out`.
+ */
+export function limitBytes(out: NodeJS.WritableStream, max: number, limit: keyof Limits = 'svgBytes'): Writable {
+  let total = 0;
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      total += chunk.byteLength;
+      if (total > max) {
+        done(new LimitError(limit, `the output is larger than the ${mb(max)} limit`));
+        return;
+      }
+      out.write(chunk, (error) => done(error ?? null));
+    },
+  });
+}

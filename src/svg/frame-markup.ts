@@ -1,4 +1,4 @@
-import { Attr, type PaletteOverrides, type Row, type ScreenSnapshot } from '../term/cell.js';
+import { Attr, DEFAULT_COLOR, type Cell, type PaletteOverrides, type Row, type ScreenSnapshot } from '../term/cell.js';
 import { cellColors, cursorColor } from '../theme/index.js';
 import type { GlyphUse } from './embed-font.js';
 import { num, shortName } from './numbers.js';
@@ -10,6 +10,15 @@ import { cleanText, escapeXml } from './xml.js';
 
 /** How many distinct rows are remembered for reuse; beyond it the oldest are forgotten (memory stays flat). */
 const ROW_MEMORY = 20_000;
+
+/** Longest chain of rows built on the row before (see grownRow). */
+const MAX_GROWTH = 12;
+
+const sameCell = (a: Cell, b: Cell): boolean =>
+  a.text === b.text && a.width === b.width && a.fg === b.fg && a.bg === b.bg && a.attrs === b.attrs && a.ulColor === b.ulColor;
+
+/** Draws nothing: a space (or nothing) on the default background, no attributes. */
+const isBlank = (c: Cell): boolean => (c.text === ' ' || c.text === '') && c.bg === DEFAULT_COLOR && c.attrs === 0;
 
 export interface FrameMarkup {
   /** Row definitions first seen in this frame (for `<defs>`). */
@@ -38,6 +47,9 @@ export class FrameComposer {
   private readonly byMarkup = new Map<string, string>();
   private readonly byChunk = new Map<string, string>();
   private readonly cursorShapes = new Set<string>();
+  /** How many rows deep a row definition builds on earlier ones (0: drawn whole). */
+  private readonly depths = new Map<string, number>();
+  private previous: { lines: readonly Row[]; ids: readonly string[] } | undefined;
   /** Average rows in a chunk. */
   private readonly chunkRows: number;
   private palette: PaletteOverrides | undefined;
@@ -58,6 +70,7 @@ export class FrameComposer {
       // Rows render to other colours now: forget which row object gave which markup.
       this.byRowValid = new WeakMap();
       this.palette = screen.palette;
+      this.previous = undefined;
     }
     const ctx: RowContext = { geometry: g, overrides: screen.palette, styles: this.styles, ...(this.glyphs ? { glyphs: this.glyphs } : {}) };
     let defs = '';
@@ -72,14 +85,21 @@ export class FrameComposer {
       const row = screen.lines[y]!;
       let id = this.byRowValid.get(row);
       if (id === undefined) {
-        const markup = rowMarkup(row.cells, ctx);
+        let markup = rowMarkup(row.cells, ctx);
         if (markup === '') id = '';
         else {
           id = this.byMarkup.get(markup);
           if (id === undefined) {
-            id = this.newId();
-            this.remember(this.byMarkup, markup, id);
-            defs += defineRow(markup, id);
+            let depth = 0;
+            const grown = this.grownRow(y, row, ctx);
+            if (grown && grown.markup.length < markup.length) ({ markup, depth } = grown);
+            id = this.byMarkup.get(markup);
+            if (id === undefined) {
+              id = this.newId();
+              this.remember(this.byMarkup, markup, id);
+              this.remember(this.depths, id, depth);
+              defs += defineRow(markup, id);
+            }
           }
         }
         this.byRowValid.set(row, id);
@@ -98,6 +118,7 @@ export class FrameComposer {
         start = y + 1;
       }
     }
+    this.previous = { lines: screen.lines, ids };
     if (g.cursor) {
       const cursor = this.cursorMarkup(screen);
       defs += cursor.defs;
@@ -129,11 +150,35 @@ export class FrameComposer {
     return `<use href="#${chunk}"${yAttr(from * ch)}/>`;
   }
 
+  /**
+   * A row that only added cells where the row before it at the same height was blank (typing at a
+   * prompt, output arriving): the earlier row's definition plus the new cells, when that is shorter
+   * than the whole row. Chains are kept short so that viewers do not follow long <use> chains.
+   */
+  private grownRow(y: number, row: Row, ctx: RowContext): { markup: string; depth: number } | undefined {
+    const before = this.previous;
+    const prevId = before?.ids[y];
+    const prevRow = before?.lines[y];
+    if (!prevId || !prevRow) return undefined;
+    const depth = (this.depths.get(prevId) ?? MAX_GROWTH) + 1;
+    if (depth > MAX_GROWTH) return undefined;
+    const cells = row.cells;
+    const old = prevRow.cells;
+    const count = Math.min(cells.length, old.length, this.g.cols);
+    let k = 0;
+    while (k < count && sameCell(cells[k]!, old[k]!)) k++;
+    if (k === 0 || k === count || cells[k]!.width === 0 || old[k]!.width === 0) return undefined;
+    for (let x = k; x < count; x++) if (!isBlank(old[x]!)) return undefined;
+    const added = rowMarkup(cells, ctx, k);
+    if (added === '') return undefined;
+    return { markup: `<use href="#${prevId}"/>${added}`, depth };
+  }
+
   private newId(): string {
     return shortName(this.nextId++);
   }
 
-  private remember(map: Map<string, string>, key: string, id: string): void {
+  private remember<T>(map: Map<string, T>, key: string, id: T): void {
     if (map.size >= ROW_MEMORY) map.delete(map.keys().next().value!);
     map.set(key, id);
   }

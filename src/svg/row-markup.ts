@@ -77,9 +77,10 @@ interface Line {
 /**
  * One row as SVG markup in row coordinates: x from the row's left edge, y = 0 on the text baseline
  * (so a `<use>` places it with a single y and `<text>` needs no y). '' for a blank row.
- * Paint order: backgrounds, text, then lines and drawn glyphs.
+ * Paint order: backgrounds, text, then lines and drawn glyphs. With `from`, only the cells from
+ * that column on are drawn.
  */
-export function rowMarkup(cells: readonly Cell[], ctx: RowContext): string {
+export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0): string {
   const { geometry: g, styles } = ctx;
   const cw = g.cellWidth;
   const top = num(-g.baseline);
@@ -148,7 +149,7 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext): string {
 
   const count = Math.min(cells.length, g.cols);
   let colors: CellColors | undefined;
-  for (let x = 0; x < count; x++) {
+  for (let x = from; x < count; x++) {
     const cell = cells[x]!;
     // The right half of a wide character was painted with its left half.
     if (cell.width === 0) continue;

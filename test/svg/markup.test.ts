@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderSvgStill } from '../../src/svg/index.js';
+import { PassThrough } from 'node:stream';
+import { renderSvg, renderSvgStill } from '../../src/svg/index.js';
 import { Attr, TRUECOLOR } from '../../src/term/cell.js';
 import { getTheme } from '../../src/theme/index.js';
-import { cell, info, rowOf, screen } from './screens.js';
+import { cell, framesOf, info, rowOf, screen } from './screens.js';
 
 const theme = getTheme('asciinema');
 const plain = { window: 'none', padding: [0, 0], border: false, cursor: false } as const;
@@ -168,3 +169,31 @@ function hex(rgb: number): string {
   const h = rgb.toString(16).padStart(6, '0');
   return h[0] === h[1] && h[2] === h[3] && h[4] === h[5] ? `#${h[0]}${h[2]}${h[4]}` : `#${h}`;
 }
+
+describe('rows that grow', () => {
+  const prompt = [...'user@host:~/src/cast2gif$ '].map((c, i) => cell(c, { fg: 1 + (i % 6), attrs: i % 2 ? Attr.BOLD : 0 }));
+  const typed = (text: string) => screen([rowOf([...prompt, ...[...text].map((c) => cell(c))], 60)], 60, 1);
+
+  async function render(texts: string[]): Promise<string> {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await renderSvg(framesOf(texts.map((t) => ({ screen: typed(t), duration: 0.1 }))), info(60, 1), { ...plain, theme }, out);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  it('are drawn as the row before plus the cells they added, when that is shorter', async () => {
+    const svg = await render(['g', 'gi', 'git']);
+    // 26 prompt cells of 8.4 px: "i" is at column 27, "t" at 28.
+    expect(svg).toContain('<g id="b"><use href="#a"/><text x="226.8">i</text></g>');
+    expect(svg).toContain('<g id="c"><use href="#b"/><text x="235.2">t</text></g>');
+  });
+
+  it('are drawn whole again after twelve steps, so chains stay short', async () => {
+    const steps = Array.from({ length: 15 }, (_, i) => 'abcdefghijklmnop'.slice(0, i + 1));
+    const svg = await render(steps);
+    const grown = svg.match(/<g id="\w+"><use href="#\w+"\/><text/g) ?? [];
+    // Steps 2..13 build on the one before; step 14 is whole; step 15 builds on it.
+    expect(grown).toHaveLength(13);
+  });
+});

@@ -18,7 +18,14 @@ window.__probe = (ms, cw, ch, baseline, rows) => {
     const row = Math.round((y - baseline - top) / ch);
     if (row < 0 || row >= rows || Math.abs(y - baseline - top - row * ch) > 0.05) return;
     if (grid[row] !== null) clashes.push(row);
-    const texts = def.tagName === 'text' ? [def] : [...def.querySelectorAll('text')];
+    // A row may be drawn as an earlier row (a <use> of it) plus the cells it added.
+    const texts = [];
+    const collect = (el) => {
+      if (el.tagName === 'text') texts.push(el);
+      else if (el.tagName === 'use') collect(document.getElementById(el.getAttribute('href').slice(1)));
+      else for (const child of el.children) if (child.tagName === 'text' || child.tagName === 'use') collect(child);
+    };
+    collect(def);
     const line = [];
     for (const t of texts) {
       const col = Math.round((t.x.baseVal.length ? t.x.baseVal[0].value : 0) / cw);
@@ -42,7 +49,7 @@ window.__probe = (ms, cw, ch, baseline, rows) => {
     const m = use.getScreenCTM();
     const y = m.f + m.d * use.y.baseVal.value;
     const def = document.getElementById(use.getAttribute('href').slice(1));
-    if (def.tagName === 'g' && def.firstElementChild && def.firstElementChild.tagName === 'use') {
+    if (def.tagName === 'g' && [...def.children].every((c) => c.tagName === 'use')) {
       for (const inner of def.children) place(document.getElementById(inner.getAttribute('href').slice(1)), y + m.d * inner.y.baseVal.value);
     } else place(def, y);
   }

@@ -49,6 +49,15 @@ export class ByteReader {
     return this.available;
   }
 
+  /** `n` bytes if they are already buffered, without an await; else undefined (then use `read`). */
+  take(n: number): Uint8Array | undefined {
+    if (this.available < n) return undefined;
+    const out = this.buffer.subarray(this.offset, this.offset + n);
+    this.offset += n;
+    this.position += n;
+    return out;
+  }
+
   /** Up to `n` bytes; fewer only at the end of the stream. */
   async read(n: number): Promise<Uint8Array> {
     const got = Math.min(n, await this.fill(n));

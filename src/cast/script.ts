@@ -168,9 +168,13 @@ async function* scriptEvents(
   let time = 0;
   let broken: Line | undefined;
 
-  async function* entries(): AsyncGenerator<Entry> {
-    yield first;
-    for await (const line of lines) {
+  // One loop over the timing lines, no generator in between: this runs once per event.
+  let entry: Entry | undefined = first;
+  for (;;) {
+    if (entry === undefined) {
+      const next = await lines.next();
+      if (next.done) break;
+      const line = next.value;
       if (line.text.trim() === '') continue;
       if (broken) throw entryError(broken, timingFile);
       // A timing file cut off mid-write ends in a partial line: only an unparsable *last* line is forgiven.
@@ -178,41 +182,40 @@ async function* scriptEvents(
         broken = line;
         continue;
       }
-      yield parseEntry(line, timingFile);
+      entry = parseEntry(line, timingFile);
     }
-    if (broken) warn(`${timingFile}:${broken.number}: the last line is cut off; using the entries before it`);
-  }
-
-  for await (const entry of entries()) {
-    if (entry.kind === 'H') {
-      if (entry.name === 'DURATION') duration = micros(entry.value);
-      if (entry.name === 'EXIT_CODE') {
-        const status = Number.parseInt(entry.value, 10);
+    const current: Entry = entry;
+    entry = undefined;
+    if (current.kind === 'H') {
+      if (current.name === 'DURATION') duration = micros(current.value);
+      if (current.name === 'EXIT_CODE') {
+        const status = Number.parseInt(current.value, 10);
         yield { time: Math.max(clock, duration) / 1_000_000, kind: 'exit', status: Number.isFinite(status) ? status : 0 };
       }
       continue;
     }
-    clock += entry.micros;
+    clock += current.micros;
     time = clock / 1_000_000;
-    if (entry.kind === 'S') {
-      const size = /^SIGWINCH\s+ROWS=(\d+)\s+COLS=(\d+)/.exec(entry.signal);
+    if (current.kind === 'S') {
+      const size = /^SIGWINCH\s+ROWS=(\d+)\s+COLS=(\d+)/.exec(current.signal);
       const cols = Number(size?.[2]);
       const rows = Number(size?.[1]);
       if (size && cols >= 1 && rows >= 1 && cols <= MAX_COLS && rows <= MAX_ROWS) yield { time, kind: 'resize', cols, rows };
       continue;
     }
-    if (entry.kind === 'I' && !inputInline) continue;
-    const bytes = await reader.read(entry.bytes);
-    if (bytes.byteLength < entry.bytes) {
+    if (current.kind === 'I' && !inputInline) continue;
+    const bytes = reader.take(current.bytes) ?? (await reader.read(current.bytes));
+    if (bytes.byteLength < current.bytes) {
       warn(
-        `${file}: the typescript ends ${entry.bytes - bytes.byteLength} bytes short of what ${timingFile}:${entry.line} says; the rest of the timing is ignored`,
+        `${file}: the typescript ends ${current.bytes - bytes.byteLength} bytes short of what ${timingFile}:${current.line} says; the rest of the timing is ignored`,
       );
     }
-    const decoder = entry.kind === 'O' ? output : input;
+    const decoder = current.kind === 'O' ? output : input;
     const data = decoder.decode(bytes, { stream: true });
-    if (data !== '') yield { time, kind: entry.kind === 'O' ? 'output' : 'input', data };
-    if (bytes.byteLength < entry.bytes) break;
+    if (data !== '') yield { time, kind: current.kind === 'O' ? 'output' : 'input', data };
+    if (bytes.byteLength < current.bytes) break;
   }
+  if (broken) warn(`${timingFile}:${broken.number}: the last line is cut off; using the entries before it`);
   const tail = output.decode();
   if (tail !== '') yield { time, kind: 'output', data: tail };
 }

@@ -92,7 +92,7 @@ async function* ttyrecEvents(reader: ByteReader, file: string, warn: WarningHand
   let time = 0;
   for (;;) {
     const at = reader.position;
-    const bytes = await reader.read(HEADER_BYTES);
+    const bytes = reader.take(HEADER_BYTES) ?? (await reader.read(HEADER_BYTES));
     if (bytes.byteLength === 0) break;
     if (bytes.byteLength < HEADER_BYTES) {
       warn(`${file}: the last record header is cut off at byte ${at}; using the records before it`);
@@ -112,7 +112,7 @@ async function* ttyrecEvents(reader: ByteReader, file: string, warn: WarningHand
       clock = micros - origin;
     }
     time = clock / 1_000_000;
-    const payload = await reader.read(h.length);
+    const payload = reader.take(h.length) ?? (await reader.read(h.length));
     if (payload.byteLength < h.length) {
       warn(`${file}: the last record is cut off (${payload.byteLength} of ${h.length} bytes); showing what is there`);
     }

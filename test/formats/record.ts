@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,31 +42,46 @@ export interface Recordings {
 /**
  * Runs `command` in a pseudo-terminal of COLS x ROWS: util-linux script gives the pty (the
  * recorders refuse or misbehave without one), stty sets its size. `$OUTER` names that pty.
+ * script's stdin stays open and silent: at end of input script sends an EOF character into the
+ * pty, which would reach the recorder inside as typed input and be echoed into the recording.
  */
-function inPty(dir: string, command: string): void {
+function inPty(dir: string, command: string): Promise<void> {
   const inner = `stty cols ${COLS} rows ${ROWS}; OUTER=$(tty); export OUTER; ${command}`;
-  const result = spawnSync('script', ['-q', '-c', inner, '/dev/null'], {
+  const child = spawn('script', ['-q', '-c', inner, '/dev/null'], {
     cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    timeout: 20_000,
+    stdio: ['pipe', 'ignore', 'pipe'],
     env: { ...process.env, SHELL: '/bin/bash', TERM: 'xterm-256color' },
   });
-  if (result.status !== 0) throw new Error(`recording failed (${result.status}): ${command}\n${result.stderr}`);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill(), 20_000);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (status) => {
+      clearTimeout(timer);
+      child.stdin.destroy();
+      if (status === 0) resolve();
+      else reject(new Error(`recording failed (${status}): ${command}\n${stderr}`));
+    });
+  });
 }
 
-export function makeRecordings(): Recordings {
+export async function makeRecordings(): Promise<Recordings> {
   const dir = mkdtempSync(join(tmpdir(), 'cast2gif-formats-'));
   writeFileSync(join(dir, 'program.sh'), PROGRAM);
   // A resize of the outer pty reaches the recording script(1) as SIGWINCH, logged as an S entry.
   writeFileSync(join(dir, 'resize.sh'), `printf 'before\\n'\nsleep 0.1\nstty cols 100 rows 30 < "$OUTER"\nsleep 0.1\nprintf 'after\\n'\n`);
   const run = 'bash program.sh';
-  inPty(dir, `asciinema rec -q -c '${run}' session.cast`);
-  inPty(dir, `ttyrec -e '${run}' session.ttyrec`);
-  inPty(dir, `script -q --timing=classic.tm -c '${run}' classic.log`);
-  inPty(dir, `script -q --log-out logout.log --log-timing logout.tm -c '${run}'`);
-  inPty(dir, `script -q -m advanced --log-out advanced.log --log-timing advanced.tm -c '${run}'`);
-  inPty(dir, `script -q --log-io io.log --log-timing io.tm -c '${run}'`);
-  inPty(dir, `script -q -m advanced --log-out resize.log --log-timing resize.tm -c 'bash resize.sh'`);
+  // Independent recordings, made side by side to keep the test short.
+  await Promise.all([
+    inPty(dir, `asciinema rec -q -c '${run}' session.cast`),
+    inPty(dir, `ttyrec -e '${run}' session.ttyrec`),
+    inPty(dir, `script -q --timing=classic.tm -c '${run}' classic.log`),
+    inPty(dir, `script -q --log-out logout.log --log-timing logout.tm -c '${run}'`),
+    inPty(dir, `script -q -m advanced --log-out advanced.log --log-timing advanced.tm -c '${run}'`),
+    inPty(dir, `script -q --log-io io.log --log-timing io.tm -c '${run}'`),
+    inPty(dir, `script -q -m advanced --log-out resize.log --log-timing resize.tm -c 'bash resize.sh'`),
+  ]);
   const pair = (name: string, timing = name) => ({ typescript: join(dir, `${name}.log`), timing: join(dir, `${timing}.tm`) });
   return {
     dir,

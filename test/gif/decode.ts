@@ -64,3 +64,20 @@ export function differingPixels(a: Uint8Array, b: Uint8Array): number {
   }
   return count;
 }
+
+/** Like decodeGif, one frame at a time: `rgba` is reused, valid until the next frame. */
+export function* decodeFrames(bytes: Uint8Array): Generator<DecodedFrame & { readonly index: number }> {
+  const reader = new GifReader(Buffer.from(bytes));
+  const { width } = reader;
+  const canvas = new Uint8Array(width * reader.height * 4);
+  let previous: { x: number; y: number; width: number; height: number; disposal: number } | undefined;
+  for (let i = 0; i < reader.numFrames(); i++) {
+    const info = reader.frameInfo(i);
+    if (previous?.disposal === 2) {
+      for (let y = previous.y; y < previous.y + previous.height; y++) canvas.fill(0, (y * width + previous.x) * 4, (y * width + previous.x + previous.width) * 4);
+    }
+    reader.decodeAndBlitFrameRGBA(i, canvas);
+    yield { index: i, rgba: canvas, delay: info.delay, x: info.x, y: info.y, width: info.width, height: info.height, disposal: info.disposal };
+    previous = info;
+  }
+}

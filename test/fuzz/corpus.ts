@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+export const CORPUS = resolve(ROOT, '../shared/corpus/casts');
+export const CRASHERS = resolve(__dirname, 'crashers');
+
+/** Every recording in the shared corpus (licence files aside), smallest first. */
+export function corpusFiles(): { name: string; bytes: Buffer }[] {
+  const files: { name: string; bytes: Buffer }[] = [];
+  for (const dir of readdirSync(CORPUS).sort()) {
+    for (const file of readdirSync(join(CORPUS, dir)).sort()) {
+      if (file === 'LICENSE') continue;
+      files.push({ name: `${dir}/${file}`, bytes: readFileSync(join(CORPUS, dir, file)) });
+    }
+  }
+  return files.sort((a, b) => a.bytes.length - b.bytes.length || a.name.localeCompare(b.name));
+}
+
+/** Seeds for a short CI run; FUZZ_SEED moves the window so a failure's seed can be rerun alone. */
+export function seeds(count: number): number[] {
+  const first = Number(process.env.FUZZ_SEED ?? 1);
+  const n = process.env.FUZZ_SEED ? 1 : count;
+  return Array.from({ length: n }, (_, i) => first + i);
+}

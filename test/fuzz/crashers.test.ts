@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CastError, readCast } from '../../src/cast/index.js';
+import { runMain } from './run-main.js';
+import { CRASHERS } from './corpus.js';
+
+const casts = readdirSync(CRASHERS).filter((f) => f.endsWith('.cast')).sort();
+
+describe('fixed crashers stay fixed', () => {
+  it('has crashers to check', () => {
+    expect(casts.length).toBeGreaterThan(0);
+  });
+
+  it.each(casts)('%s: the reader ends in events or a one-line CastError', async (file) => {
+    let error: unknown;
+    try {
+      const cast = await readCast([readFileSync(join(CRASHERS, file))], { name: file });
+      for await (const _ of cast.events);
+    } catch (e) {
+      error = e;
+    }
+    if (error !== undefined) {
+      expect(error).toBeInstanceOf(CastError);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it.each(casts)('%s: the CLI exits 0 or 1 with at most one line on stderr', async (file) => {
+    const run = await runMain([join(CRASHERS, file), '-', '--format', 'txt']);
+    expect([0, 1]).toContain(run.status);
+    expect(run.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

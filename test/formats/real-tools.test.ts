@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectFormat, readCast, readRecording, writeAsciicast, type CastEvent } from '../../src/cast/index.js';
+import { detectFormat, readCast, readRecording, writeAsciicast, type Cast, type CastEvent } from '../../src/cast/index.js';
+import { renderCast } from '../../src/render/render.js';
+import type { OutputFormat } from '../../src/render/options.js';
 import { collect, ownText, outputOf, xtermText } from './screen.js';
 import { COLS, EXPECTED_OUTPUT, ROWS, makeRecordings, type Recordings } from './record.js';
 
@@ -170,4 +172,38 @@ describe('recordings made by the real tools', () => {
       }
     });
   }
+
+  it('renders each to text like the asciinema recording, and to GIF and SVG byte-identical to its own v3 conversion', async () => {
+    const render = async (cast: Cast, format: OutputFormat) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await renderCast(cast, { format, cols: COLS, rows: ROWS }, out);
+      return Buffer.concat(chunks);
+    };
+    const converted = async (spec: string, timing: string | undefined) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await writeAsciicast(await readRecording(spec, { timing, cols: COLS, rows: ROWS }), out, { version: 3 });
+      return readCast([Buffer.concat(chunks)]);
+    };
+    const reference = (await render(await readRecording(rec.asciicast), 'txt')).toString('utf8');
+    expect(reference.split('\n')[1]).toBe('héllxywörld ✓ 日本');
+    const inputs: Array<[string, string | undefined]> = [
+      [rec.ttyrec, undefined],
+      [rec.classic.typescript, rec.classic.timing],
+      [rec.advanced.typescript, rec.advanced.timing],
+    ];
+    for (const [spec, timing] of inputs) {
+      const open = () => readRecording(spec, { timing, cols: COLS, rows: ROWS });
+      expect((await render(await open(), 'txt')).toString('utf8')).toBe(reference);
+      const gif = await render(await open(), 'gif');
+      expect(gif.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+      expect(gif.equals(await render(await converted(spec, timing), 'gif'))).toBe(true);
+      const svg = (await render(await open(), 'svg')).toString('utf8');
+      expect(svg).toContain('<svg');
+      expect(svg).toBe((await render(await converted(spec, timing), 'svg')).toString('utf8'));
+    }
+  });
 });

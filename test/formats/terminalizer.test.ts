@@ -1,5 +1,8 @@
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, readCast, readRecordingFrom, readTerminalizer } from '../../src/cast/index.js';
+import { renderCast } from '../../src/render/render.js';
+import type { OutputFormat } from '../../src/render/options.js';
 import { collect, ownText, outputOf, xtermText } from './screen.js';
 
 /** A recording as Terminalizer writes it: its comments, its whole default config, records of delay and content. */
@@ -150,5 +153,21 @@ describe('Terminalizer', () => {
       't.yml:5: record 1 is not a mapping with delay and content',
     );
     expect(await failure('config:\n  cols: -3\n  rows: 2\nrecords: []\n')).toBe('t.yml:2: config cols -3 is not a positive whole number');
+  });
+
+  it('renders to the same text, GIF and SVG as the same output in an asciicast', async () => {
+    const render = async (text: string, format: OutputFormat) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      const cast = text === RECORDING ? await readTerminalizer([text]) : await readCast([text]);
+      await renderCast(cast, { format }, out);
+      return Buffer.concat(chunks);
+    };
+    for (const format of ['txt', 'gif', 'svg'] as const) {
+      const fromYaml = await render(RECORDING, format);
+      if (format === 'txt') expect(fromYaml.toString('utf8')).toContain('red  café  😀');
+      expect(fromYaml.equals(await render(SAME_AS_CAST, format))).toBe(true);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { JobMessage, WorkerReply } from './protocol.js';
 
 export type JobOutcome =
-  | { readonly ok: true; readonly bytes: number; readonly ms: number }
+  | { readonly ok: true; readonly bytes: number; readonly frames?: number; readonly ms: number }
   | { readonly ok: false; readonly message: string; readonly stack?: string };
 
 /**
@@ -20,9 +20,15 @@ export function workerEntry(): URL {
   return pathToFileURL(compiled);
 }
 
+export interface JobListener {
+  warning(message: string): void;
+  /** Frames rendered so far (a running total for this job). */
+  frames(count: number): void;
+}
+
 interface Running {
   readonly job: JobMessage;
-  readonly onWarning: (message: string) => void;
+  readonly listener: JobListener;
   readonly settle: (outcome: JobOutcome) => void;
 }
 
@@ -40,10 +46,10 @@ export class WorkerPool {
     private readonly entry: URL = workerEntry(),
   ) {}
 
-  run(job: JobMessage, onWarning: (message: string) => void): Promise<JobOutcome> {
+  run(job: JobMessage, listener: JobListener): Promise<JobOutcome> {
     const worker = this.idle.pop() ?? this.spawn();
     return new Promise((resolve) => {
-      this.running.set(worker, { job, onWarning, settle: resolve });
+      this.running.set(worker, { job, listener, settle: resolve });
       worker.postMessage(job);
     });
   }
@@ -55,13 +61,11 @@ export class WorkerPool {
     worker.on('message', (reply: WorkerReply) => {
       const running = this.running.get(worker);
       if (!running || running.job.id !== reply.id) return;
-      if (reply.kind === 'warning') {
-        running.onWarning(reply.message);
-        return;
-      }
+      if (reply.kind === 'warning') return running.listener.warning(reply.message);
+      if (reply.kind === 'frames') return running.listener.frames(reply.frames);
       this.running.delete(worker);
       this.idle.push(worker);
-      running.settle(reply.kind === 'done' ? { ok: true, bytes: reply.bytes, ms: reply.ms } : { ok: false, message: reply.message, stack: reply.stack });
+      running.settle(reply.kind === 'done' ? { ok: true, bytes: reply.bytes, frames: reply.frames, ms: reply.ms } : { ok: false, message: reply.message, stack: reply.stack });
     });
     let gone = false;
     const lost = (why: string) => {

@@ -14,5 +14,7 @@ export interface JobMessage {
 
 export type WorkerReply =
   | { readonly id: number; readonly kind: 'warning'; readonly message: string }
-  | { readonly id: number; readonly kind: 'done'; readonly bytes: number; readonly ms: number }
+  /** Frames rendered so far in this job, sent now and then for the progress display. */
+  | { readonly id: number; readonly kind: 'frames'; readonly frames: number }
+  | { readonly id: number; readonly kind: 'done'; readonly bytes: number; readonly frames?: number; readonly ms: number }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string; readonly stack?: string };

@@ -21,6 +21,8 @@ export interface Reporter {
   warning(input: string, message: string): void;
   jobStarted(input: string): void;
   jobFinished(input: string, inputBytes: number, outputBytes: number): void;
+  /** More frames rendered (a count since the last call). */
+  frames(count: number): void;
   /** Stack of an unexpected failure: printed only when verbose. */
   crash(input: string, stack: string): void;
   inputDone(result: InputResult): void;
@@ -47,6 +49,7 @@ export function createReporter(options: LogOptions): Reporter {
   let bytesTotal = 0;
   let bytesDone = 0;
   let written = 0;
+  let frames = 0;
   let current = '';
   let shown = false;
   let lastDraw = 0;
@@ -76,7 +79,7 @@ export function createReporter(options: LogOptions): Reporter {
     const percent = Math.floor((done * 100) / total);
     const text =
       `[${String(done).padStart(String(total).length)}/${total}] ${percent}% · ${running} running · ` +
-      `${formatBytes(written)} written · ${formatSeconds(now - started)}${eta()}${current ? ` · ${current}` : ''}`;
+      `${frames > 0 ? `${frames} frames · ` : ''}${formatBytes(written)} written · ${formatSeconds(now - started)}${eta()}${current ? ` · ${current}` : ''}`;
     const width = (stderr as { columns?: number }).columns ?? 100;
     stderr.write(`${CLEAR_LINE}${text.length > width - 1 ? `${text.slice(0, width - 2)}…` : text}`);
     shown = true;
@@ -107,6 +110,10 @@ export function createReporter(options: LogOptions): Reporter {
       bytesDone += inputBytes;
       written += outputBytes;
       draw(true);
+    },
+    frames(count) {
+      frames += count;
+      draw();
     },
     crash(input, stack) {
       if (options.verbose) line(`${input}: ${stack}`);

@@ -145,12 +145,22 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
     const temp = join(dirname(job.output.absolute), `.${basename(job.output.absolute)}.${process.pid}.${id}.tmp`);
     const name = job.planned.input.path;
     let outcome: Awaited<ReturnType<WorkerPool['run']>>;
+    let framesSeen = 0;
     try {
       mkdirSync(dirname(job.output.absolute), { recursive: true });
       temps.add(temp);
       reporter.jobStarted(name);
       pool ??= new WorkerPool(Math.min(jobs, toRender.length));
-      outcome = await pool.run({ ...job.message, id, temp }, (message) => reporter.warning(name, message));
+      outcome = await pool.run(
+        { ...job.message, id, temp },
+        {
+          warning: (message) => reporter.warning(name, message),
+          frames: (count) => {
+            reporter.frames(count - framesSeen);
+            framesSeen = count;
+          },
+        },
+      );
     } catch (error) {
       outcome = { ok: false, message: (error as Error).message };
     } finally {
@@ -158,7 +168,15 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
     }
     if (outcome.ok) {
       if (job.hash !== undefined) manifest.set(job.key, job.hash);
-      results.set(job.output, { format: job.output.format, path: job.output.path, status: 'rendered', bytes: outcome.bytes, ms: outcome.ms });
+      if (outcome.frames !== undefined) reporter.frames(outcome.frames - framesSeen);
+      results.set(job.output, {
+        format: job.output.format,
+        path: job.output.path,
+        status: 'rendered',
+        bytes: outcome.bytes,
+        frames: outcome.frames,
+        ms: outcome.ms,
+      });
       reporter.jobFinished(name, inputBytes.get(name)!, outcome.bytes);
     } else {
       // The old output, if any, stays on disk, but it no longer matches: the next run must retry.

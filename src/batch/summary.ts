@@ -9,6 +9,8 @@ export interface OutputResult {
   readonly status: OutputStatus;
   /** Size of the file on disk (also for unchanged outputs). */
   readonly bytes?: number;
+  /** Frames in the output, for rendered outputs (1 for a still). */
+  readonly frames?: number;
   /** Render time, for rendered outputs. */
   readonly ms?: number;
   /** The one-line error, for failed outputs. */
@@ -60,7 +62,9 @@ export function inputLine(result: InputResult): string {
     .filter((o) => o.status !== 'failed')
     .map((o) => {
       const size = o.bytes === undefined ? '' : ` ${formatBytes(o.bytes)}`;
-      return o.status === 'unchanged' ? `${o.path} (unchanged${size})` : `${o.path} (${size.trim()}, ${formatSeconds(o.ms ?? 0)})`;
+      if (o.status === 'unchanged') return `${o.path} (unchanged${size})`;
+      const frames = o.frames === undefined || o.frames === 1 ? '' : `, ${o.frames} frames`;
+      return `${o.path} (${size.trim()}${frames}, ${formatSeconds(o.ms ?? 0)})`;
     });
   const parts: string[] = [];
   if (done.length > 0) parts.push(`${result.input} -> ${done.join(', ')}`);

@@ -12,12 +12,18 @@ import type { JobMessage, WorkerReply } from './protocol.js';
  * Renders one job into its temporary file and renames it into place: the output appears only when
  * complete, and a failed render leaves nothing behind. Runs in a worker thread, one job at a time.
  */
-export async function renderJob(job: JobMessage, warn: (message: string) => void): Promise<number> {
+export interface JobProgress {
+  warn(message: string): void;
+  frame(): void;
+}
+
+export async function renderJob(job: JobMessage, progress: JobProgress): Promise<number> {
+  const warn = (message: string) => progress.warn(message);
   const source = await openSource(job.input).catch((error: unknown) => {
     // Opened by absolute path (the batch's folder need not be the process's), but named as the user wrote it.
     throw error instanceof CastError && error.file === job.input ? new CastError(job.name, error.line, error.problem) : error;
   });
-  const options = { ...job.options, onWarning: warn };
+  const options = { ...job.options, onWarning: warn, onFrame: () => progress.frame() };
   const cast = await readCast(source.bytes, { name: job.name, cols: options.cols, rows: options.rows, onWarning: warn });
   // Opened synchronously so the file exists before any failure: removing it then cannot race an open still in flight.
   const stream = createWriteStream(job.temp, { fd: openSync(job.temp, 'wx') });
@@ -42,13 +48,36 @@ export async function renderJob(job: JobMessage, warn: (message: string) => void
   }
 }
 
+/**
+ * A still (text, PNG, --at) is one picture. An animation's frames are counted as the pipeline hands
+ * them on (RenderOptions.onFrame); when it reports none, the count is unknown rather than zero.
+ */
+function frameCount(job: JobMessage, counted: number): number | undefined {
+  const still = job.options.format === 'txt' || job.options.format === 'png' || job.options.at !== undefined;
+  return still ? 1 : counted > 0 ? counted : undefined;
+}
+
 const port = parentPort;
 if (port) {
   port.on('message', (job: JobMessage) => {
     const reply = (message: WorkerReply) => port.postMessage(message);
     const start = performance.now();
-    renderJob(job, (message) => reply({ id: job.id, kind: 'warning', message })).then(
-      (bytes) => reply({ id: job.id, kind: 'done', bytes, ms: performance.now() - start }),
+    let frames = 0;
+    let told = start;
+    const progress: JobProgress = {
+      warn: (message) => reply({ id: job.id, kind: 'warning', message }),
+      frame() {
+        frames++;
+        // A few updates a second are plenty for a progress line; one per frame would flood the port.
+        const now = performance.now();
+        if (now - told >= 200) {
+          told = now;
+          reply({ id: job.id, kind: 'frames', frames });
+        }
+      },
+    };
+    renderJob(job, progress).then(
+      (bytes) => reply({ id: job.id, kind: 'done', bytes, frames: frameCount(job, frames), ms: performance.now() - start }),
       (error: unknown) => {
         const e = error instanceof Error ? error : new Error(String(error));
         reply({ id: job.id, kind: 'failed', message: e.message, stack: e.name === 'CastError' ? undefined : e.stack });

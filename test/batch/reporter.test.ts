@@ -17,7 +17,7 @@ function sink(tty = false) {
 const good: InputResult = {
   input: 'docs/a.cast',
   outputs: [
-    { format: 'gif', path: 'img/a.gif', status: 'rendered', bytes: 2048, ms: 410 },
+    { format: 'gif', path: 'img/a.gif', status: 'rendered', bytes: 2048, frames: 120, ms: 410 },
     { format: 'svg', path: 'img/a.svg', status: 'unchanged', bytes: 500 },
   ],
 };
@@ -35,6 +35,8 @@ function play(options: Parameters<typeof createReporter>[0]) {
   reporter.start(2, 4, 3, 100);
   reporter.jobStarted('docs/a.cast');
   reporter.warning('docs/a.cast', 'unknown escape');
+  reporter.frames(100);
+  reporter.frames(20);
   reporter.jobFinished('docs/a.cast', 50, 2048);
   reporter.inputDone(good);
   reporter.jobStarted('docs/b.cast');
@@ -52,7 +54,7 @@ describe('logs', () => {
     expect(err.text()).toBe(
       [
         'warning: docs/a.cast: unknown escape',
-        'docs/a.cast -> img/a.gif (2.0 KB, 0.41 s), img/a.svg (unchanged 500 B)',
+        'docs/a.cast -> img/a.gif (2.0 KB, 120 frames, 0.41 s), img/a.svg (unchanged 500 B)',
         'FAILED docs/b.cast:3: not JSON',
         '2 inputs, 4 outputs: 1 rendered, 1 unchanged, 2 failed in 1.23 s with 2 jobs',
         'FAILED docs/b.cast:3: not JSON',
@@ -73,12 +75,12 @@ describe('logs', () => {
     play({ stderr: err.stream, progress: 'auto', env: {} });
     const text = err.text();
     expect(text).toMatch(/\r\x1b\[2K\[0\/3\] 0% · 0 running/);
-    expect(text).toMatch(/\[1\/3\] 33% · 0 running · 2\.0 KB written/);
+    expect(text).toMatch(/\[1\/3\] 33% · 0 running · 120 frames · 2\.0 KB written/);
     const lines = text.split('\n');
     // What stays on screen once the progress line is cleared.
     const final = lines.map((l) => (l.includes('\x1b[2K') ? l.slice(l.lastIndexOf('\x1b[2K') + 4) : l));
     expect(final.slice(-4)).toEqual([
-      'docs/a.cast -> img/a.gif (2.0 KB, 0.41 s), img/a.svg (unchanged 500 B)',
+      'docs/a.cast -> img/a.gif (2.0 KB, 120 frames, 0.41 s), img/a.svg (unchanged 500 B)',
       'FAILED docs/b.cast:3: not JSON',
       '2 inputs, 4 outputs: 1 rendered, 1 unchanged, 2 failed in 1.23 s with 2 jobs',
       '',

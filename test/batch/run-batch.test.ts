@@ -196,7 +196,7 @@ describe('batch rendering', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.cast', 'cast2gif.config.json']);
   });
 
-  it('renders corpus casts with gif', async () => {
+  it('renders corpus casts to GIF, byte-identical with one job or several', async () => {
     const dir = project({});
     const { summary } = await batch({
       cwd: dir,
@@ -210,5 +210,18 @@ describe('batch rendering', () => {
       expect(readFileSync(join(dir, 'out', f)).subarray(0, 6).toString('latin1')).toBe('GIF89a');
     }
     expect(existsSync(join(dir, 'out', MANIFEST_FILE))).toBe(true);
+
+    // One worker or several, the same bytes.
+    const serial = await batch({
+      cwd: dir,
+      inputs: [join(CORPUS, 'asciinema__asciinema/demo.cast'), join(CORPUS, 'nbedos__termtosvg/htop.cast')],
+      outDir: 'serial',
+      jobs: 1,
+      options: { format: ['gif'] },
+    });
+    expect(serial.summary.rendered).toBe(2);
+    for (const f of ['asciinema__asciinema/demo.gif', 'nbedos__termtosvg/htop.gif']) {
+      expect(readFileSync(join(dir, 'serial', f)).equals(readFileSync(join(dir, 'out', f)))).toBe(true);
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Box drawing (U+2500–257F), block elements (U+2580–259F), Braille (U+2800–28FF) and the Powerline
- * separators (U+E0B0–E0B3) as geometry instead of font glyphs, so that neighbouring cells join
+ * Box drawing (U+2500–257F), block elements (U+2580–259F), Braille (U+2800–28FF), sextants
+ * (U+1FB00–1FB3B) and the Powerline separators (U+E0B0–E0BF) as geometry instead of font glyphs, so that neighbouring cells join
  * without gaps at any font size and line height. Pure data: the raster and SVG renderers draw the
  * same primitives.
  *
@@ -56,7 +56,10 @@ export interface DrawnCell {
 }
 
 export function isDrawnGlyph(cp: number): boolean {
-  return (cp >= 0x2500 && cp <= 0x259f) || (cp >= 0x2800 && cp <= 0x28ff) || (cp >= 0xe0b0 && cp <= 0xe0b3);
+  return (
+    (cp >= 0x2500 && cp <= 0x259f) || (cp >= 0x2800 && cp <= 0x28ff) || (cp >= 0xe0b0 && cp <= 0xe0bf) ||
+    (cp >= 0x1fb00 && cp <= 0x1fb3b)
+  );
 }
 
 /** Light line thickness: about a twelfth of the cell height, at least one pixel. */
@@ -69,7 +72,8 @@ export function drawnGlyph(cp: number, cell: DrawnCell): readonly DrawnPrimitive
   if (cp >= 0x2500 && cp <= 0x257f) return boxDrawing(cp, cell);
   if (cp >= 0x2580 && cp <= 0x259f) return blockElement(cp, cell);
   if (cp >= 0x2800 && cp <= 0x28ff) return braille(cp - 0x2800, cell);
-  if (cp >= 0xe0b0 && cp <= 0xe0b3) return powerline(cp, cell);
+  if (cp >= 0xe0b0 && cp <= 0xe0bf) return powerline(cp, cell);
+  if (cp >= 0x1fb00 && cp <= 0x1fb3b) return sextant(cp - 0x1fb00, cell);
   return undefined;
 }
 
@@ -371,17 +375,80 @@ function braille(bits: number, cell: DrawnCell): readonly DrawnPrimitive[] {
 // ---------------------------------------------------------------------------------------------
 // Powerline
 
+/** Points of a half ellipse filling the cell's height, bulging towards `right`, as a polygon. */
+function halfEllipse(W: number, H: number, right: boolean, steps = 24): [number, number][] {
+  const points: [number, number][] = [];
+  for (let i = 0; i <= steps; i++) {
+    const a = -Math.PI / 2 + (Math.PI * i) / steps;
+    const x = W * Math.cos(a);
+    points.push([right ? x : W - x, H / 2 + (H / 2) * Math.sin(a)]);
+  }
+  return points;
+}
+
 function powerline(cp: number, cell: DrawnCell): readonly DrawnPrimitive[] {
   const { width: W, height: H } = cell;
   const mid = H / 2;
+  const line = lightLineWidth(cell);
   switch (cp) {
     case 0xe0b0:
       return [{ kind: 'polygon', points: [[0, 0], [W, mid], [0, H]] }];
+    case 0xe0b1:
+      return [{ kind: 'polyline', points: [[0, 0], [W, mid], [0, H]], width: line }];
     case 0xe0b2:
       return [{ kind: 'polygon', points: [[W, 0], [0, mid], [W, H]] }];
-    case 0xe0b1:
-      return [{ kind: 'polyline', points: [[0, 0], [W, mid], [0, H]], width: lightLineWidth(cell) }];
+    case 0xe0b3:
+      return [{ kind: 'polyline', points: [[W, 0], [0, mid], [W, H]], width: line }];
+    // Rounded separators: half ellipses, filled and outlined.
+    case 0xe0b4:
+      return [{ kind: 'polygon', points: halfEllipse(W, H, true) }];
+    case 0xe0b5:
+      return [{ kind: 'polyline', points: halfEllipse(W - line / 2, H, true), width: line }];
+    case 0xe0b6:
+      return [{ kind: 'polygon', points: halfEllipse(W, H, false) }];
+    case 0xe0b7:
+      return [{ kind: 'polyline', points: halfEllipse(W, H, false).map(([x, y]) => [x + line / 2, y] as [number, number]), width: line }];
+    // Slanted separators: triangles in the cell's corners and the diagonals between them.
+    case 0xe0b8:
+      return [{ kind: 'polygon', points: [[0, 0], [W, H], [0, H]] }];
+    case 0xe0b9:
+      return [{ kind: 'polyline', points: [[0, 0], [W, H]], width: line }];
+    case 0xe0ba:
+      return [{ kind: 'polygon', points: [[W, 0], [W, H], [0, H]] }];
+    case 0xe0bb:
+      return [{ kind: 'polyline', points: [[W, 0], [0, H]], width: line }];
+    case 0xe0bc:
+      return [{ kind: 'polygon', points: [[0, 0], [W, 0], [0, H]] }];
+    case 0xe0bd:
+      return [{ kind: 'polyline', points: [[W, 0], [0, H]], width: line }];
+    case 0xe0be:
+      return [{ kind: 'polygon', points: [[0, 0], [W, 0], [W, H]] }];
     default:
-      return [{ kind: 'polyline', points: [[W, 0], [0, mid], [W, H]], width: lightLineWidth(cell) }];
+      return [{ kind: 'polyline', points: [[0, 0], [W, H]], width: line }];
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sextants
+
+/**
+ * U+1FB00–1FB3B: the 2x3 block mosaics, numbered by their cells (bit 0 upper left, 1 upper right,
+ * 2 middle left ... 5 lower right) in order, skipping the four that exist elsewhere (empty, full,
+ * left half ▌ and right half ▐).
+ */
+function sextant(offset: number, cell: DrawnCell): readonly DrawnPrimitive[] {
+  let bits = offset + 1;
+  if (bits >= 0b010101) bits++;
+  if (bits >= 0b101010) bits++;
+  const { width: W, height: H } = cell;
+  const xs = [0, Math.round(W / 2), W];
+  const ys = [0, Math.round(H / 3), Math.round((2 * H) / 3), H];
+  const out: DrawnRect[] = [];
+  for (let i = 0; i < 6; i++) {
+    if (!(bits & (1 << i))) continue;
+    const col = i % 2;
+    const row = i >> 1;
+    out.push({ kind: 'rect', x: xs[col]!, y: ys[row]!, w: xs[col + 1]! - xs[col]!, h: ys[row + 1]! - ys[row]! });
+  }
+  return out;
 }

@@ -138,11 +138,49 @@ describe('drawn Braille and Powerline', () => {
     expect(drawnGlyph(0xe0b1, { width: 8, height: 20 })![0]!.kind).toBe('polyline');
   });
 
-  test('only the four ranges are drawn', () => {
-    for (const cp of [0x2500, 0x257f, 0x2580, 0x259f, 0x2800, 0x28ff, 0xe0b0, 0xe0b3]) expect(isDrawnGlyph(cp)).toBe(true);
-    for (const cp of [0x24ff, 0x25a0, 0x27ff, 0x2900, 0xe0af, 0xe0b4, 0x41]) {
+  test('the rounded and slanted separators fill the right parts of the cell', () => {
+    const right = drawnGlyph(0xe0b4, { width: 8, height: 20 })![0]!;
+    expect(right.kind).toBe('polygon');
+    const xs = right.kind === 'polygon' ? right.points.map(([x]) => x) : [];
+    expect(Math.min(...xs)).toBeCloseTo(0);
+    expect(Math.max(...xs)).toBeCloseTo(8);
+    expect(drawnGlyph(0xe0b8, { width: 8, height: 20 })).toEqual([{ kind: 'polygon', points: [[0, 0], [8, 20], [0, 20]] }]);
+    expect(drawnGlyph(0xe0be, { width: 8, height: 20 })).toEqual([{ kind: 'polygon', points: [[0, 0], [8, 0], [8, 20]] }]);
+  });
+
+  test('only these ranges are drawn', () => {
+    for (const cp of [0x2500, 0x257f, 0x2580, 0x259f, 0x2800, 0x28ff, 0xe0b0, 0xe0bf, 0x1fb00, 0x1fb3b]) expect(isDrawnGlyph(cp)).toBe(true);
+    for (const cp of [0x24ff, 0x25a0, 0x27ff, 0x2900, 0xe0af, 0xe0c0, 0x1fb3c, 0x41]) {
       expect(isDrawnGlyph(cp)).toBe(false);
       expect(drawnGlyph(cp, { width: 8, height: 16 })).toBeUndefined();
     }
+  });
+});
+
+describe('drawn sextants', () => {
+  const size = { width: 8, height: 21 };
+  /** Which of the six cells (upper left, upper right, middle left ... lower right) are filled. */
+  const cellsOf = (cp: number): number[] => {
+    const g = grid(drawnGlyph(cp, size)!, 8, 21);
+    return [0, 1, 2, 3, 4, 5].filter((i) => g[(Math.floor(i / 2) * 7 + 3) * 8 + (i % 2) * 4 + 2] === 1);
+  };
+
+  test('the first, the skipped halves and the last follow the Unicode order', () => {
+    expect(cellsOf(0x1fb00)).toEqual([0]); // BLOCK SEXTANT-1
+    expect(cellsOf(0x1fb01)).toEqual([1]); // SEXTANT-2
+    expect(cellsOf(0x1fb02)).toEqual([0, 1]); // SEXTANT-12
+    expect(cellsOf(0x1fb13)).toEqual([2, 4]); // SEXTANT-35
+    // SEXTANT-135 (the left half) is ▌, so U+1FB14 is SEXTANT-235.
+    expect(cellsOf(0x1fb14)).toEqual([1, 2, 4]);
+    expect(cellsOf(0x1fb27)).toEqual([0, 3, 5]); // SEXTANT-146
+    // SEXTANT-246 (the right half) is ▐: U+1FB28 is SEXTANT-1246.
+    expect(cellsOf(0x1fb28)).toEqual([0, 1, 3, 5]);
+    expect(cellsOf(0x1fb3b)).toEqual([1, 2, 3, 4, 5]); // SEXTANT-23456
+  });
+
+  test('SEXTANT-1 and SEXTANT-23456 tile the cell', () => {
+    const full = grid(drawnGlyph(0x1fb3b, size)!, 8, 21);
+    const first = grid(drawnGlyph(0x1fb00, size)!, 8, 21);
+    for (let i = 0; i < full.length; i++) expect(full[i]! + first[i]!).toBe(1);
   });
 });

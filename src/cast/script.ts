@@ -127,17 +127,18 @@ function buildHeader(
   file: string,
   warn: WarningHandler,
 ): CastHeader {
-  const recorded = (key: string) => {
-    const value = Number(info.get(key === 'cols' ? 'COLUMNS' : 'LINES') ?? ts.attributes.get(key === 'cols' ? 'COLUMNS' : 'LINES'));
+  // What script(1) recorded: H entries of an advanced timing file, else the typescript's header line.
+  const recorded = (name: 'COLUMNS' | 'LINES'): number | undefined => {
+    const value = Number(info.get(name) ?? ts.attributes.get(name));
     return Number.isInteger(value) && value > 0 ? value : undefined;
   };
-  const cols = options.cols ?? recorded('cols');
-  const rows = options.rows ?? recorded('rows');
-  const size =
-    cols !== undefined && rows !== undefined ? { cols, rows } : assumedSize({ cols, rows }, file, 'this typescript', warn);
-  if (size.cols > MAX_COLS || size.rows > MAX_ROWS) {
-    throw new CastError(file, undefined, `terminal size ${size.cols}x${size.rows} is beyond ${MAX_COLS}x${MAX_ROWS}; give --cols/--rows if it is real`);
+  const cols = options.cols ?? recorded('COLUMNS');
+  const rows = options.rows ?? recorded('LINES');
+  if ((options.cols === undefined && (cols ?? 0) > MAX_COLS) || (options.rows === undefined && (rows ?? 0) > MAX_ROWS)) {
+    throw new CastError(file, undefined, `terminal size ${cols}x${rows} is beyond ${MAX_COLS}x${MAX_ROWS}; give --cols/--rows if it is real`);
   }
+  const size =
+    cols !== undefined && rows !== undefined ? { cols, rows } : assumedSize({ cols, rows }, file, 'the typescript does not give the terminal size', warn);
   const start = info.get('START_TIME');
   const startMs = start ? Date.parse(start.replace(' ', 'T')) : NaN;
   const termType = info.get('TERM') ?? ts.attributes.get('TERM');

@@ -85,7 +85,7 @@ function dimension(value: unknown, override: number | undefined, what: string, f
 function buildHeader(config: Json, options: SizeOverride, file: string, line: number | undefined, warn: WarningHandler): CastHeader {
   const cols = dimension(config.cols, options.cols, 'cols', file, line);
   const rows = dimension(config.rows, options.rows, 'rows', file, line);
-  const size = cols !== undefined && rows !== undefined ? { cols, rows } : assumedSize({ cols, rows }, file, 'this recording', warn);
+  const size = cols !== undefined && rows !== undefined ? { cols, rows } : assumedSize({ cols, rows }, file, 'the recording has no fixed cols and rows', warn);
   if (size.cols > MAX_COLS || size.rows > MAX_ROWS) {
     throw new CastError(file, line, `terminal size ${size.cols}x${size.rows} is beyond ${MAX_COLS}x${MAX_ROWS}; give --cols/--rows if it is real`);
   }

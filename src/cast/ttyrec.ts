@@ -1,7 +1,7 @@
 import { ByteReader, type ByteChunks } from './byte-reader.js';
 import { CastError } from './cast-error.js';
 import type { Cast, CastEvent, CastHeader, WarningHandler } from './events.js';
-import { MAX_COLS, MAX_ROWS, type SizeOverride } from './header.js';
+import type { SizeOverride } from './header.js';
 
 export interface ReadTtyrecOptions extends SizeOverride {
   readonly name?: string;
@@ -42,15 +42,12 @@ export function looksLikeTtyrec(head: Uint8Array): boolean {
   return plausible(second) && second.sec * 1e6 + second.usec >= first.sec * 1e6 + first.usec;
 }
 
-/** Size from the options, else 80x24: ttyrec does not record the terminal size, so say so. */
-export function assumedSize(options: SizeOverride, file: string, format: string, warn: WarningHandler) {
+/** Size from the options, else 80x24, saying `why` the recording did not give one. */
+export function assumedSize(options: SizeOverride, file: string, why: string, warn: WarningHandler) {
   const cols = options.cols ?? DEFAULT_COLS;
   const rows = options.rows ?? DEFAULT_ROWS;
   if (options.cols === undefined || options.rows === undefined) {
-    warn(`${file}: ${format} does not record the terminal size; using ${cols}x${rows} (give --cols and --rows for another)`);
-  }
-  if (cols < 1 || rows < 1 || cols > MAX_COLS || rows > MAX_ROWS) {
-    throw new CastError(file, undefined, `terminal size ${cols}x${rows} is outside 1x1..${MAX_COLS}x${MAX_ROWS}`);
+    warn(`${file}: ${why}; using ${cols}x${rows} (give --cols and --rows for another)`);
   }
   return { cols, rows };
 }
@@ -73,7 +70,7 @@ export async function readTtyrec(source: ByteChunks, options: ReadTtyrecOptions 
   }
   const first = recordHeader(head);
   if (!plausible(first)) throw new CastError(file, undefined, `not a ttyrec: ${badHeader(first, 0)}`);
-  const size = assumedSize(options, file, 'ttyrec', warn);
+  const size = assumedSize(options, file, 'ttyrec does not record the terminal size', warn);
   const header: CastHeader = first.sec > 0 ? { version: 2, ...size, timestamp: first.sec } : { version: 2, ...size };
   return { header, events: ttyrecEvents(reader, file, warn) };
 }

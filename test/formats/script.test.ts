@@ -44,7 +44,7 @@ describe('script(1) classic timing', () => {
     expect((await read(`${HEADER}ab`, '0.1 2\n', { cols: 20 })).header).toMatchObject({ cols: 20, rows: 12 });
     const old = await read('Script started on Tue Nov 24 14:04:11 2026\nab', '0.1 2\n');
     expect([old.header.cols, old.header.rows]).toEqual([80, 24]);
-    expect(old.warnings).toEqual(['ts: this typescript does not record the terminal size; using 80x24 (give --cols and --rows for another)']);
+    expect(old.warnings).toEqual(['ts: the typescript does not give the terminal size; using 80x24 (give --cols and --rows for another)']);
   });
 
   it('skips a first line in another language, as scriptreplay does, and says so', async () => {

@@ -139,7 +139,7 @@ describe('Terminalizer', () => {
     expect((await read(auto, { cols: 100, rows: 30 })).header).toMatchObject({ cols: 100, rows: 30 });
     const { header, warnings } = await read(auto);
     expect([header.cols, header.rows]).toEqual([80, 24]);
-    expect(warnings).toEqual(['t.yml: this recording does not record the terminal size; using 80x24 (give --cols and --rows for another)']);
+    expect(warnings).toEqual(['t.yml: the recording has no fixed cols and rows; using 80x24 (give --cols and --rows for another)']);
   });
 
   it('refuses broken recordings naming the line', async () => {

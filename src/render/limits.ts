@@ -135,12 +135,14 @@ export async function* limitFrames(frames: AsyncIterable<Frame>, limits: Limits)
 }
 
 /**
- * A stream in front of `out` that counts bytes and fails a write that would take the total past
- * `max` (the SVG size limit); nothing past the limit reaches `out`. Ending it does not end `out`.
+ * A stream in front of `out` that counts bytes and fails the write that would take the total past
+ * `max` (the SVG size limit): its callback gets the LimitError, and nothing past the limit reaches
+ * `out`. The error is also kept in `errored` for writers that do not wait for callbacks; it is not
+ * emitted as an unhandled 'error' event. Ending this stream does not end `out`.
  */
 export function limitBytes(out: NodeJS.WritableStream, max: number, limit: keyof Limits = 'svgBytes'): Writable {
   let total = 0;
-  return new Writable({
+  const capped = new Writable({
     write(chunk: Buffer, _encoding, done) {
       total += chunk.byteLength;
       if (total > max) {
@@ -150,4 +152,6 @@ export function limitBytes(out: NodeJS.WritableStream, max: number, limit: keyof
       out.write(chunk, (error) => done(error ?? null));
     },
   });
+  capped.on('error', () => {});
+  return capped;
 }

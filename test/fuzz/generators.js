@@ -355,7 +355,7 @@ export function terminalInput(r, maxPieces = 60) {
 
 const THEMES = ['asciinema', 'dracula', 'monokai', 'solarized-dark', 'nope', '000000,ffffff', 'x,y,z', '/nonexistent.json', ''];
 const TIMES = ['0', '0.5', '1', '3.3', '-1', 'abc', '1e9', 'marker:1', 'marker:', 'marker:nope', 'NaN', 'Infinity', ''];
-const NUMBERS = ['0', '1', '2', '-1', '0.5', '1e9', 'NaN', 'Infinity', 'abc', '', '3', '100000', '1e-9'];
+const NUMBERS = ['0', '1', '2', '-1', '0.5', '1e9', 'NaN', 'Infinity', 'abc', '', '3', '300', '1e-9'];
 
 const FLAGS = [
   () => ['--cols', pickN()], () => ['--rows', pickN()], () => ['--speed', pickN()], () => ['--idle-time-limit', pickN()],

@@ -1,9 +1,9 @@
+import { assumedSize } from './assumed-size.js';
 import { ByteReader, type ByteChunks } from './byte-reader.js';
 import { CastError } from './cast-error.js';
 import type { Cast, CastEvent, CastHeader, WarningHandler } from './events.js';
 import { MAX_COLS, MAX_ROWS, type SizeOverride } from './header.js';
 import { splitLines, type Line } from './lines.js';
-import { assumedSize } from './ttyrec.js';
 
 export interface ReadScriptOptions extends SizeOverride {
   /** How the typescript is named in messages. */

@@ -1,10 +1,10 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { assumedSize } from './assumed-size.js';
 import type { ByteChunks } from './byte-reader.js';
 import { CastError } from './cast-error.js';
 import type { Cast, CastEvent, CastHeader, CastTheme, WarningHandler } from './events.js';
 import { MAX_COLS, MAX_ROWS, type SizeOverride } from './header.js';
 import { MAX_DOCUMENT_BYTES } from './read-cast.js';
-import { assumedSize } from './ttyrec.js';
 
 export interface ReadTerminalizerOptions extends SizeOverride {
   readonly name?: string;

@@ -1,3 +1,4 @@
+import { assumedSize } from './assumed-size.js';
 import { ByteReader, type ByteChunks } from './byte-reader.js';
 import { CastError } from './cast-error.js';
 import type { Cast, CastEvent, CastHeader, WarningHandler } from './events.js';
@@ -10,8 +11,6 @@ export interface ReadTtyrecOptions extends SizeOverride {
 
 /** ttyrec reads in BUFSIZ pieces; other writers use more, but a record this large is corrupt data. */
 export const MAX_TTYREC_RECORD_BYTES = 64 * 1024 * 1024;
-export const DEFAULT_COLS = 80;
-export const DEFAULT_ROWS = 24;
 
 const HEADER_BYTES = 12;
 
@@ -40,16 +39,6 @@ export function looksLikeTtyrec(head: Uint8Array): boolean {
   if (head.byteLength < next + HEADER_BYTES) return true;
   const second = recordHeader(head, next);
   return plausible(second) && second.sec * 1e6 + second.usec >= first.sec * 1e6 + first.usec;
-}
-
-/** Size from the options, else 80x24, saying `why` the recording did not give one. */
-export function assumedSize(options: SizeOverride, file: string, why: string, warn: WarningHandler) {
-  const cols = options.cols ?? DEFAULT_COLS;
-  const rows = options.rows ?? DEFAULT_ROWS;
-  if (options.cols === undefined || options.rows === undefined) {
-    warn(`${file}: ${why}; using ${cols}x${rows} (give --cols and --rows for another)`);
-  }
-  return { cols, rows };
 }
 
 const ignore: WarningHandler = () => {};

@@ -181,6 +181,14 @@ export class Parser {
         i = j;
         continue;
       }
+      if (c === 0x1b && state === State.Ground && i + 1 < n && data.charCodeAt(i + 1) === 0x5b) {
+        // ESC [ from ground, the start of nearly every sequence: enter CSI without two table steps.
+        this.collected = 0;
+        this.params.reset();
+        state = State.CsiEntry;
+        i += 2;
+        continue;
+      }
       if (state === State.OscString && c >= 0x20 && c !== 0x9c && (c < 0x80 || c >= HIGH)) {
         let j = i + 1;
         while (j < n) {

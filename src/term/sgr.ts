@@ -47,8 +47,7 @@ export function applySgr(pen: Pen, params: Params): void {
           if (style >= 0) pen.attrs = (pen.attrs & ~Attr.UNDERLINE_MASK) | UNDERLINE_BITS(style);
           break;
         }
-        case 5:
-        case 6:
+        case 5: // rapid blink (6) is not supported by xterm
           pen.attrs |= Attr.BLINK;
           break;
         case 7:

@@ -280,6 +280,8 @@ export class Terminal implements ParserHandler {
   private printAscii(data: string, i: number, end: number): number {
     this.joinNext = false;
     while (i < end) {
+      // A combining mark after a character in the last column joins it: never wrap before looking.
+      if (data.charCodeAt(i) >= 0x7f) return i;
       if (this.wrapPending) this.wrap();
       const y = this.y;
       const line = this.lines[y];
@@ -343,18 +345,17 @@ export class Terminal implements ParserHandler {
     let right = this.x <= this.right ? this.right : this._cols - 1;
     if (w === 2 && this.x >= right) {
       if (right === 0 || (this.leftRightMode && right === this.left)) return; // no room at all
-      if (this.autowrap) {
-        // xterm leaves the last column empty and moves the whole character to the next line.
-        this.eraseCells(this.lines[this.y], this.x, this.x + 1);
-        this.wrap();
-        right = this.x <= this.right ? this.right : this._cols - 1;
-      } else {
-        this.x = right - 1;
-      }
+      if (!this.autowrap) return; // no room and no wrapping: the character is dropped
+      // The whole character moves to the next line; the last column is left blank in the current pen.
+      const line = this.lines[this.y];
+      if (line.content[this.x] === SPACER) this.blankCell(line, this.x - 1);
+      this.blankCell(line, this.x);
+      this.wrap();
+      right = this.x <= this.right ? this.right : this._cols - 1;
     }
     const x = this.x;
     const line = this.lines[this.y];
-    if (this.insertMode && x + w <= right) line.move(x + w, x, right + 1 - w);
+    if (this.insertMode && x + w <= right) line.move(x + w, x, right + 1 - w, this.pen.bg);
     const content = line.content;
     if (content[x] === SPACER && x > 0) this.blankCell(line, x - 1);
     const after = x + w;
@@ -381,8 +382,11 @@ export class Terminal implements ParserHandler {
     } else this.x = after;
   }
 
+  /** The other half of a wide character being overwritten: a blank in the current pen, as xterm.js does. */
   private blankCell(line: Line, x: number): void {
     line.erase(x, x + 1, this.pen.bg);
+    line.fg[x] = this.pen.fg;
+    line.flags[x] = this.cellFlags;
   }
 
   private wrap(): void {
@@ -530,8 +534,11 @@ export class Terminal implements ParserHandler {
         lines[bottom] = line;
       }
     } else {
-      for (let y = top; y <= bottom - n; y++) this.lines[y].copyFrom(this.lines[y + n], this.left, this.right + 1);
-      for (let y = Math.max(top, bottom - n + 1); y <= bottom; y++) this.lines[y].erase(this.left, this.right + 1, bg);
+      for (let y = top; y <= bottom - n; y++) this.lines[y].copyFrom(this.lines[y + n], this.left, this.right + 1, bg);
+      for (let y = Math.max(top, bottom - n + 1); y <= bottom; y++) {
+        this.lines[y].erase(this.left, this.right + 1, bg);
+        this.lines[y].repairWide(bg);
+      }
     }
   }
 
@@ -544,8 +551,11 @@ export class Terminal implements ParserHandler {
       for (const line of gone) line.reset(bg);
       this.lines.splice(top, 0, ...gone);
     } else {
-      for (let y = bottom; y >= top + n; y--) this.lines[y].copyFrom(this.lines[y - n], this.left, this.right + 1);
-      for (let y = top; y < top + n && y <= bottom; y++) this.lines[y].erase(this.left, this.right + 1, bg);
+      for (let y = bottom; y >= top + n; y--) this.lines[y].copyFrom(this.lines[y - n], this.left, this.right + 1, bg);
+      for (let y = top; y < top + n && y <= bottom; y++) {
+        this.lines[y].erase(this.left, this.right + 1, bg);
+        this.lines[y].repairWide(bg);
+      }
     }
   }
 
@@ -587,7 +597,9 @@ export class Terminal implements ParserHandler {
   private eraseInLine(mode: number, selective: boolean): void {
     const line = this.lines[this.y];
     const x = Math.min(this.x, this._cols - 1);
-    const [from, to] = mode === 0 ? [x, this._cols] : mode === 1 ? [0, x + 1] : mode === 2 ? [0, this._cols] : [0, 0];
+    if (mode > 2) return;
+    const from = mode === 0 ? 0 + x : 0;
+    const to = mode === 1 ? x + 1 : this._cols;
     if (selective) line.eraseUnprotected(from, to, this.pen.bg);
     else this.eraseCells(line, from, to);
   }
@@ -597,7 +609,7 @@ export class Terminal implements ParserHandler {
     const line = this.lines[this.y];
     const end = this.right + 1;
     n = Math.min(n, end - this.x);
-    line.move(this.x + n, this.x, end - n);
+    line.move(this.x + n, this.x, end - n, this.pen.bg);
     this.eraseCells(line, this.x, this.x + n);
   }
 
@@ -606,7 +618,7 @@ export class Terminal implements ParserHandler {
     const line = this.lines[this.y];
     const end = this.right + 1;
     n = Math.min(n, end - this.x);
-    line.move(this.x, this.x + n, end);
+    line.move(this.x, this.x + n, end, this.pen.bg);
     this.eraseCells(line, end - n, end);
   }
 
@@ -630,22 +642,27 @@ export class Terminal implements ParserHandler {
     for (let y = this.top; y <= this.bottom; y++) {
       const line = this.lines[y];
       if (insert) {
-        line.move(this.x + n, this.x, end - n);
+        line.move(this.x + n, this.x, end - n, this.pen.bg);
         this.eraseCells(line, this.x, this.x + n);
       } else {
-        line.move(this.x, this.x + n, end);
+        line.move(this.x, this.x + n, end, this.pen.bg);
         this.eraseCells(line, end - n, end);
       }
     }
   }
 
-  private repeat(n: number): void {
-    if (this.lastCp < 0) return;
+  /** REP: the last character (with its combining marks) n more times. */
+  private repeat(n: number, cluster: string | undefined): void {
+    const cp = this.lastCp;
+    if (cp < 0) return;
     // Beyond one screenful plus a line the result repeats with the line length: skip whole lines.
     const limit = this._cols * (this._rows + 1);
     if (n > limit) n = limit + ((n - limit) % this._cols);
-    const w = charWidth(this.lastCp) === 2 ? 2 : 1;
-    for (let i = 0; i < n; i++) this.putChar(this.lastCp, w);
+    const w = charWidth(cp) === 2 ? 2 : 1;
+    for (let i = 0; i < n; i++) {
+      this.putChar(cp, w);
+      if (cluster !== undefined) (this.lines[this.lastY].clusters ??= new Map()).set(this.lastX, cluster);
+    }
   }
 
   // ---------------------------------------------------------------- cursor
@@ -705,7 +722,7 @@ export class Terminal implements ParserHandler {
   private restoreCursor(): void {
     const saved = this.isAlt ? this.savedAlt : this.savedNormal;
     if (saved === null) {
-      // Restoring with nothing saved homes the cursor and resets the pen, as xterm does.
+      // Restoring with nothing saved restores the power-on state: home, default pen, ASCII.
       this.x = 0;
       this.y = 0;
       this.wrapPending = false;
@@ -844,14 +861,16 @@ export class Terminal implements ParserHandler {
   }
 
   csi(final: number, collected: number, params: Params): void {
+    const joinable = this.lastValid;
     this.lastValid = false;
     // REP repeats only a character printed immediately before it.
     const repeatable = this.lastCp;
     this.lastCp = -1;
     if (collected === 0) {
       if (final === 0x62) {
+        const cluster = joinable ? this.lines[this.lastY].clusters?.get(this.lastX) : undefined;
         this.lastCp = repeatable;
-        this.repeat(params.count(0));
+        this.repeat(params.count(0), cluster);
         this.lastCp = -1;
         return;
       }
@@ -957,11 +976,11 @@ export class Terminal implements ParserHandler {
         this.backTab(Math.min(p.count(0), this._cols));
         break;
       case 0x4a: // J ED
-        this.wrapPending = false;
+        if (p.get(0, 0) <= 3) this.wrapPending = false;
         this.eraseInDisplay(p.get(0, 0), false);
         break;
       case 0x4b: // K EL
-        this.wrapPending = false;
+        if (p.get(0, 0) <= 2) this.wrapPending = false;
         this.eraseInLine(p.get(0, 0), false);
         break;
       case 0x4c: // L IL
@@ -979,8 +998,8 @@ export class Terminal implements ParserHandler {
       case 0x53: // S SU
         this.scrollUp(p.count(0));
         break;
-      case 0x54: // T SD (with more parameters it is a mouse-tracking request)
-        if (p.length <= 1) this.scrollDown(p.count(0));
+      case 0x54: // T SD (with five parameters it is a mouse-tracking request)
+        if (p.length < 5) this.scrollDown(p.count(0));
         break;
       case 0x58: {
         // X ECH
@@ -1109,11 +1128,9 @@ export class Terminal implements ParserHandler {
   }
 
   private enterAlt(clear: boolean): void {
-    if (!this.isAlt) {
-      this.isAlt = true;
-      this.lines = this.alt;
-      this.savedAlt = this.savedNormal === null ? null : { ...this.savedNormal, pen: { ...this.savedNormal.pen } };
-    }
+    if (this.isAlt) return;
+    this.isAlt = true;
+    this.lines = this.alt;
     if (clear) for (const line of this.alt) line.reset(this.pen.bg);
   }
 
@@ -1178,6 +1195,8 @@ export class Terminal implements ParserHandler {
   // ---------------------------------------------------------------- OSC
 
   osc(data: string): void {
+    this.lastValid = false;
+    this.lastCp = -1;
     const semi = data.indexOf(';');
     const command = semi < 0 ? data : data.slice(0, semi);
     const arg = semi < 0 ? '' : data.slice(semi + 1);

@@ -1,5 +1,5 @@
 import xtermHeadless from '@xterm/headless';
-import { DEFAULT_COLOR, TRUECOLOR } from '../../src/term/index.js';
+import { charWidth, DEFAULT_COLOR, TRUECOLOR } from '../../src/term/index.js';
 
 const { Terminal: XTerminal } = xtermHeadless;
 export type XTerm = InstanceType<typeof XTerminal>;
@@ -10,8 +10,32 @@ export interface PeerCell {
   attrs: string;
 }
 
+/**
+ * xterm.js ships Unicode 6 widths (most emoji narrow); real xterm and we use current ones. So that
+ * the comparison is about behaviour, the peer gets the same Unicode 15 width table (whose values are
+ * checked against hand-picked code points in unicode.test.ts). The property word is xterm.js' own
+ * encoding: width in bits 1..2, "joins the preceding character" in bit 0.
+ */
+const unicode15 = {
+  version: 'cast2gif-15',
+  wcwidth: (cp: number): 0 | 1 | 2 => charWidth(cp),
+  charProperties(cp: number, preceding: number): number {
+    let width: number = charWidth(cp);
+    let join = width === 0 && preceding !== 0;
+    if (join) {
+      const before = (preceding >> 1) & 3;
+      if (before === 0) join = false;
+      else if (before > width) width = before;
+    }
+    return ((width & 3) << 1) | (join ? 1 : 0);
+  },
+};
+
 export function createPeer(cols: number, rows: number): XTerm {
-  return new XTerminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+  const term = new XTerminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+  term.unicode.register(unicode15);
+  term.unicode.activeVersion = unicode15.version;
+  return term;
 }
 
 export const writePeer = (term: XTerm, data: string): Promise<void> => new Promise((resolve) => term.write(data, resolve));

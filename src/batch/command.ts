@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { OutputFormat } from '../render/options.js';
 import { positiveInteger } from '../cli/parse-values.js';
-import { isGlob } from './glob.js';
+import type { OutputFormat, RenderOptions } from '../render/options.js';
+import { loadConfig, optionsFor } from './config.js';
 import { BatchSetupError } from './errors.js';
-import { checkOption, isOptionName, parseFormats, type OptionValues } from './option-values.js';
+import { isGlob } from './glob.js';
+import { displayPath } from './inputs.js';
+import { checkOption, isOptionName, parseFormats, toRenderOptions, type OptionValues } from './option-values.js';
 import { runBatch } from './run-batch.js';
 
 export interface BatchCommandContext {
@@ -112,4 +115,16 @@ export async function runBatchCommand(program: Command, context: BatchCommandCon
     },
   );
   return summary.status;
+}
+
+/**
+ * For the one-file form: the render options with the config file applied the same way as in a
+ * batch (defaults < config < matching overrides < flags typed), so both forms draw a cast alike.
+ * `onWarning` is left to the caller.
+ */
+export function configuredRenderOptions(program: Command, input: string, format: OutputFormat, cwd = process.cwd()): RenderOptions {
+  const { defaults, explicit } = commanderLayers(program);
+  const config = loadConfig(cwd);
+  const path = input === '-' || /^https?:\/\//i.test(input) ? input : displayPath(resolve(cwd, input), cwd);
+  return toRenderOptions(optionsFor(path, { defaults, config, explicit }), format);
 }

@@ -1,6 +1,6 @@
 // Batch mode: many casts to many formats in worker threads, incremental, shardable, configurable.
 export { runBatch, type BatchRequest } from './run-batch.js';
-export { addBatchOptions, runBatchCommand, isBatchInvocation, commanderLayers, formatListArgument, type BatchCommandContext } from './command.js';
+export { addBatchOptions, configuredRenderOptions, runBatchCommand, isBatchInvocation, commanderLayers, formatListArgument, type BatchCommandContext } from './command.js';
 export { BatchSetupError } from './errors.js';
 export { expandInputs, type BatchInput } from './inputs.js';
 export { globToRegExp, globBase, isGlob } from './glob.js';

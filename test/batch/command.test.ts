@@ -96,3 +96,18 @@ describe('the batch command', () => {
     await expect(run(['*.cast', 'out.gif'], dir)).rejects.toThrow(/"out.gif": an output file cannot be named in a batch/);
   });
 });
+
+describe('the one-file form with a config file', () => {
+  it('applies config defaults and overrides under the typed flags', async () => {
+    const { configuredRenderOptions } = await import('../../src/batch/command.js');
+    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-single-'));
+    writeFileSync(
+      join(dir, 'cast2gif.config.json'),
+      JSON.stringify({ theme: 'dracula', speed: 2, overrides: [{ files: 'slow/*.cast', options: { speed: 0.5, fontSize: 20 } }] }),
+    );
+    const parse = (args: string[]) => buildProgram({ name: 'cast2gif', version: '0', defaultFormat: 'gif' }).exitOverride().parse(args, { from: 'user' });
+    expect(configuredRenderOptions(parse(['a.cast']), 'a.cast', 'gif', dir)).toMatchObject({ format: 'gif', theme: 'dracula', speed: 2, fontSize: 14 });
+    expect(configuredRenderOptions(parse(['slow/b.cast']), 'slow/b.cast', 'svg', dir)).toMatchObject({ format: 'svg', speed: 0.5, fontSize: 20 });
+    expect(configuredRenderOptions(parse(['slow/b.cast', '--speed', '3']), 'slow/b.cast', 'svg', dir)).toMatchObject({ speed: 3, fontSize: 20 });
+  });
+});

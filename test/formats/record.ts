@@ -84,7 +84,8 @@ export async function makeRecordings(): Promise<Recordings> {
   const run = 'bash program.sh';
   // Independent recordings, made side by side to keep the test short.
   await Promise.all([
-    inPty(dir, `ttyrec -e '${run}' session.ttyrec`),
+    // ttyrec can stop reading the pty as soon as its command exits; a pause lets it drain the last output.
+    inPty(dir, `ttyrec -e '${run}; sleep 0.3' session.ttyrec`),
     inPty(dir, `script -q --timing=classic.tm -c '${run}' classic.log`),
     inPty(dir, `script -q --log-out logout.log --log-timing logout.tm -c '${run}'`),
     inPty(dir, `script -q -m advanced --log-out advanced.log --log-timing advanced.tm -c '${run}'`),

@@ -1,7 +1,20 @@
 // The library API: the whole pipeline in one call, and each stage for people building their own.
 export { render, renderCast } from './render/render.js';
 export { OUTPUT_FORMATS, type OutputFormat, type RenderOptions, type LookOptions } from './render/options.js';
-export { readCast, openSource, CastError, type Cast, type CastEvent, type CastHeader } from './cast/index.js';
+export {
+  readCast,
+  readRecording,
+  readRecordingFrom,
+  detectFormat,
+  writeAsciicast,
+  openSource,
+  CastError,
+  INPUT_FORMATS,
+  type Cast,
+  type CastEvent,
+  type CastHeader,
+  type InputFormat,
+} from './cast/index.js';
 export { frameGroups, parseTimePoint, type TimelineOptions, type TimePoint } from './timeline/index.js';
 export { Terminal } from './term/index.js';
 export type { Cell, Row, Cursor, ScreenSnapshot } from './term/cell.js';

@@ -2,8 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
-import { readCast } from '../cast/read-cast.js';
-import { openSource } from '../cast/source.js';
+import { readRecording } from '../cast/detect.js';
 import { renderCast } from '../render/render.js';
 import type { OutputFormat, RenderOptions } from '../render/options.js';
 import { formatThemeList } from '../theme/index.js';
@@ -65,8 +64,14 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       }),
       ...(opts.snapshots === undefined ? {} : { onMarkerPng: snapshotWriter(opts.snapshots) }),
     };
-    const source = await openSource(input, { stdin: context.stdin });
-    const cast = await readCast(source.bytes, { name: source.name, cols: opts.cols, rows: opts.rows, onWarning: options.onWarning });
+    const cast = await readRecording(input, {
+      stdin: context.stdin,
+      cols: opts.cols,
+      rows: opts.rows,
+      inputFormat: opts.inputFormat,
+      timing: opts.timing,
+      onWarning: options.onWarning,
+    });
     if (output === '-') {
       await renderCast(cast, options, stdout);
       return 0;
@@ -107,6 +112,7 @@ function renderOptions(opts: Record<string, any>, format: OutputFormat, onWarnin
     to: timePoint(opts.to, '--to'),
     at: timePoint(opts.at, '--at'),
     loop: opts.loop === false ? 1 : opts.loop,
+    castVersion: opts.castVersion,
     theme: opts.theme,
     fontSize: opts.fontSize,
     lineHeight: opts.lineHeight,

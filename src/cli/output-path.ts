@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/options.js';
 import { UsageError } from './usage-error.js';
 
@@ -27,13 +27,14 @@ export function resolveOutput(
   } else if (output !== undefined && output !== '-') {
     const ext = extname(output).slice(1).toLowerCase();
     if (!isFormat(ext)) {
-      throw new UsageError(`cannot tell the format from "${output}": name it .gif, .svg, .png or .txt, or give --format`);
+      throw new UsageError(`cannot tell the format from "${output}": name it .gif, .svg, .png, .txt or .cast, or give --format`);
     }
     chosen = ext;
   } else {
     chosen = defaultFormat;
   }
-  if (output !== undefined) return { format: chosen, output };
-  if (input === '-') throw new UsageError('reading stdin: give an output file, or - for stdout');
-  return { format: chosen, output: `${stem(input)}.${chosen}` };
+  if (output === undefined && input === '-') throw new UsageError('reading stdin: give an output file, or - for stdout');
+  const path = output ?? `${stem(input)}.${chosen}`;
+  if (path !== '-' && resolve(path) === resolve(input)) throw new UsageError(`the output "${path}" would overwrite the input`);
+  return { format: chosen, output: path };
 }

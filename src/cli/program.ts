@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { INPUT_FORMATS } from '../cast/detect.js';
 import { OUTPUT_FORMATS } from '../render/options.js';
 import { WINDOW_STYLES } from '../theme/index.js';
 import {
@@ -23,7 +24,7 @@ export function buildProgram(info: ProgramInfo): Command {
       `Render an asciinema recording (.cast) as an animated ${info.defaultFormat.toUpperCase()}` +
         ' (or SVG, PNG, text, by the output\'s extension or --format).',
     )
-    .argument('[input]', 'a .cast file (also .cast.gz), - for stdin, or an http(s) URL')
+    .argument('[input]', 'a recording (asciicast, ttyrec, script(1) typescript, Terminalizer; gzip too), - for stdin, or an http(s) URL')
     .argument('[output]', 'output file, - for stdout (default: the input\'s name with the new extension)')
     .version(info.version, '-V, --version')
     .helpOption('-h, --help', 'show this help')
@@ -33,7 +34,13 @@ export function buildProgram(info: ProgramInfo): Command {
   program.optionsGroup('Input:');
   program
     .option('--cols <n>', 'terminal width in columns (overrides the recording\'s)', positiveInteger)
-    .option('--rows <n>', 'terminal height in rows (overrides the recording\'s)', positiveInteger);
+    .option('--rows <n>', 'terminal height in rows (overrides the recording\'s)', positiveInteger)
+    .addOption(
+      new Option('--input-format <format>', 'read the input as this format (default: detected from its content)').choices(
+        INPUT_FORMATS as unknown as string[],
+      ),
+    )
+    .option('--timing <file>', 'script(1) timing file for a typescript input (classic or --log-timing format)');
 
   program.optionsGroup('Timing (times are in the recording\'s own clock: the seconds written in the cast):');
   program
@@ -83,6 +90,12 @@ export function buildProgram(info: ProgramInfo): Command {
       new Option('-f, --format <format>', 'output format (default: from the output\'s extension, else ' + info.defaultFormat + ')').choices(
         OUTPUT_FORMATS as unknown as string[],
       ),
+    )
+    .addOption(
+      new Option('--cast-version <n>', 'asciicast version written by --format cast')
+        .choices(['2', '3'])
+        .argParser((v) => Number(v) as 2 | 3)
+        .default(2),
     )
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option('-q, --quiet', 'print nothing but errors', false)

@@ -1,7 +1,7 @@
 import type { TimelineOptions, TimePoint } from '../timeline/index.js';
 import type { WindowStyle } from '../theme/index.js';
 
-export const OUTPUT_FORMATS = ['gif', 'svg', 'png', 'txt'] as const;
+export const OUTPUT_FORMATS = ['gif', 'svg', 'png', 'txt', 'cast'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** How the picture looks; the same options mean the same geometry in GIF, PNG and SVG. */
@@ -43,6 +43,8 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly at?: TimePoint;
   /** 0 loops forever, 1 plays once and holds the last frame, N plays N times. */
   readonly loop?: number;
+  /** For the `cast` format: asciicast version 2 (default) or 3. */
+  readonly castVersion?: 2 | 3;
   readonly onWarning?: (message: string) => void;
   /** Animated outputs only: called with a PNG of the screen at each marker (1-based index). */
   readonly onMarkerPng?: (label: string, index: number, png: Buffer) => void;

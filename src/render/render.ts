@@ -1,6 +1,7 @@
 import { Writable as NodeWritable } from 'node:stream';
 import type { Cast } from '../cast/events.js';
-import { readCast } from '../cast/read-cast.js';
+import { readRecordingFrom, type ReadRecordingOptions } from '../cast/detect.js';
+import { writeAsciicast } from '../cast/write-asciicast.js';
 import { animationInfo, castFrames, terminalAt, type Frame } from '../frames/index.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
@@ -27,6 +28,7 @@ async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<F
  */
 export async function renderCast(cast: Cast, options: RenderOptions, out: Writable): Promise<void> {
   const info = animationInfo(cast, { title: options.title, loop: options.loop });
+  if (options.format === 'cast') return writeAsciicast(cast, out, { version: options.castVersion ?? 2 });
   if (options.format === 'txt') {
     const term = await terminalAt(cast, options.at);
     return write(out, `${term.text()}\n`);
@@ -57,12 +59,20 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
   }
 }
 
-/** Library entry point: a cast's text or bytes in, the encoded output's bytes out. */
-export async function render(input: string | Uint8Array, options: RenderOptions): Promise<Uint8Array> {
-  const cast = await readCast([typeof input === 'string' ? new TextEncoder().encode(input) : input], {
+/**
+ * Library entry point: a recording's text or bytes in (any format readRecording knows), the encoded
+ * output's bytes out.
+ */
+export async function render(
+  input: string | Uint8Array,
+  options: RenderOptions & Pick<ReadRecordingOptions, 'inputFormat' | 'timing'>,
+): Promise<Uint8Array> {
+  const cast = await readRecordingFrom([typeof input === 'string' ? new TextEncoder().encode(input) : input], {
     cols: options.cols,
     rows: options.rows,
     onWarning: options.onWarning,
+    inputFormat: options.inputFormat,
+    timing: options.timing,
   });
   const chunks: Buffer[] = [];
   const sink = new NodeWritable({

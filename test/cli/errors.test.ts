@@ -7,7 +7,8 @@ const goodHeader = '{"version": 2, "width": 20, "height": 3}\n';
 
 describe('bad input', () => {
   const cases: Array<[string, string, RegExp]> = [
-    ['not JSON', 'this is not a cast\n', /^cast2gif: .*in\.cast:1: not an asciicast: the first line is not JSON\n$/],
+    ['not a recording at all', 'this is not a cast\n', /^cast2gif: in\.cast: not a recording this reads \(asciicast, ttyrec/],
+    ['JSON that is not a cast', '{"hello": "world"}\n', /^cast2gif: in\.cast:1: unknown asciicast version null/],
     ['an event that is not an array', goodHeader + '{"t": 1}\n', /in\.cast:2: an event must be an array/],
     ['an unknown version', '{"version": 9, "width": 20, "height": 3}\n', /in\.cast:1: unknown asciicast version 9/],
     ['a missing size', '{"version": 2}\n', /in\.cast:1: the header has no terminal width/],

@@ -91,3 +91,37 @@ describe('marker snapshots', () => {
     expect(first.equals(second)).toBe(false);
   });
 });
+
+describe('other recording formats and cast output', () => {
+  it('renders a script(1) typescript with its timing file, and converts it to asciicast v2 and v3', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'session.log'), 'Script started on 2026-01-01 10:00:00+00:00 [COMMAND="sh" TERM="xterm" COLUMNS="20" LINES="3"]\nhi\r\nthere');
+    writeFileSync(join(dir, 'session.tm'), '0.5 4\n0.25 5\n');
+    const text = cli('cast2gif', ['session.log', '--timing', 'session.tm', '-', '--format', 'txt'], { cwd: dir });
+    expect(text.stderr).toBe('');
+    expect(text.stdout.toString()).toBe('hi\nthere\n\n');
+    const v2 = cli('cast2gif', [join(dir, 'session.log'), '--timing', join(dir, 'session.tm'), '-', '--format', 'cast']);
+    const lines = v2.stdout.toString().trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ version: 2, width: 20, height: 3 });
+    expect(lines.slice(1)).toEqual([
+      [0.5, 'o', 'hi\r\n'],
+      [0.75, 'o', 'there'],
+    ]);
+    const v3 = cli('cast2gif', [join(dir, 'session.log'), '--timing', join(dir, 'session.tm'), '-', '--format', 'cast', '--cast-version', '3']);
+    const lines3 = v3.stdout.toString().trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines3[0]).toMatchObject({ version: 3, term: { cols: 20, rows: 3 } });
+    expect(lines3.slice(1)).toEqual([
+      [0.5, 'o', 'hi\r\n'],
+      [0.25, 'o', 'there'],
+    ]);
+  });
+
+  it('refuses to overwrite the input', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'demo.cast'), cast);
+    const result = cli('cast2gif', ['demo.cast', '--format', 'cast'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('cast2gif: the output "demo.cast" would overwrite the input\n');
+    expect(readFileSync(join(dir, 'demo.cast'), 'utf8')).toBe(cast);
+  });
+});

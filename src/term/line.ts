@@ -7,6 +7,15 @@ export const BLANK = 1 << WIDTH_SHIFT;
 /** The right half of a wide character: no code point, width 0. */
 export const SPACER = 0;
 
+/**
+ * A line's cells are interleaved in one Int32Array, STRIDE words per cell: content, foreground,
+ * background, flags. One allocation per line and neighbouring cells in neighbouring memory.
+ */
+export const STRIDE = 4;
+export const FG = 1;
+export const BG = 2;
+export const FLAGS = 3;
+
 /** Flag word: the public Attr bits (0..10), then the protection bit, then the extra-pen id. */
 export const ATTR_MASK = 0x7ff;
 export const PROTECTED = 1 << 11;
@@ -21,12 +30,34 @@ export interface PenExtra {
 const BLANK_CELL: Cell = Object.freeze({ text: ' ', width: 1, fg: DEFAULT_COLOR, bg: DEFAULT_COLOR, attrs: 0, ulColor: DEFAULT_COLOR, link: '' });
 const SPACER_CELL: Cell = Object.freeze({ text: '', width: 0, fg: DEFAULT_COLOR, bg: DEFAULT_COLOR, attrs: 0, ulColor: DEFAULT_COLOR, link: '' });
 
+/**
+ * Runs of empty cells to copy from, for the last few backgrounds used: erasing a long range is then
+ * one memory copy.
+ */
+const blankTemplates: { bg: number; cells: Int32Array }[] = [];
+
+function blankCells(n: number, bg: number): Int32Array {
+  let template = blankTemplates.find((t) => t.bg === bg);
+  if (template === undefined || template.cells.length < n * STRIDE) {
+    const cells = new Int32Array(Math.max(n, 256) * STRIDE);
+    for (let i = 0; i < cells.length; i += STRIDE) {
+      cells[i] = BLANK;
+      cells[i + FG] = DEFAULT_COLOR;
+      cells[i + BG] = bg;
+    }
+    if (template !== undefined) template.cells = cells;
+    else {
+      template = { bg, cells };
+      blankTemplates.unshift(template);
+      if (blankTemplates.length > 4) blankTemplates.pop();
+    }
+  }
+  return template.cells.subarray(0, n * STRIDE);
+}
+
 /** One screen line in packed form, plus its snapshot `Row` while it stays unchanged. */
 export class Line {
-  content: Uint32Array;
-  fg: Int32Array;
-  bg: Int32Array;
-  flags: Uint32Array;
+  data: Int32Array;
   /** Grapheme clusters of more than one code point, by column. */
   clusters: Map<number, string> | null = null;
   /** The line continues on the next one because text wrapped. */
@@ -38,29 +69,25 @@ export class Line {
     public cols: number,
     bg: number,
   ) {
-    this.content = new Uint32Array(cols).fill(BLANK);
-    this.fg = new Int32Array(cols).fill(DEFAULT_COLOR);
-    this.bg = new Int32Array(cols).fill(bg);
-    this.flags = new Uint32Array(cols);
+    this.data = new Int32Array(cols * STRIDE);
+    this.erase(0, cols, bg);
+  }
+
+  content(x: number): number {
+    return this.data[x * STRIDE];
   }
 
   /** Erase columns [from, to) to empty cells with background `bg`. */
   erase(from: number, to: number, bg: number): void {
-    if (from >= to) return;
-    if (to - from < 24) {
-      // Short runs (EL after a short line, ECH, single cells) are cheaper as a plain loop than four fill calls.
-      const { content, fg, bg: bgs, flags } = this;
-      for (let x = from; x < to; x++) {
-        content[x] = BLANK;
-        fg[x] = DEFAULT_COLOR;
-        bgs[x] = bg;
-        flags[x] = 0;
+    const data = this.data;
+    if (to - from >= 8) data.set(blankCells(to - from, bg), from * STRIDE);
+    else {
+      for (let i = from * STRIDE, end = to * STRIDE; i < end; i += STRIDE) {
+        data[i] = BLANK;
+        data[i + FG] = DEFAULT_COLOR;
+        data[i + BG] = bg;
+        data[i + FLAGS] = 0;
       }
-    } else {
-      this.content.fill(BLANK, from, to);
-      this.fg.fill(DEFAULT_COLOR, from, to);
-      this.bg.fill(bg, from, to);
-      this.flags.fill(0, from, to);
     }
     if (this.clusters !== null) this.dropClusters(from, to);
     this.row = null;
@@ -68,7 +95,7 @@ export class Line {
 
   /** Erase every cell in [from, to) that is not protected (DECSCA); DECSED and DECSEL. */
   eraseUnprotected(from: number, to: number, bg: number): void {
-    for (let x = from; x < to; x++) if ((this.flags[x] & PROTECTED) === 0) this.erase(x, x + 1, bg);
+    for (let x = from; x < to; x++) if ((this.data[x * STRIDE + FLAGS] & PROTECTED) === 0) this.erase(x, x + 1, bg);
   }
 
   reset(bg: number): void {
@@ -84,10 +111,7 @@ export class Line {
 
   /** Move cells [from, end) to start at `to` (within this line), as copyWithin does. */
   move(to: number, from: number, end: number, bg: number): void {
-    this.content.copyWithin(to, from, end);
-    this.fg.copyWithin(to, from, end);
-    this.bg.copyWithin(to, from, end);
-    this.flags.copyWithin(to, from, end);
+    this.data.copyWithin(to * STRIDE, from * STRIDE, end * STRIDE);
     if (this.clusters !== null) {
       const moved = new Map<number, string>();
       const lo = Math.min(to, from);
@@ -107,12 +131,12 @@ export class Line {
    * range: what remains becomes an empty cell with background `bg`.
    */
   repairWide(bg: number): void {
-    const content = this.content;
+    const data = this.data;
     for (let x = 0; x < this.cols; x++) {
-      const c = content[x];
+      const c = data[x * STRIDE];
       if (c === SPACER) {
-        if (x === 0 || content[x - 1] >>> WIDTH_SHIFT !== 2) this.erase(x, x + 1, bg);
-      } else if (c >>> WIDTH_SHIFT === 2 && (x + 1 >= this.cols || content[x + 1] !== SPACER)) {
+        if (x === 0 || data[(x - 1) * STRIDE] >>> WIDTH_SHIFT !== 2) this.erase(x, x + 1, bg);
+      } else if (c >>> WIDTH_SHIFT === 2 && (x + 1 >= this.cols || data[(x + 1) * STRIDE] !== SPACER)) {
         this.erase(x, x + 1, bg);
       }
     }
@@ -120,10 +144,7 @@ export class Line {
 
   /** Copy cells [from, to) from another line into the same columns of this one. */
   copyFrom(other: Line, from: number, to: number, bg: number): void {
-    this.content.set(other.content.subarray(from, to), from);
-    this.fg.set(other.fg.subarray(from, to), from);
-    this.bg.set(other.bg.subarray(from, to), from);
-    this.flags.set(other.flags.subarray(from, to), from);
+    this.data.set(other.data.subarray(from * STRIDE, to * STRIDE), from * STRIDE);
     if (this.clusters !== null) this.dropClusters(from, to);
     if (other.clusters !== null) {
       for (const [x, text] of other.clusters) {
@@ -137,27 +158,20 @@ export class Line {
   resize(cols: number, bg: number): void {
     if (cols === this.cols) return;
     const keep = Math.min(cols, this.cols);
-    const content = new Uint32Array(cols).fill(BLANK);
-    const fg = new Int32Array(cols).fill(DEFAULT_COLOR);
-    const bgs = new Int32Array(cols).fill(bg);
-    const flags = new Uint32Array(cols);
-    content.set(this.content.subarray(0, keep));
-    fg.set(this.fg.subarray(0, keep));
-    bgs.set(this.bg.subarray(0, keep));
-    flags.set(this.flags.subarray(0, keep));
-    this.content = content;
-    this.fg = fg;
-    this.bg = bgs;
-    this.flags = flags;
+    const old = this.data;
+    this.data = new Int32Array(cols * STRIDE);
+    this.data.set(old.subarray(0, keep * STRIDE));
+    const oldCols = this.cols;
     this.cols = cols;
+    if (cols > oldCols) this.erase(oldCols, cols, bg);
     if (this.clusters !== null) this.dropClusters(cols, Number.MAX_SAFE_INTEGER);
     // A wide character cut in half by the new edge becomes an empty cell.
-    if (keep > 0 && content[keep - 1] >>> WIDTH_SHIFT === 2) this.erase(keep - 1, keep, bg);
+    if (keep > 0 && this.data[(keep - 1) * STRIDE] >>> WIDTH_SHIFT === 2) this.erase(keep - 1, keep, bg);
     this.row = null;
   }
 
   textAt(x: number): string {
-    const c = this.content[x];
+    const c = this.data[x * STRIDE];
     const cp = c & CP_MASK;
     if (cp === 0) return c === SPACER ? '' : ' ';
     if (this.clusters !== null) {
@@ -170,17 +184,18 @@ export class Line {
   /** The snapshot view of this line; built once per change. */
   view(extras: readonly PenExtra[]): Row {
     if (this.row !== null) return this.row;
+    const data = this.data;
     const cells: Cell[] = new Array(this.cols);
     let prev: Cell | null = null;
     let prevContent = -1;
     let prevFg = 0;
     let prevBg = 0;
     let prevFlags = 0;
-    for (let x = 0; x < this.cols; x++) {
-      const content = this.content[x];
-      const fg = this.fg[x];
-      const bg = this.bg[x];
-      const flags = this.flags[x];
+    for (let x = 0, i = 0; x < this.cols; x++, i += STRIDE) {
+      const content = data[i];
+      const fg = data[i + FG];
+      const bg = data[i + BG];
+      const flags = data[i + FLAGS];
       // Runs of identical cells (blank areas, rules) share one immutable Cell object.
       const clustered = this.clusters !== null && this.clusters.has(x);
       if (prev !== null && !clustered && content === prevContent && fg === prevFg && bg === prevBg && flags === prevFlags) {
@@ -219,7 +234,7 @@ export class Line {
   text(): string {
     let s = '';
     for (let x = 0; x < this.cols; x++) {
-      if (this.content[x] !== SPACER) s += this.textAt(x);
+      if (this.data[x * STRIDE] !== SPACER) s += this.textAt(x);
     }
     return s.replace(/ +$/, '');
   }

@@ -38,8 +38,12 @@ const enum Action {
 
 /** What the parser calls; the terminal implements it. */
 export interface ParserHandler {
-  /** Printable text `data[start, end)`; never splits a surrogate pair. */
-  print(data: string, start: number, end: number): void;
+  /**
+   * Print the text starting at `data[start]`, up to the first control character (C0, DEL, C1) or
+   * `end`, and return the index where printing stopped. A high surrogate that is the last code unit
+   * before `end` is left unprinted (its low half may come with the next chunk).
+   */
+  print(data: string, start: number, end: number): number;
   execute(code: number): void;
   /** `collected` holds prefix and intermediate bytes, the first in the lowest byte. */
   csi(final: number, collected: number, params: Params): void;
@@ -163,22 +167,13 @@ export class Parser {
     while (i < n) {
       const c = data.charCodeAt(i);
       if (state === State.Ground && c >= 0x20 && c !== 0x7f && (c < 0x80 || c >= HIGH)) {
-        let j = i + 1;
-        while (j < n) {
-          const d = data.charCodeAt(j);
-          if (d < 0x20 || (d >= 0x7f && d < HIGH)) break;
-          j++;
-        }
-        let end = j;
-        if (j === n) {
-          const last = data.charCodeAt(j - 1);
-          if (last >= 0xd800 && last <= 0xdbff) {
-            this.carry = data[j - 1];
-            end--;
-          }
-        }
-        if (end > i) h.print(data, i, end);
-        i = j;
+        // The handler prints as far as the text goes and says where it stopped, so the text is read once.
+        const j = h.print(data, i, n);
+        if (j === i) {
+          // Only a high surrogate ending the chunk is left unprinted: it waits for its other half.
+          this.carry = data[i];
+          i = n;
+        } else i = j;
         continue;
       }
       if (c === 0x1b && state === State.Ground && i + 1 < n && data.charCodeAt(i + 1) === 0x5b) {
@@ -230,8 +225,7 @@ export class Parser {
           h.execute(c);
           break;
         case Action.Print:
-          h.print(data, i, i + 1);
-          break;
+          break; // unreachable: printable text in ground is taken by the fast path above
         case Action.Collect:
           // Four bytes are plenty for any real sequence; longer ones become unrecognisable, as they should.
           this.collected = this.collected < 0x1000000 ? (this.collected << 8) | c : 0x7fffffff;

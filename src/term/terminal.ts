@@ -1,7 +1,7 @@
 import { DEFAULT_COLOR, type Cursor, type CursorShape, type PaletteOverrides, type Row, type ScreenSnapshot } from './cell.js';
 import { charsetFor, type Charset } from './charsets.js';
 import { parseColorSpec } from './color-spec.js';
-import { EXT_SHIFT, Line, PROTECTED, SPACER, WIDTH_SHIFT, type PenExtra } from './line.js';
+import { BG, EXT_SHIFT, FG, FLAGS, Line, PROTECTED, SPACER, STRIDE, WIDTH_SHIFT, type PenExtra } from './line.js';
 import type { Params } from './params.js';
 import { Parser, type ParserHandler } from './parser.js';
 import { Scrollback } from './scrollback.js';
@@ -234,19 +234,24 @@ export class Terminal implements ParserHandler {
 
   // ---------------------------------------------------------------- printing
 
-  print(data: string, start: number, end: number): void {
+  print(data: string, start: number, end: number): number {
     let i = start;
     const fast = this.charsets[this.gl] === null && !this.insertMode;
     while (i < end) {
-      if (fast && this.singleShift < 0 && data.charCodeAt(i) < 0x7f) {
-        const j = this.printAscii(data, i, end);
-        if (j > i) {
-          i = j;
-          continue;
+      let cp = data.charCodeAt(i);
+      if (cp < 0x7f) {
+        if (cp < 0x20) return i;
+        if (fast && this.singleShift < 0) {
+          const j = this.printAscii(data, i, end);
+          if (j > i) {
+            i = j;
+            continue;
+          }
         }
-      }
-      let cp = data.charCodeAt(i++);
+      } else if (cp < 0xa0) return i;
+      i++;
       if (cp >= 0xd800 && cp <= 0xdfff) {
+        if (cp <= 0xdbff && i === end) return i - 1;
         const lo = i < end ? data.charCodeAt(i) : 0;
         if (cp <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) {
           cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
@@ -270,6 +275,7 @@ export class Terminal implements ParserHandler {
       }
       this.putChar(cp, w);
     }
+    return i;
   }
 
   /**
@@ -277,41 +283,41 @@ export class Terminal implements ParserHandler {
    * Returns where it stopped; anything unusual (a wide cell underneath, a cluster, no autowrap at
    * the margin) is left to putChar.
    */
-  private printAscii(data: string, i: number, end: number): number {
+  private printAscii(text: string, i: number, end: number): number {
     this.joinNext = false;
     while (i < end) {
       // A combining mark after a character in the last column joins it: never wrap before looking.
-      if (data.charCodeAt(i) >= 0x7f) return i;
+      const next = text.charCodeAt(i);
+      if (next >= 0x7f || next < 0x20) return i;
       if (this.wrapPending) this.wrap();
       const y = this.y;
       const line = this.lines[y];
       if (line.clusters !== null) return i;
       const right = this.x <= this.right ? this.right : this._cols - 1;
-      const content = line.content;
-      const fgs = line.fg;
-      const bgs = line.bg;
-      const flags = line.flags;
+      const data = line.data;
       const fg = this.pen.fg;
       const bg = this.pen.bg;
       const flag = this.cellFlags;
       const x0 = this.x;
       let x = x0;
+      let at = x * STRIDE;
       while (i < end && x <= right) {
-        const c = data.charCodeAt(i);
-        if (c >= 0x7f || content[x] >>> WIDTH_SHIFT !== 1) break;
-        content[x] = c | (1 << WIDTH_SHIFT);
-        fgs[x] = fg;
-        bgs[x] = bg;
-        flags[x] = flag;
+        const c = text.charCodeAt(i);
+        if (c >= 0x7f || c < 0x20 || data[at] >>> WIDTH_SHIFT !== 1) break;
+        data[at] = c | (1 << WIDTH_SHIFT);
+        data[at + FG] = fg;
+        data[at + BG] = bg;
+        data[at + FLAGS] = flag;
         x++;
         i++;
+        at += STRIDE;
       }
       if (x === x0) return i;
       line.row = null;
       this.lastX = x - 1;
       this.lastY = y;
       this.lastValid = true;
-      this.lastCp = data.charCodeAt(i - 1);
+      this.lastCp = text.charCodeAt(i - 1);
       if (x <= right) {
         this.x = x;
         return i;
@@ -324,7 +330,7 @@ export class Terminal implements ParserHandler {
   }
 
   private lastWide(): boolean {
-    return this.lines[this.lastY].content[this.lastX] >>> WIDTH_SHIFT === 2;
+    return this.lines[this.lastY].content(this.lastX) >>> WIDTH_SHIFT === 2;
   }
 
   /** Append a code point to the last printed cluster; false when there is none. */
@@ -348,7 +354,7 @@ export class Terminal implements ParserHandler {
       if (!this.autowrap) return; // no room and no wrapping: the character is dropped
       // The whole character moves to the next line; the last column is left blank in the current pen.
       const line = this.lines[this.y];
-      if (line.content[this.x] === SPACER) this.blankCell(line, this.x - 1);
+      if (line.content(this.x) === SPACER) this.blankCell(line, this.x - 1);
       this.blankCell(line, this.x);
       this.wrap();
       right = this.x <= this.right ? this.right : this._cols - 1;
@@ -356,19 +362,21 @@ export class Terminal implements ParserHandler {
     const x = this.x;
     const line = this.lines[this.y];
     if (this.insertMode && x + w <= right) line.move(x + w, x, right + 1 - w, this.pen.bg);
-    const content = line.content;
-    if (content[x] === SPACER && x > 0) this.blankCell(line, x - 1);
+    const data = line.data;
+    if (data[x * STRIDE] === SPACER && x > 0) this.blankCell(line, x - 1);
     const after = x + w;
-    if (after < this._cols && content[after] === SPACER) this.blankCell(line, after);
-    content[x] = cp | (w << WIDTH_SHIFT);
-    line.fg[x] = this.pen.fg;
-    line.bg[x] = this.pen.bg;
-    line.flags[x] = this.cellFlags;
+    if (after < this._cols && data[after * STRIDE] === SPACER) this.blankCell(line, after);
+    let at = x * STRIDE;
+    data[at] = cp | (w << WIDTH_SHIFT);
+    data[at + FG] = this.pen.fg;
+    data[at + BG] = this.pen.bg;
+    data[at + FLAGS] = this.cellFlags;
     if (w === 2) {
-      content[x + 1] = SPACER;
-      line.fg[x + 1] = this.pen.fg;
-      line.bg[x + 1] = this.pen.bg;
-      line.flags[x + 1] = this.cellFlags;
+      at += STRIDE;
+      data[at] = SPACER;
+      data[at + FG] = this.pen.fg;
+      data[at + BG] = this.pen.bg;
+      data[at + FLAGS] = this.cellFlags;
     }
     if (line.clusters !== null) line.dropClusters(x, x + w);
     line.row = null;
@@ -385,8 +393,8 @@ export class Terminal implements ParserHandler {
   /** The other half of a wide character being overwritten: a blank in the current pen, as xterm.js does. */
   private blankCell(line: Line, x: number): void {
     line.erase(x, x + 1, this.pen.bg);
-    line.fg[x] = this.pen.fg;
-    line.flags[x] = this.cellFlags;
+    line.data[x * STRIDE + FG] = this.pen.fg;
+    line.data[x * STRIDE + FLAGS] = this.cellFlags;
   }
 
   private wrap(): void {
@@ -562,8 +570,8 @@ export class Terminal implements ParserHandler {
   /** Erase [from, to) of a line; a wide character cut by either end is erased whole. */
   private eraseCells(line: Line, from: number, to: number): void {
     if (from >= to) return;
-    if (from > 0 && line.content[from] === SPACER) from--;
-    if (to < this._cols && line.content[to] === SPACER) to++;
+    if (from > 0 && line.content(from) === SPACER) from--;
+    if (to < this._cols && line.content(to) === SPACER) to++;
     line.erase(from, to, this.pen.bg);
   }
 
@@ -853,7 +861,7 @@ export class Terminal implements ParserHandler {
     this.right = this._cols - 1;
     for (const line of this.lines) {
       line.erase(0, this._cols, DEFAULT_COLOR);
-      line.content.fill(0x45 | (1 << WIDTH_SHIFT));
+      for (let x = 0; x < this._cols; x++) line.data[x * STRIDE] = 0x45 | (1 << WIDTH_SHIFT);
       line.wrapped = false;
     }
     this.originMode = false;

@@ -3,7 +3,7 @@
 // sizes are the files written. A peer that fails on a cast is reported as failed.
 // Usage: node bench/svg.js [substring of cast paths...]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,32 @@ for (const cast of casts) {
     console.log(`    ${ratios.join(', ')}`);
   }
   for (const t of ['svg-term', 'termtosvg']) if (!row[t].ok) console.log(`    ${t} failed: ${row[t].log.slice(0, 200)}`);
+}
+
+// Memory stays flat however long the cast: ours alone on generated casts of growing length
+// (coloured output scrolling by, a prompt being typed), peak RSS should not grow with them.
+function generated(megabytes) {
+  const lines = [JSON.stringify({ version: 2, width: 100, height: 30, title: 'generated' })];
+  let bytes = 0;
+  let t = 0;
+  for (let i = 0; bytes < megabytes * 1024 * 1024; i++) {
+    t += 0.05;
+    const data = i % 20 === 19
+      ? `\u001b[32muser@host\u001b[0m:\u001b[34m~/w\u001b[0m$ ${'make test '.slice(0, i % 10)}\r\n`
+      : `\u001b[3${i % 8}m${String(i).padStart(8)}\u001b[0m ${'lorem ipsum dolor sit amet '.repeat(1 + (i % 3))}\u001b[1m${(i * 7919) % 100000}\u001b[0m\r\n`;
+    const line = JSON.stringify([Number(t.toFixed(3)), 'o', data]);
+    lines.push(line);
+    bytes += line.length + 1;
+  }
+  const path = join(work, `generated-${megabytes}mb.cast`);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+for (const megabytes of [1, 4, 16]) {
+  const input = generated(megabytes);
+  const output = join(work, `generated-${megabytes}.svg`);
+  const r = tools.ours(input, output);
+  console.log(`generated ${megabytes} MB cast: ours ${r.ok ? `${kb(statSync(output).size)} KB ${r.seconds.toFixed(2)} s ${r.rss.toFixed(0)} MB` : `FAILED (${r.status}) ${r.log}`}`);
 }
 
 const ok = rows.filter((r) => r.ours.ok);

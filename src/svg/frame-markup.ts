@@ -14,6 +14,9 @@ const ROW_MEMORY = 20_000;
 /** Longest chain of rows built on the row before (see grownRow). */
 const MAX_GROWTH = 12;
 
+/** Longest chain of frames built on the frame before (see reusedRows). */
+const MAX_REUSE_CHAIN = 12;
+
 const sameCell = (a: Cell, b: Cell): boolean =>
   a.text === b.text && a.width === b.width && a.fg === b.fg && a.bg === b.bg && a.attrs === b.attrs && a.ulColor === b.ulColor;
 
@@ -28,6 +31,23 @@ export interface FrameMarkup {
    * as `<use>`, the cursor. Equal bodies look equal.
    */
   readonly body: string;
+  /** The rows part of `body` (what a later frame may reuse), and the rest. */
+  readonly rows: string;
+  readonly cursor: string;
+  /**
+   * Set when this frame reuses the previous one's rows: the previous frame's rows must be written
+   * inside a group with this id.
+   */
+  readonly previousId?: string;
+}
+
+interface ShownFrame {
+  readonly ids: readonly string[];
+  /** How many frames deep its rows build on earlier frames' (0: drawn from rows and chunks). */
+  readonly depth: number;
+  /** Whether its rows are written in a slot of their own, where a group id can be put on them. */
+  referenceable: boolean;
+  id?: string;
 }
 
 function samePalette(a: PaletteOverrides, b: PaletteOverrides): boolean {
@@ -50,6 +70,9 @@ export class FrameComposer {
   /** How many rows deep a row definition builds on earlier ones (0: drawn whole). */
   private readonly depths = new Map<string, number>();
   private previous: { lines: readonly Row[]; ids: readonly string[] } | undefined;
+  private shown: ShownFrame | undefined;
+  /** Clip bands defined so far (_bK_M: M rows from row K). */
+  private readonly bands = new Set<string>();
   /** Average rows in a chunk. */
   private readonly chunkRows: number;
   private palette: PaletteOverrides | undefined;
@@ -71,6 +94,7 @@ export class FrameComposer {
       this.byRowValid = new WeakMap();
       this.palette = screen.palette;
       this.previous = undefined;
+      this.shown = undefined;
     }
     const ctx: RowContext = { geometry: g, overrides: screen.palette, styles: this.styles, ...(this.glyphs ? { glyphs: this.glyphs } : {}) };
     let defs = '';
@@ -110,25 +134,104 @@ export class FrameComposer {
     // and a handful of <use>s rather than one <use> per row. Chunks end where the rows' own ids
     // say (content-defined, as rsync cuts files), not at fixed heights: when the screen scrolls,
     // the same runs of rows form the same chunks at new heights and are reused.
+    const newChunks: [string, string][] = [];
+    let chunked = '';
     let start = 0;
     for (let y = 0; y < rows; y++) {
       const length = y - start + 1;
       if (y === rows - 1 || length >= 2 * this.chunkRows || (length > 1 && idHash(ids[y]!) % this.chunkRows === 0)) {
-        body += this.chunkMarkup(ids, start, y + 1, (d) => (defs += d));
+        chunked += this.chunkMarkup(ids, start, y + 1, newChunks);
         start = y + 1;
       }
     }
+    const chunkDefs = newChunks.map(([uses, id]) => `<g id="${id}">${uses}</g>`).join('');
+    // The previous frame's rows reused, when that is shorter (its group id costs some 16 bytes) and
+    // the chunks alone would need new definitions: a screen made of known chunks may well be one
+    // shown before, whose slot is then reused whole.
+    const scrolled = body === '' && chunkDefs !== '' ? this.reusedRows(ids) : undefined;
+    let previousId: string | undefined;
+    const useScrolled = scrolled !== undefined && scrolled.markup.length + scrolled.defs.length + 16 < chunked.length + chunkDefs.length;
+    if (useScrolled) {
+      body = scrolled.markup;
+      defs += scrolled.defs;
+      if (scrolled.defs !== '') this.bands.add(/id="(\w+)"/.exec(scrolled.defs)![1]!);
+      previousId = scrolled.assignId();
+    } else {
+      body += chunked;
+      defs += chunkDefs;
+      for (const [uses, id] of newChunks) this.remember(this.byChunk, uses, id);
+    }
     this.previous = { lines: screen.lines, ids };
+    this.shown = { ids, depth: useScrolled ? scrolled.depth : 0, referenceable: true };
+    const rowsPart = body;
+    let cursorPart = '';
     if (g.cursor) {
       const cursor = this.cursorMarkup(screen);
       defs += cursor.defs;
-      body += cursor.body;
+      cursorPart = cursor.body;
     }
-    return { defs, body };
+    return { defs, body: rowsPart + cursorPart, rows: rowsPart, cursor: cursorPart, ...(previousId ? { previousId } : {}) };
   }
 
-  /** Rows [from, to) as one <use>: of the row itself when it is the only one drawn, else of a chunk. */
-  private chunkMarkup(ids: readonly string[], from: number, to: number, define: (defs: string) => void): string {
+  /** The frame just composed was shown from an earlier slot: its rows cannot be given an id. */
+  markReused(): void {
+    if (this.shown) this.shown.referenceable = false;
+  }
+
+  /**
+   * Output scrolling by, or a few rows changing under rows that stay: the previous frame's rows
+   * moved up k rows (k may be 0) and clipped to the band of rows [0, m) where they still hold, plus
+   * the rows that are new. Chains are capped so that viewers do not follow long <use> chains.
+   */
+  private reusedRows(ids: readonly string[]): { markup: string; defs: string; assignId: () => string | undefined; depth: number } | undefined {
+    const prev = this.shown;
+    const rows = ids.length;
+    if (!prev || !prev.referenceable || prev.depth >= MAX_REUSE_CHAIN || prev.ids.length !== rows) return undefined;
+    let best: { k: number; m: number; reused: number } | undefined;
+    for (let k = 0; k < rows; k++) {
+      // Rows [0, m): each the previous frame's row k below, or over a row that was blank there.
+      let m = 0;
+      let reused = 0;
+      while (m + k < rows && (prev.ids[m + k] === '' || prev.ids[m + k] === ids[m])) {
+        if (prev.ids[m + k] !== '') reused++;
+        m++;
+      }
+      if (reused >= 2 && (!best || reused > best.reused)) best = { k, m, reused };
+    }
+    if (!best) return undefined;
+    const { k, m } = best;
+    const g = this.g;
+    const ch = g.cellHeight;
+    // The previous frame's group id: already given, or the next id, given if this is chosen.
+    const fresh = prev.id === undefined;
+    const id = prev.id ?? shortName(this.nextId);
+    const assignId = (): string | undefined => {
+      if (!fresh) return undefined;
+      prev.id = this.newId();
+      return prev.id;
+    };
+    let defs = '';
+    let clip = '';
+    if (k > 0 || m < rows) {
+      // A clip on a <use> applies after its y shift: the band is rows [k, k + m) of the previous frame.
+      const band = `_b${k}_${m}`;
+      clip = ` clip-path="url(#${band})"`;
+      if (!this.bands.has(band)) {
+        defs = `<clipPath id="${band}"><rect y="${num(k * ch - g.baseline)}" width="${num(g.cols * g.cellWidth)}" height="${num(m * ch)}"/></clipPath>`;
+      }
+    }
+    let markup = `<use href="#${id}"${yAttr(-k * ch)}${clip}/>`;
+    for (let y = 0; y < rows; y++) {
+      if (ids[y] !== '' && (y >= m || prev.ids[y + k] === '')) markup += `<use href="#${ids[y]}"${yAttr(y * ch)}/>`;
+    }
+    return { markup, defs, assignId, depth: prev.depth + 1 };
+  }
+
+  /**
+   * Rows [from, to) as one <use>: of the row itself when it is the only one drawn, else of a chunk
+   * (new chunks are added to `created`, to be defined if this markup is chosen).
+   */
+  private chunkMarkup(ids: readonly string[], from: number, to: number, created: [string, string][]): string {
     const ch = this.g.cellHeight;
     let uses = '';
     let count = 0;
@@ -141,11 +244,10 @@ export class FrameComposer {
     }
     if (count === 0) return '';
     if (count === 1) return `<use href="#${ids[only]}"${yAttr(only * ch)}/>`;
-    let chunk = this.byChunk.get(uses);
+    let chunk = this.byChunk.get(uses) ?? created.find(([u]) => u === uses)?.[1];
     if (chunk === undefined) {
       chunk = this.newId();
-      this.remember(this.byChunk, uses, chunk);
-      define(`<g id="${chunk}">${uses}</g>`);
+      created.push([uses, chunk]);
     }
     return `<use href="#${chunk}"${yAttr(from * ch)}/>`;
   }
@@ -188,7 +290,7 @@ export class FrameComposer {
    * cell's background colour over a cursor-coloured box); underline and bar are thin boxes. Each
    * shape is defined once and placed with a <use> coloured by its class.
    */
-  private cursorMarkup(screen: ScreenSnapshot): FrameMarkup {
+  private cursorMarkup(screen: ScreenSnapshot): { defs: string; body: string } {
     const { cursor } = screen;
     const g = this.g;
     const none = { defs: '', body: '' };
@@ -199,7 +301,8 @@ export class FrameComposer {
     const col = x > 0 && cells[x]?.width === 0 ? x - 1 : x;
     const cell = cells[col];
     const width = cell?.width === 2 ? 2 : 1;
-    const thin = Math.max(1, Math.round(g.fontSize / 10));
+    // As thick as the GIF's bar and underline cursors.
+    const thin = Math.max(1, Math.round(g.fontSize / 8));
     const top = -g.baseline;
     const [key, box] =
       cursor.shape === 'bar'

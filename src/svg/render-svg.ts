@@ -2,6 +2,7 @@ import type { AnimationInfo, Frame } from '../frames/frame.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import { SlotTimeline } from './animation.js';
 import { SvgDocument } from './document.js';
+import type { FrameMarkup } from './frame-markup.js';
 import { resolveGeometry, type SvgOptions } from './options.js';
 
 /** How many distinct frames are remembered for reuse (a screen that comes back shows its old slot). */
@@ -54,19 +55,31 @@ export async function renderSvg(
   let nextSlot = 0;
   await writer.write('', doc.head());
   await writer.flush();
+  // A new slot's markup waits one frame: the next frame may scroll it and need an id on its rows.
+  let pending: { markup: FrameMarkup; slot: number } | undefined;
+  const writePending = async (groupId: string | undefined): Promise<void> => {
+    if (!pending) return;
+    const { markup, slot } = pending;
+    const rows = groupId === undefined ? markup.rows : `<g id="${groupId}">${markup.rows}</g>`;
+    await writer.write(markup.defs, doc.slotMarkup(rows + markup.cursor, slot));
+    pending = undefined;
+  };
   for await (const frame of frames) {
     const markup = doc.compose(frame.screen);
+    await writePending(markup.previousId);
     let slot = slots.get(markup.body);
     if (slot === undefined) {
       slot = nextSlot++;
       if (slots.size >= FRAME_MEMORY) slots.delete(slots.keys().next().value!);
       slots.set(markup.body, slot);
-      await writer.write(markup.defs, doc.slotMarkup(markup.body, slot));
+      pending = { markup, slot };
     } else {
+      doc.composer.markReused();
       await writer.write(markup.defs, '');
     }
     timeline.push(slot, Math.max(0, frame.duration));
   }
+  await writePending(undefined);
   await writer.flush();
   await writer.write('', doc.tail(timeline.css(doc.pitch, info.loop)));
   await writer.flush();

@@ -14,6 +14,7 @@ export class StyleSheet {
   constructor(
     private readonly defaultFill: number,
     private readonly strokeWidth: number,
+    private readonly cellWidth: number,
   ) {}
 
   /** Class for text (and shapes when bold and italic are false) in `rgb`; '' for the default. */
@@ -51,7 +52,8 @@ export class StyleSheet {
       const w = this.strokeWidth;
       let rule = `fill:none;stroke:${hexColor(rgb)};stroke-width:${num(w)}`;
       if (style === 'dotted') rule += `;stroke-dasharray:${num(w)}`;
-      if (style === 'dashed') rule += `;stroke-dasharray:${num(3 * w)} ${num(2 * w)}`;
+      // One dash per cell over its middle 70 %, as the GIF draws it (lines start on a cell edge).
+      if (style === 'dashed') rule += `;stroke-dasharray:${num(0.7 * this.cellWidth)} ${num(0.3 * this.cellWidth)};stroke-dashoffset:${num(-0.15 * this.cellWidth)}`;
       this.rules.push(`.${name}{${rule}}`);
     }
     return name;

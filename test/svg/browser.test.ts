@@ -94,10 +94,35 @@ describe('animated SVG in Chromium', () => {
     const svg = await collect(framesOf(sequence), info(20, 3, 0), {});
     // A, B, A again, C: three distinct screens, so three frame slots (the first at the strip's
     // top, two more moved down in nested <svg>s) and four keyframes plus 100%.
+    // Slots are 3 + 1 rows of 20 px apart.
     expect(svg.match(/<svg y="\d+">/g)).toEqual(['<svg y="80">', '<svg y="160">']);
     expect(svg.match(/%\{transform/g)).toHaveLength(5);
     const same = await collect(framesOf([{ screen: A, duration: 1 }, { screen: screen(['first frame', '  indented'], 20, 3), duration: 2 }]), info(20, 3, 0), {});
     expect(same).not.toContain('@keyframes');
+  });
+});
+
+describe('scrolling output in Chromium', () => {
+  it('shows every frame right when frames reuse the one before moved up', async () => {
+    // Lines arrive one or two at a time above a prompt and scroll the screen.
+    const rows = 16;
+    const log: string[] = [];
+    const items: { screen: ScreenSnapshot; duration: number }[] = [];
+    for (let i = 0; i < 30; i++) {
+      log.push(`line ${i} ${'x'.repeat(i % 7)}`);
+      if (i % 4 === 3) log.push(`  detail ${i}`);
+      items.push({ screen: screen([...log.slice(-(rows - 1)), `$ ${'make'.slice(0, i % 5)}`], 20, rows), duration: 0.1 });
+    }
+    const svg = await collect(framesOf(items), info(20, rows, 1), {});
+    // Once the screen is full, most frames are the one before moved up a row or two (clipped to
+    // the rows that still hold), plus the new rows.
+    expect((svg.match(/<use href="#\w+" y="-(20|40)" clip-path="url\(#_b\d+_\d+\)"\/>/g) ?? []).length).toBeGreaterThan(8);
+    await openSvg(svg);
+    for (let i = 0; i < items.length; i++) {
+      const seen = await probe(i * 100 + 50, rows);
+      expect(seen.clashes, `frame ${i}`).toEqual([]);
+      expect(seen.rows, `frame ${i}`).toEqual(expectedRows(items[i]!.screen, rows, 20));
+    }
   });
 });
 

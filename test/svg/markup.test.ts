@@ -95,7 +95,8 @@ describe('row markup', () => {
     expect(defs).toMatch(/<path class="\w+" d="M16.8 [\d.]+q/); // curly, stroked
     expect(css).toContain(`stroke:${hex(theme.palette[2]!)}`);
     expect(css).toContain('stroke-dasharray:1}');
-    expect(css).toContain('stroke-dasharray:3 2}');
+    // Dashed: one dash per 8.4 px cell over its middle 70 %.
+    expect(css).toContain('stroke-dasharray:5.88 2.52;stroke-dashoffset:-1.26}');
     // Single at column 0, double (two bars) at 1, strike at 5, overline at 6 on the cell's top.
     expect(defs).toContain('M0 1.67h8.4v1h-8.4z');
     expect(defs).toContain('M8.4 .67h8.4v1h-8.4zM8.4 2.67h8.4v1h-8.4z');
@@ -134,9 +135,10 @@ describe('row markup', () => {
     // placed at the cursor's cell.
     expect(s('block')).toContain('<path id="_kb1" d="M0 -15.04h8.4v20h-8.4z"/>');
     expect(s('block')).toContain('<use href="#_kb1" x="8.4" y="20"/>');
-    expect(s('bar')).toContain('<path id="_kr" d="M0 -15.04h1v20h-1z"/>');
+    // Bar and underline are round(14 / 8) = 2 px thick, as in the GIF.
+    expect(s('bar')).toContain('<path id="_kr" d="M0 -15.04h2v20h-2z"/>');
     expect(s('bar')).toContain('<use href="#_kr" x="8.4" y="20"/>');
-    expect(s('underline')).toContain('<path id="_ku1" d="M0 3.96h8.4v1h-8.4z"/>');
+    expect(s('underline')).toContain('<path id="_ku1" d="M0 2.96h8.4v2h-8.4z"/>');
     const onLetter = renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: true });
     expect(onLetter).toMatch(/<use href="#_kb1" x="8.4"\/><text x="8.4" class="(\w+)">b<\/text>.*\.\1\{fill:#121314\}/);
     expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: false } }), info(5, 2), { ...plain, theme, cursor: true })).not.toContain('_k');

@@ -43,15 +43,26 @@ window.__probe = (ms, cw, ch, baseline, rows) => {
   // A frame is a nested <svg> in the strip (the first lies in the strip itself); its <use>s point
   // at rows, or at chunks of rows (groups of <use>s). The page shows the SVG at 1:1, so screen
   // coordinates are the root's user coordinates (getCTM would stop at the nested <svg>).
-  for (const use of document.querySelectorAll('#_s > use, #_s > svg > use')) {
-    // The cursor's shapes (#_k…) are not rows.
-    if (use.getAttribute('href').startsWith('#_k')) continue;
-    const m = use.getScreenCTM();
-    const y = m.f + m.d * use.y.baseVal.value;
+  // A <use> may point at a group of <use>s: a chunk of rows, or an earlier frame's rows (moved up
+  // when the output scrolled): follow those down to the rows.
+  // A <use> clipped to a band (url(#_bK_M): M rows from row K of what it draws, the clip applying
+  // after its y shift) hides the rest; bands met on the way down intersect.
+  const visit = (use, originY, lo, hi) => {
+    const y = originY + use.y.baseVal.value;
+    const band = /url\\(#_b(\\d+)_(\\d+)\\)/.exec(use.getAttribute('clip-path') || '');
+    if (band) {
+      lo = Math.max(lo, y + Number(band[1]) * ch);
+      hi = Math.min(hi, y + (Number(band[1]) + Number(band[2])) * ch);
+    }
     const def = document.getElementById(use.getAttribute('href').slice(1));
     if (def.tagName === 'g' && [...def.children].every((c) => c.tagName === 'use')) {
-      for (const inner of def.children) place(document.getElementById(inner.getAttribute('href').slice(1)), y + m.d * inner.y.baseVal.value);
-    } else place(def, y);
+      for (const inner of def.children) visit(inner, y, lo, hi);
+    } else if (y >= lo - 0.01 && y < hi - 0.01) place(def, y);
+  };
+  for (const use of document.querySelectorAll('#_s > use, #_s > svg > use, #_s > svg > g > use, #_s > g > use')) {
+    // The cursor's shapes (#_k…) are not rows.
+    if (use.getAttribute('href').startsWith('#_k')) continue;
+    visit(use, use.getScreenCTM().f, -Infinity, Infinity);
   }
   return { rows: grid.map((r) => r ?? ''), clashes };
 };

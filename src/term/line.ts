@@ -37,7 +37,8 @@ const SPACER_CELL: Cell = Object.freeze({ text: '', width: 0, fg: DEFAULT_COLOR,
 const blankTemplates: { bg: number; cells: Int32Array }[] = [];
 
 function blankCells(n: number, bg: number): Int32Array {
-  let template = blankTemplates.find((t) => t.bg === bg);
+  let template: { bg: number; cells: Int32Array } | undefined;
+  for (const t of blankTemplates) if (t.bg === bg) template = t;
   if (template === undefined || template.cells.length < n * STRIDE) {
     const cells = new Int32Array(Math.max(n, 256) * STRIDE);
     for (let i = 0; i < cells.length; i += STRIDE) {
@@ -64,6 +65,8 @@ export class Line {
   wrapped = false;
   /** The snapshot view, rebuilt only after a change. */
   row: Row | null = null;
+  /** False while the line surely holds no wide character, so printing need not look for one. */
+  mayHaveWide = false;
 
   constructor(
     public cols: number,
@@ -90,6 +93,7 @@ export class Line {
       }
     }
     if (this.clusters !== null) this.dropClusters(from, to);
+    if (from === 0 && to === this.cols) this.mayHaveWide = false;
     this.row = null;
   }
 
@@ -145,6 +149,7 @@ export class Line {
   /** Copy cells [from, to) from another line into the same columns of this one. */
   copyFrom(other: Line, from: number, to: number, bg: number): void {
     this.data.set(other.data.subarray(from * STRIDE, to * STRIDE), from * STRIDE);
+    if (other.mayHaveWide) this.mayHaveWide = true;
     if (this.clusters !== null) this.dropClusters(from, to);
     if (other.clusters !== null) {
       for (const [x, text] of other.clusters) {

@@ -101,8 +101,8 @@ export function applySgr(pen: Pen, params: Params): void {
         case 38:
         case 48:
         case 58: {
-          const [color, used] = extendedColor(params, i);
-          i += used;
+          const color = extendedColor(params, i);
+          i += consumed;
           if (color !== null) {
             if (p === 38) pen.fg = color;
             else if (p === 48) pen.bg = color;
@@ -124,32 +124,45 @@ function resetPen(pen: Pen): void {
   pen.ulColor = DEFAULT_COLOR;
 }
 
+/** How many parameters after the 38/48/58 the last extendedColor call used (no tuple allocated per call). */
+let consumed = 0;
+
 /**
  * SGR 38/48/58 colour: `38:5:n`, `38:2:r:g:b`, `38:2:cs:r:g:b` (colon forms) or `38;5;n`,
  * `38;2;r;g;b` (semicolon forms, which consume the following parameters).
- * Returns the colour (null when invalid) and how many following top-level parameters were used.
+ * Returns the colour, null when invalid, and sets `consumed`.
  */
-function extendedColor(params: Params, i: number): [number | null, number] {
+function extendedColor(params: Params, i: number): number | null {
+  consumed = 0;
   const subs = params.subCount(i);
   if (subs > 0) {
     const kind = params.sub(i, 0);
-    if (kind === 5) return [subs >= 2 ? indexed(params.sub(i, 1)) : null, 0];
+    if (kind === 5) return subs >= 2 ? indexed(params.sub(i, 1)) : null;
     if (kind === 2) {
-      if (subs >= 5) return [rgb(params.sub(i, 2), params.sub(i, 3), params.sub(i, 4)), 0];
-      if (subs >= 4) return [rgb(params.sub(i, 1), params.sub(i, 2), params.sub(i, 3)), 0];
+      if (subs >= 5) return rgb(params.sub(i, 2), params.sub(i, 3), params.sub(i, 4));
+      if (subs >= 4) return rgb(params.sub(i, 1), params.sub(i, 2), params.sub(i, 3));
     }
-    return [null, 0];
+    return null;
   }
   const kind = params.get(i + 1, -1);
   if (kind === 5) {
-    if (i + 2 >= params.length) return [null, params.length - i - 1];
-    return [indexed(params.get(i + 2, 0)), 2];
+    if (i + 2 >= params.length) {
+      consumed = params.length - i - 1;
+      return null;
+    }
+    consumed = 2;
+    return indexed(params.get(i + 2, 0));
   }
   if (kind === 2) {
-    if (i + 4 >= params.length) return [null, params.length - i - 1];
-    return [rgb(params.get(i + 2, 0), params.get(i + 3, 0), params.get(i + 4, 0)), 4];
+    if (i + 4 >= params.length) {
+      consumed = params.length - i - 1;
+      return null;
+    }
+    consumed = 4;
+    return rgb(params.get(i + 2, 0), params.get(i + 3, 0), params.get(i + 4, 0));
   }
-  return [null, 1];
+  consumed = 1;
+  return null;
 }
 
 const indexed = (v: number): number | null => (v >= 0 && v <= 255 ? v : null);

@@ -299,19 +299,33 @@ export class Terminal implements ParserHandler {
       const bg = this.pen.bg;
       const flag = this.cellFlags;
       const x0 = this.x;
-      let x = x0;
-      let at = x * STRIDE;
-      while (i < end && x <= right) {
-        const c = text.charCodeAt(i);
-        if (c >= 0x7f || c < 0x20 || data[at] >>> WIDTH_SHIFT !== 1) break;
-        data[at] = c | (1 << WIDTH_SHIFT);
-        data[at + FG] = fg;
-        data[at + BG] = bg;
-        data[at + FLAGS] = flag;
-        x++;
-        i++;
-        at += STRIDE;
+      const first = i;
+      const stop = Math.min(end, i + right + 1 - x0);
+      let at = x0 * STRIDE;
+      if (line.mayHaveWide) {
+        while (i < stop) {
+          const c = text.charCodeAt(i);
+          if (c >= 0x7f || c < 0x20 || data[at] >>> WIDTH_SHIFT !== 1) break;
+          data[at] = c | (1 << WIDTH_SHIFT);
+          data[at + FG] = fg;
+          data[at + BG] = bg;
+          data[at + FLAGS] = flag;
+          i++;
+          at += STRIDE;
+        }
+      } else {
+        while (i < stop) {
+          const c = text.charCodeAt(i);
+          if (c >= 0x7f || c < 0x20) break;
+          data[at] = c | (1 << WIDTH_SHIFT);
+          data[at + FG] = fg;
+          data[at + BG] = bg;
+          data[at + FLAGS] = flag;
+          i++;
+          at += STRIDE;
+        }
       }
+      const x = x0 + (i - first);
       if (x === x0) return i;
       line.row = null;
       this.lastX = x - 1;
@@ -367,6 +381,7 @@ export class Terminal implements ParserHandler {
     const after = x + w;
     if (after < this._cols && data[after * STRIDE] === SPACER) this.blankCell(line, after);
     let at = x * STRIDE;
+    if (w === 2) line.mayHaveWide = true;
     data[at] = cp | (w << WIDTH_SHIFT);
     data[at + FG] = this.pen.fg;
     data[at + BG] = this.pen.bg;

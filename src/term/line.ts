@@ -34,10 +34,10 @@ const SPACER_CELL: Cell = Object.freeze({ text: '', width: 0, fg: DEFAULT_COLOR,
  * Runs of empty cells to copy from, for the last few backgrounds used: erasing a long range is then
  * one memory copy.
  */
-const blankTemplates: { bg: number; cells: Int32Array }[] = [];
+const blankTemplates: { bg: number; cells: Int32Array; n: number; view: Int32Array }[] = [];
 
 function blankCells(n: number, bg: number): Int32Array {
-  let template: { bg: number; cells: Int32Array } | undefined;
+  let template: { bg: number; cells: Int32Array; n: number; view: Int32Array } | undefined;
   for (const t of blankTemplates) if (t.bg === bg) template = t;
   if (template === undefined || template.cells.length < n * STRIDE) {
     const cells = new Int32Array(Math.max(n, 256) * STRIDE);
@@ -46,14 +46,21 @@ function blankCells(n: number, bg: number): Int32Array {
       cells[i + FG] = DEFAULT_COLOR;
       cells[i + BG] = bg;
     }
-    if (template !== undefined) template.cells = cells;
-    else {
-      template = { bg, cells };
+    if (template !== undefined) {
+      template.cells = cells;
+      template.n = -1;
+    } else {
+      template = { bg, cells, n: -1, view: cells };
       blankTemplates.unshift(template);
       if (blankTemplates.length > 4) blankTemplates.pop();
     }
   }
-  return template.cells.subarray(0, n * STRIDE);
+  // Most erases are whole lines of one width: keep that view rather than make one per call.
+  if (template.n !== n) {
+    template.n = n;
+    template.view = template.cells.subarray(0, n * STRIDE);
+  }
+  return template.view;
 }
 
 /** One screen line in packed form, plus its snapshot `Row` while it stays unchanged. */

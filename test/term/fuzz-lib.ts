@@ -168,20 +168,25 @@ export const describeCase = (c: FuzzCase): string => `${c.cols}x${c.rows} cuts $
  * printable case on the first failure. Also watches time per input: a feed that is not linear in
  * its input's length would show up as an input taking far longer than the rest.
  */
-export function fuzzTerminal(seed: number, count: number): { inputs: number; bytes: number; slowestMs: number } {
+export function fuzzTerminal(seed: number, count: number): { inputs: number; bytes: number; slowestMs: number; slowest: string } {
   const r = rng(seed);
   let bytes = 0;
   let slowestMs = 0;
+  let slowest = '';
   for (let i = 0; i < count; i++) {
     const c = generateCase(r, r() < 0.5 ? 'junk' : 'wellFormed');
     const start = performance.now();
     const failure = runCase(c);
-    slowestMs = Math.max(slowestMs, performance.now() - start);
+    const ms = performance.now() - start;
+    if (ms > slowestMs) {
+      slowestMs = ms;
+      slowest = describeCase(c);
+    }
     bytes += c.tokens.reduce((n, t) => n + t.length, 0);
     if (failure !== null) {
       const small = shrink(c, (k) => runCase(k) !== null);
       throw new Error(`fuzz seed ${seed} input ${i}: ${failure}\nshrunk: ${describeCase(small)}\n-> ${runCase(small)}`);
     }
   }
-  return { inputs: count, bytes, slowestMs };
+  return { inputs: count, bytes, slowestMs, slowest };
 }

@@ -19,7 +19,9 @@ export const MAX_ROWS = 1000;
 /** Lines kept above the normal screen, so that growing the window brings them back as xterm does. */
 const SCROLLBACK = 1000;
 const MAX_TITLE_STACK = 10;
-const MAX_EXTRAS = 1 << (32 - EXT_SHIFT);
+/** Distinct (underline colour, hyperlink) pairs kept, and their total link text, so that memory stays bounded. */
+const MAX_EXTRAS = 1 << 16;
+const MAX_EXTRA_CHARS = 1 << 23;
 
 interface SavedCursor {
   x: number;
@@ -60,6 +62,7 @@ export class Terminal implements ParserHandler {
   private cellFlags = 0;
   private readonly extras: PenExtra[] = [{ ulColor: DEFAULT_COLOR, link: '' }];
   private readonly extraIds = new Map<string, number>();
+  private extraChars = 0;
 
   private insertMode = false;
   private autowrap = true;
@@ -778,7 +781,8 @@ export class Terminal implements ParserHandler {
       const key = `${this.pen.ulColor}\u0000${this.link}`;
       const known = this.extraIds.get(key);
       if (known !== undefined) ext = known;
-      else if (this.extras.length < MAX_EXTRAS) {
+      else if (this.extras.length < MAX_EXTRAS && this.extraChars + this.link.length <= MAX_EXTRA_CHARS) {
+        this.extraChars += this.link.length;
         ext = this.extras.length;
         this.extras.push({ ulColor: this.pen.ulColor, link: this.link });
         this.extraIds.set(key, ext);
@@ -1205,8 +1209,7 @@ export class Terminal implements ParserHandler {
     this.tabs = defaultTabs(this._cols);
     this.shape = 'block';
     this.blink = false;
-    this._title = '';
-    this.titleStack = [];
+    // The window title is the window's, not the screen's: xterm keeps it across RIS.
     this.paletteIndexed.clear();
     this.paletteFg = undefined;
     this.paletteBg = undefined;

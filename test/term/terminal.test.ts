@@ -255,6 +255,49 @@ describe('screen behaviour', () => {
   });
 });
 
+describe('more modes and controls', () => {
+  it('erases only unprotected cells with DECSED/DECSEL, everything with ED/EL', () => {
+    expect(term(6, 1, '\x1b[1"qAB\x1b[0"qCD\x1b[?2K').text()).toBe('AB');
+    expect(term(6, 1, '\x1b[1"qAB\x1b[0"qCD\x1b[2K').text()).toBe('');
+    expect(term(6, 2, '\x1b[1"qAB\x1b[0"qCD\r\nEF\x1b[?2J').text()).toBe('AB\n');
+  });
+
+  it('makes LF also return the carriage in LNM', () => {
+    expect(term(6, 2, '\x1b[20hab\ncd').text()).toBe('ab\ncd');
+    expect(term(6, 2, 'ab\ncd').text()).toBe('ab\n  cd');
+  });
+
+  it('addresses the cursor inside the margins in origin mode', () => {
+    expect(term(4, 4, '\x1b[2;3r\x1b[?6h\x1b[1;1Hx\x1b[9;1Hy').text()).toBe('\nx\ny\n');
+  });
+
+  it('soft-resets modes and pen with DECSTR, everything but the title with RIS', () => {
+    const t = term(6, 1, '\x1b[4h\x1b[1mab\x1b[!p\rx');
+    expect(t.text()).toBe('xb');
+    expect(cell(t, 0, 0).attrs).toBe(0);
+    const r = term(6, 1, '\x1b]0;t\x07\x1b[?25l\x1b[5 qabc\x1bc');
+    expect(r.text()).toBe('');
+    expect(r.cursor).toMatchObject({ x: 0, y: 0, visible: true, shape: 'block' });
+    expect(r.title).toBe('t');
+  });
+
+  it('keeps the alternate screen for 47 and clears it when leaving 1047', () => {
+    expect(term(4, 1, 'M\x1b[?47hA\x1b[?47l\x1b[?47h').text()).toBe(' A');
+    expect(term(4, 1, 'M\x1b[?1047hA\x1b[?1047l').text()).toBe('M');
+    expect(term(4, 1, 'M\x1b[?1047hA\x1b[?1047l\x1b[?1047h').text()).toBe('');
+  });
+
+  it('takes C1 controls as controls', () => {
+    expect(term(6, 1, '\x9b2Cx').text()).toBe('  x');
+    expect(term(6, 2, 'a\x85b').text()).toBe('a\nb');
+  });
+
+  it('moves by lines and to absolute rows and columns', () => {
+    expect(term(4, 3, 'a\x1b[2Eb\x1b[Fc').text()).toBe('a\nc\nb');
+    expect(term(6, 3, '\x1b[3dz\x1b[5`w').text()).toBe('\n\nz   w');
+  });
+});
+
 describe('resize', () => {
   it('scrolls lines off the top when the cursor would fall off, and brings them back', () => {
     const t = term(10, 4, '1\r\n2\r\n3\r\n4');

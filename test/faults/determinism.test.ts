@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { render } from '../../src/render/render.js';
+import { requireBuild, ROOT, runBin, tempDir } from './helpers.js';
+
+const CORPUS = resolve(ROOT, '../shared/corpus/casts');
+const work = tempDir('determinism');
+beforeAll(requireBuild);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * Settings that change what naive code prints: time zones with odd offsets and daylight saving,
+ * locales with other digits, decimal commas and case rules. Node's ICU follows LANG/LC_ALL even
+ * when the system has no such locale installed.
+ */
+const ENVIRONMENTS: NodeJS.ProcessEnv[] = [
+  { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
+  { TZ: 'Pacific/Chatham', LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8' },
+  { TZ: 'America/St_Johns', LANG: 'de_DE.UTF-8', LC_ALL: 'ar_EG.UTF-8', LC_NUMERIC: 'fr_FR.UTF-8' },
+  // Turkish (tr_TR), Azeri and Lithuanian change how canvas text is drawn: see crashers/open/gif-locale-turkish.json.
+];
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('the same input and options give the same bytes', () => {
+  it.each([
+    ['GIF', 'marionebl__svg-term/lolcat.json', 'out.gif', []],
+    ['SVG with an embedded font', 'nbedos__termtosvg/awesome.cast', 'out.svg', ['--embed-font']],
+    ['PNG still', 'asciinema__asciinema-player/theme.cast', 'out.png', ['--at', '1.5', '--scale', '2']],
+  ])('%s: across runs, time zones and locales, and through the library', async (_name, cast, file, flags) => {
+    const input = join(CORPUS, cast);
+    const hashes: string[] = [];
+    for (const env of [...ENVIRONMENTS, ENVIRONMENTS[0]!]) {
+      const output = join(work, file);
+      const run = runBin(file.endsWith('.svg') ? 'cast2svg' : 'cast2gif', [input, output, ...flags], env);
+      expect(run.status, run.stderr).toBe(0);
+      hashes.push(sha(readFileSync(output)));
+      rmSync(output);
+    }
+    expect(new Set(hashes).size, hashes.join(' ')).toBe(1);
+    const format = file.slice(4) as 'gif' | 'svg' | 'png';
+    const at = flags.includes('--at') ? { at: { seconds: 1.5 }, scale: 2 } : {};
+    const library = await render(readFileSync(input), { format, embedFont: flags.includes('--embed-font'), ...at });
+    expect(sha(library)).toBe(hashes[0]);
+  });
+});

@@ -9,7 +9,7 @@ import { classAttr, type StyleSheet } from './style-sheet.js';
 import { cleanText, escapeXml } from './xml.js';
 
 /** How many distinct rows are remembered for reuse; beyond it the oldest are forgotten (memory stays flat). */
-const ROW_MEMORY = 20_000;
+const ROW_MEMORY = 4096;
 
 /** Longest chain of rows built on the row before (see grownRow). */
 const MAX_GROWTH = 12;

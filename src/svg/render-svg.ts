@@ -6,7 +6,7 @@ import type { FrameMarkup } from './frame-markup.js';
 import { resolveGeometry, type SvgOptions } from './options.js';
 
 /** How many distinct frames are remembered for reuse (a screen that comes back shows its old slot). */
-const FRAME_MEMORY = 4096;
+const FRAME_MEMORY = 1024;
 /** Output is handed to the stream in chunks of about this many characters. */
 const CHUNK = 1 << 16;
 

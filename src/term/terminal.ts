@@ -197,6 +197,7 @@ export class Terminal implements ParserHandler {
           const gone = buffer.splice(0, excess);
           if (isNormal) for (const line of gone) this.scrollback.push(line);
           if (active) this.y -= excess;
+          else if (isNormal && this.savedNormal !== null) this.savedNormal.y = Math.max(0, this.savedNormal.y - excess);
         }
       }
     } else if (rows > oldRows) {
@@ -624,7 +625,7 @@ export class Terminal implements ParserHandler {
     const line = this.lines[this.y];
     const x = Math.min(this.x, this._cols - 1);
     if (mode > 2) return;
-    const from = mode === 0 ? 0 + x : 0;
+    const from = mode === 0 ? x : 0;
     const to = mode === 1 ? x + 1 : this._cols;
     if (selective) line.eraseUnprotected(from, to, this.pen.bg);
     else this.eraseCells(line, from, to);

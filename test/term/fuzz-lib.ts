@@ -96,23 +96,30 @@ export interface FuzzCase {
   tokens: string[];
   /** Where the concatenated input is cut into feed() calls. */
   cuts: number[];
+  /** When present, the terminal is resized to sizes[i] at cuts[i]. */
+  sizes?: [number, number][];
 }
 
 export function generateCase(r: Random, mode: FuzzMode): FuzzCase {
   const tokens = Array.from({ length: 1 + int(r, 40) }, () => token(r, mode));
   const length = tokens.join('').length;
   const cuts = Array.from({ length: int(r, 5) }, () => int(r, length)).sort((a, b) => a - b);
-  return { cols: 2 + int(r, 40), rows: 1 + int(r, 12), tokens, cuts };
+  const c: FuzzCase = { cols: 2 + int(r, 40), rows: 1 + int(r, 12), tokens, cuts };
+  if (mode !== 'peer' && r() < 0.3) c.sizes = cuts.map(() => [1 + int(r, 50), 1 + int(r, 15)]);
+  return c;
 }
 
-/** Feed a case in its chunks (cut anywhere, even inside a sequence or a surrogate pair). */
-export function feedCase(term: { feed(s: string): void }, c: FuzzCase): void {
+/** Feed a case in its chunks (cut anywhere, even inside a sequence or a surrogate pair), resizing at cuts if it says so. */
+export function feedCase(term: { feed(s: string): void; resize(cols: number, rows: number): void }, c: FuzzCase): void {
   const input = c.tokens.join('');
   let at = 0;
-  for (const cut of [...c.cuts, input.length]) {
+  c.cuts.forEach((cut, i) => {
     if (cut > at) term.feed(input.slice(at, cut));
     at = Math.max(at, cut);
-  }
+    const size = c.sizes?.[i];
+    if (size !== undefined) term.resize(size[0], size[1]);
+  });
+  if (input.length > at) term.feed(input.slice(at));
 }
 
 /** The terminal's invariants after any input; returns a description of the first one broken. */
@@ -153,7 +160,7 @@ export function shrink(c: FuzzCase, fails: (c: FuzzCase) => boolean): FuzzCase {
   for (let size = Math.max(1, best.tokens.length >> 1); size >= 1; size >>= 1) {
     for (let start = 0; start < best.tokens.length; ) {
       const tokens = [...best.tokens.slice(0, start), ...best.tokens.slice(start + size)];
-      const candidate = { ...best, tokens, cuts: best.cuts.filter((cut) => cut <= tokens.join('').length) };
+      const candidate = { ...best, tokens, cuts: best.cuts.map((cut) => Math.min(cut, tokens.join('').length)) };
       if (tokens.length > 0 && fails(candidate)) best = candidate;
       else start += size;
     }
@@ -161,7 +168,8 @@ export function shrink(c: FuzzCase, fails: (c: FuzzCase) => boolean): FuzzCase {
   return best;
 }
 
-export const describeCase = (c: FuzzCase): string => `${c.cols}x${c.rows} cuts ${JSON.stringify(c.cuts)} tokens ${JSON.stringify(c.tokens)}`;
+export const describeCase = (c: FuzzCase): string =>
+  `${c.cols}x${c.rows} cuts ${JSON.stringify(c.cuts)}${c.sizes ? ` sizes ${JSON.stringify(c.sizes)}` : ''} tokens ${JSON.stringify(c.tokens)}`;
 
 /**
  * The long fuzz run: `count` random inputs (junk included) from `seed`. Throws with a shrunk,

@@ -75,6 +75,9 @@ interface Line {
 }
 
 /**
+ * OSC 8 hyperlinks (Cell.link) are deliberately not written: an SVG shown as an image cannot follow
+ * them anyway, and leaving them out means no URL from a recording can ever become an active link.
+ *
  * One row as SVG markup in row coordinates: x from the row's left edge, y = 0 on the text baseline
  * (so a `<use>` places it with a single y and `<text>` needs no y). '' for a blank row.
  * Paint order: backgrounds, text, then lines and drawn glyphs. With `from`, only the cells from

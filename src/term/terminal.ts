@@ -1,7 +1,7 @@
 import { DEFAULT_COLOR, type Cursor, type CursorShape, type PaletteOverrides, type Row, type ScreenSnapshot } from './cell.js';
 import { charsetFor, type Charset } from './charsets.js';
 import { parseColorSpec } from './color-spec.js';
-import { BG, EXT_SHIFT, FG, FLAGS, Line, PROTECTED, SPACER, STRIDE, WIDTH_SHIFT, type PenExtra } from './line.js';
+import { BG, CP_MASK, EXT_SHIFT, FG, FLAGS, Line, PROTECTED, SPACER, STRIDE, WIDTH_SHIFT, type PenExtra } from './line.js';
 import type { Params } from './params.js';
 import { Parser, type ParserHandler } from './parser.js';
 import { Scrollback } from './scrollback.js';
@@ -93,13 +93,11 @@ export class Terminal implements ParserHandler {
   private paletteCursor: number | undefined;
   private paletteView: PaletteOverrides | null = null;
 
-  /** Where the last graphic character went, for joining combining marks to it. */
+  /** Where the last graphic character went, for joining combining marks to it and for REP. */
   private lastX = 0;
   private lastY = 0;
   private lastValid = false;
   private joinNext = false;
-  /** The last graphic character printed, for REP. */
-  private lastCp = -1;
 
   private readonly parser: Parser;
 
@@ -335,7 +333,6 @@ export class Terminal implements ParserHandler {
       this.lastX = x - 1;
       this.lastY = y;
       this.lastValid = true;
-      this.lastCp = text.charCodeAt(i - 1);
       if (x <= right) {
         this.x = x;
         return i;
@@ -402,7 +399,6 @@ export class Terminal implements ParserHandler {
     this.lastX = x;
     this.lastY = this.y;
     this.lastValid = true;
-    this.lastCp = cp;
     if (after > right) {
       this.x = right;
       this.wrapPending = this.autowrap;
@@ -427,7 +423,6 @@ export class Terminal implements ParserHandler {
 
   execute(code: number): void {
     this.lastValid = false;
-    this.lastCp = -1;
     switch (code) {
       case 0x08:
         this.backspace();
@@ -678,10 +673,12 @@ export class Terminal implements ParserHandler {
     }
   }
 
-  /** REP: the last character (with its combining marks) n more times. */
-  private repeat(n: number, cluster: string | undefined): void {
-    const cp = this.lastCp;
-    if (cp < 0) return;
+  /** REP: the last character printed (with its combining marks) n more times. */
+  private repeat(n: number): void {
+    const line = this.lines[this.lastY];
+    const cp = line.content(this.lastX) & CP_MASK;
+    const cluster = line.clusters?.get(this.lastX);
+    if (cp === 0) return;
     // Beyond one screenful plus a line the result repeats with the line length: skip whole lines.
     const limit = this._cols * (this._rows + 1);
     if (n > limit) n = limit + ((n - limit) % this._cols);
@@ -796,7 +793,6 @@ export class Terminal implements ParserHandler {
 
   esc(final: number, collected: number): void {
     this.lastValid = false;
-    this.lastCp = -1;
     if (collected === 0) {
       switch (final) {
         case 0x37: // 7 DECSC
@@ -889,17 +885,13 @@ export class Terminal implements ParserHandler {
   }
 
   csi(final: number, collected: number, params: Params): void {
-    const joinable = this.lastValid;
-    this.lastValid = false;
     // REP repeats only a character printed immediately before it.
-    const repeatable = this.lastCp;
-    this.lastCp = -1;
+    const repeatable = this.lastValid;
+    this.lastValid = false;
     if (collected === 0) {
       if (final === 0x62) {
-        const cluster = joinable ? this.lines[this.lastY].clusters?.get(this.lastX) : undefined;
-        this.lastCp = repeatable;
-        this.repeat(params.count(0), cluster);
-        this.lastCp = -1;
+        if (repeatable) this.repeat(params.count(0));
+        this.lastValid = false;
         return;
       }
       this.csiPlain(final, params);
@@ -1216,14 +1208,13 @@ export class Terminal implements ParserHandler {
     this.paletteBg = undefined;
     this.paletteCursor = undefined;
     this.paletteView = null;
-    this.lastCp = -1;
+    this.lastValid = false;
   }
 
   // ---------------------------------------------------------------- OSC
 
   osc(data: string): void {
     this.lastValid = false;
-    this.lastCp = -1;
     const semi = data.indexOf(';');
     const command = semi < 0 ? data : data.slice(0, semi);
     const arg = semi < 0 ? '' : data.slice(semi + 1);

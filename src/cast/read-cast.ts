@@ -11,8 +11,12 @@ export interface ReadCastOptions extends SizeOverride {
   readonly onWarning?: WarningHandler;
 }
 
-/** Single-document casts (v1, array-form v2) must be parsed whole; beyond this they are refused. */
-export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+/**
+ * Single-document casts (v1, array-form v2) must be parsed whole; beyond this they are refused.
+ * Parsed JSON takes about 20 times its text in memory (a 72 MB v1 cast peaked at 1.4 GB), so this
+ * keeps the worst case within a default Node heap. Real single-document casts are a few MB.
+ */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 const ignore: WarningHandler = () => {};
 

@@ -108,6 +108,16 @@ describe('hostile shapes the mutator makes rarely', () => {
     }).rejects.toThrow(/^long\.cast:2: a line longer than 256 M characters is not read$/);
   });
 
+  it('refuses a single-document cast over the document limit before parsing it', async () => {
+    const events = `[0.1, "x"],`.repeat(100_000);
+    function* big() {
+      yield '{"version": 1, "width": 8, "height": 2, "stdout": [\n';
+      for (let i = 0; i < 70; i++) yield `${events}\n`;
+      yield '[0, "end"]]}';
+    }
+    await expect(readCast(big(), { name: 'v1.json' })).rejects.toThrow(/^v1\.json:\d+: a single-document cast over 64 MB is not read$/);
+  });
+
   it('reads a line split into many chunks whole, CR LF across a chunk edge included', async () => {
     const line = `[0.5, "o", "${'ab'.repeat(50_000)}"]`;
     const text = `${header.replace('\n', '\r\n')}${line}\r\n[1, "o", "z"]`;

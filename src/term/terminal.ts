@@ -235,6 +235,7 @@ export class Terminal implements ParserHandler {
   }
 
   // ---------------------------------------------------------------- printing
+  // print, execute, esc, csi and osc are the parser's callbacks (ParserHandler), public only for it.
 
   print(data: string, start: number, end: number): number {
     let i = start;

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSyn
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const CASTS = 40;
 const FORMATS = ['gif', 'svg'];
@@ -77,6 +78,21 @@ async function child(dir, jobs) {
   );
 }
 
+/**
+ * The machine's own scaling at this moment: a fixed amount of plain arithmetic split over 1 or N
+ * threads. On a machine shared with other work this falls well short of N, and so must the batch.
+ */
+async function spin(threads) {
+  const total = 400e6;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: threads }, () => new Promise((resolve, reject) => {
+      new Worker(fileURLToPath(import.meta.url), { workerData: total / threads }).on('message', resolve).on('error', reject);
+    })),
+  );
+  return performance.now() - start;
+}
+
 function measure(dir, jobs) {
   const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, String(jobs)], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`jobs=${jobs} failed: ${result.stderr}`);
@@ -85,7 +101,11 @@ function measure(dir, jobs) {
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-if (process.argv[2] === '--child') {
+if (!isMainThread) {
+  let x = 0;
+  for (let i = 0; i < workerData; i++) x = (x * 31 + i) % 1000003;
+  parentPort.postMessage(x);
+} else if (process.argv[2] === '--child') {
   await child(process.argv[3], Number(process.argv[4]));
 } else {
   const dir = prepare();
@@ -101,9 +121,11 @@ if (process.argv[2] === '--child') {
   try {
     const ones = [];
     const alls = [];
+    const spins = [];
     for (let round = 0; round < 2; round++) {
       ones.push(measure(dir, 1));
       alls.push(measure(dir, cores));
+      spins.push((await spin(1)) / (await spin(cores)));
     }
     const one = best(ones);
     const all = best(alls);
@@ -112,6 +134,7 @@ if (process.argv[2] === '--child') {
     console.log(line(1, ones));
     console.log(line(cores, alls));
     console.log(`speed-up with ${cores} cores: ${(one.ms / all.ms).toFixed(2)}x (aim: >= 1.8x on 2 cores)`);
+    console.log(`the machine's own scaling meanwhile (plain arithmetic on 1 vs ${cores} threads): ${spins.map((r) => `${r.toFixed(2)}x`).join(', ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

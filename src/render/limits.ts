@@ -79,7 +79,7 @@ export function parseLimit(text: string): Partial<Limits> {
   return { [name]: value };
 }
 
-const mb = (bytes: number): string => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+const mb = (bytes: number): string => (bytes < 1048576 ? `${Math.floor(bytes)} byte` : `${Math.round((bytes / 1048576) * 10) / 10} MB`);
 
 /** Refuses an output larger than the pixel limits; also catches sizes that are not finite at all. */
 export function checkPixelSize(width: number, height: number, limits: Limits): void {

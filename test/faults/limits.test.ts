@@ -113,7 +113,7 @@ describe('limits', () => {
     const write = (s: string) => new Promise<void>((resolve, reject) => capped.write(s, (e) => (e ? reject(e) : resolve())));
     await write('<svg>');
     await write('12345');
-    await expect(write('x')).rejects.toThrow('the output is larger than the 0 MB limit (raise it with --limit svgBytes=N MB)');
+    await expect(write('x')).rejects.toThrow('the output is larger than the 10 byte limit (raise it with --limit svgBytes=N MB)');
     expect(Buffer.concat(got).toString()).toBe('<svg>12345');
     expect(capped.errored).toBeInstanceOf(LimitError);
   });

@@ -23,9 +23,6 @@ export const unionRect = (a: Rect | undefined, b: Rect | undefined): Rect | unde
   return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
 };
 
-const inside = (r: Rect | undefined, x: number, y: number): boolean =>
-  r !== undefined && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
-
 /** The global colour table: fixed once the first frame is written. */
 export class GlobalPalette {
   readonly colors: number[] = [0];
@@ -65,72 +62,118 @@ export interface ImageSource {
   readonly shown?: Uint32Array;
   /** Pixels here must be painted even when unchanged (the previous frame's area is cleared after it). */
   readonly repaint?: Rect;
+  /** Per pixel row: 0 where the row is known to equal `shown`, so it need not be compared. */
+  readonly rowChanged?: Uint8Array;
 }
 
-const LEAVE = -1;
-
 /**
- * Encodes a rectangle of the image in whichever of these is smallest: every pixel painted, or
- * pixels the viewer already shows left transparent; with the global colour table or a local one
- * holding only the rectangle's colours (fewer colours, shorter codes). More than 256 colours in
+ * Encodes a rectangle of the image, pixels the viewer already shows left transparent where
+ * that helps, with the global colour table or a local one holding only the rectangle's colours
+ * (fewer colours, shorter codes), whichever is smaller. More than 256 colours in
  * the rectangle (images, gradients) are quantized into a local table, only there.
  */
+/** Unchanged stretches shorter than this are painted rather than left transparent (tuned on the benchmark casts). */
+const MIN_LEAVE_RUN = 32;
 export function encodeImage(src: ImageSource, rect: Rect, global: GlobalPalette | undefined, scratch: EncodeScratch): EncodedImage {
   const n = rect.w * rect.h;
   const values = scratch.values(n);
-  // First pass: the rectangle's pixels, with LEAVE where the viewer already shows the right colour.
-  let canLeave = false;
+  const leave = scratch.leave;
+  const { pixels, shown, repaint, rowChanged } = src;
+  // One pass: the rectangle's pixels, which of them the viewer already shows, and the colours of the rest.
+  const colors = new Map<number, number>();
+  let needsTransparent = false;
+  let leaves = 0;
+  let last = -1;
   for (let y = 0, i = 0; y < rect.h; y++) {
     const row = (rect.y + y) * src.width + rect.x;
+    const inRepaint = repaint !== undefined && rect.y + y >= repaint.y && rect.y + y < repaint.y + repaint.h;
+    if (shown !== undefined && rowChanged !== undefined && !rowChanged[rect.y + y] && !inRepaint) {
+      // A row the viewer already shows: all of it can be left.
+      values.set(pixels.subarray(row, row + rect.w), i);
+      leave.fill(1, i, i + rect.w);
+      leaves += rect.w;
+      i += rect.w;
+      continue;
+    }
     for (let x = 0; x < rect.w; x++, i++) {
-      const p = src.pixels[row + x]!;
+      const p = pixels[row + x]!;
       values[i] = p;
-      if (src.shown && src.shown[row + x] === p && p !== TRANSPARENT && !inside(src.repaint, rect.x + x, rect.y + y)) {
-        scratch.leave[i] = 1;
-        canLeave = true;
-      } else scratch.leave[i] = 0;
+      if (
+        shown !== undefined &&
+        shown[row + x] === p &&
+        p !== TRANSPARENT &&
+        !(inRepaint && rect.x + x >= repaint.x && rect.x + x < repaint.x + repaint.w)
+      ) {
+        leave[i] = 1;
+        leaves++;
+        continue;
+      }
+      leave[i] = 0;
+      if (p === TRANSPARENT) needsTransparent = true;
+      else if (p !== last) {
+        last = p;
+        if (!colors.has(p)) colors.set(p, colors.size);
+      }
     }
   }
-  const candidates: EncodedImage[] = [];
-  for (const leave of canLeave ? [false, true] : [false]) {
-    const colors = new Map<number, number>();
-    let needsTransparent = false;
-    for (let i = 0; i < n; i++) {
-      const v = leave && scratch.leave[i] ? LEAVE : values[i]!;
-      if (v === LEAVE || v === TRANSPARENT) needsTransparent = true;
-      else if (!colors.has(v)) colors.set(v, colors.size);
-    }
-    let fitsGlobal = global !== undefined;
-    let globalMax = needsTransparent ? 0 : -1;
-    for (const c of colors.keys()) {
-      const at = global?.index.get(c);
-      if (at === undefined) {
-        fitsGlobal = false;
-        break;
+  // Unchanged pixels are left to the viewer where that does not break a run (see encodeWith):
+  // never larger than painting them, so one coding is enough.
+  // Short stretches of unchanged pixels between changed ones are painted: cutting them out
+  // breaks the strings LZW would repeat. Long stretches become transparent runs.
+  if (leaves > 0) {
+    for (let i = 0; i < n; ) {
+      if (!leave[i]) {
+        i++;
+        continue;
       }
-      if (at > globalMax) globalMax = at;
-    }
-    const leaveMask = leave ? scratch.leave : undefined;
-    const transparentIndex = needsTransparent ? 0 : undefined;
-    if (fitsGlobal) {
-      candidates.push(encodeWith(values, leaveMask, rect, global!.index, transparentIndex, undefined, global!.colors.length, scratch));
-    }
-    const localCount = colors.size + (needsTransparent ? 1 : 0);
-    if (localCount <= 256) {
-      // A local table only pays when its codes are shorter than the global table's would be.
-      if (!fitsGlobal || tableBits(localCount) < tableBits(globalMax + 1)) {
-        // Slot 0 is the transparent one, as in the global table.
-        const palette = needsTransparent ? [0] : [];
-        const local = new Map<number, number>();
-        for (const c of colors.keys()) {
-          local.set(c, palette.length);
-          palette.push(c);
+      let end = i;
+      while (end < n && leave[end]) end++;
+      if (end - i < MIN_LEAVE_RUN) {
+        for (let j = i; j < end; j++) {
+          leave[j] = 0;
+          leaves--;
+          const p = values[j]!;
+          if (p !== last) {
+            last = p;
+            if (!colors.has(p)) colors.set(p, colors.size);
+          }
         }
-        candidates.push(encodeWith(values, leaveMask, rect, local, transparentIndex, palette, palette.length, scratch));
       }
-    } else if (!fitsGlobal) {
-      candidates.push(encodeQuantized(values, leaveMask, rect, needsTransparent, scratch));
+      i = end;
     }
+  }
+  const leaveMask = leaves > 0 ? leave : undefined;
+  if (leaves > 0) needsTransparent = true;
+  const candidates: EncodedImage[] = [];
+  let fitsGlobal = global !== undefined;
+  let globalMax = needsTransparent ? 0 : -1;
+  for (const c of colors.keys()) {
+    const at = global?.index.get(c);
+    if (at === undefined) {
+      fitsGlobal = false;
+      break;
+    }
+    if (at > globalMax) globalMax = at;
+  }
+  const transparentIndex = needsTransparent ? 0 : undefined;
+  if (fitsGlobal) {
+    candidates.push(encodeWith(values, leaveMask, rect, global!.index, transparentIndex, undefined, global!.colors.length, scratch));
+  }
+  const localCount = colors.size + (needsTransparent ? 1 : 0);
+  if (localCount <= 256) {
+    // A local table only pays when its codes are shorter than the global table's would be.
+    if (!fitsGlobal || tableBits(localCount) < tableBits(globalMax + 1)) {
+      // Slot 0 is the transparent one, as in the global table.
+      const palette = needsTransparent ? [0] : [];
+      const local = new Map<number, number>();
+      for (const c of colors.keys()) {
+        local.set(c, palette.length);
+        palette.push(c);
+      }
+      candidates.push(encodeWith(values, leaveMask, rect, local, transparentIndex, palette, palette.length, scratch));
+    }
+  } else if (!fitsGlobal) {
+    candidates.push(encodeQuantized(values, leaveMask, rect, needsTransparent, scratch));
   }
   let best = candidates[0]!;
   for (const c of candidates) if (c.bytes.length < best.bytes.length) best = c;

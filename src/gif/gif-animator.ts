@@ -34,8 +34,12 @@ export class GifAnimator {
   private held: Held | undefined;
   /** Start (cs) of changes painted but not yet encoded. */
   private pendingStart: number | undefined;
+  /** Pixel rows repainted since the last encoded frame (1), and the range holding them. */
+  private readonly dirty: Uint8Array;
   private dirtyTop = Infinity;
   private dirtyBottom = -1;
+  /** Per pixel row of the last diff: 1 where the row differs from what the viewer shows. */
+  private readonly rowChanged: Uint8Array;
   private end = 0;
   private readonly scratch = new EncodeScratch();
   private painted = false;
@@ -49,18 +53,23 @@ export class GifAnimator {
   ) {
     this.width = painter.width;
     this.height = painter.height;
+    this.dirty = new Uint8Array(this.height);
+    this.rowChanged = new Uint8Array(this.height);
   }
 
   async add(frame: Frame): Promise<void> {
     const start = Math.round(frame.time * 100);
     if (this.pendingStart !== undefined && start - this.pendingStart >= MIN_DELAY_CS) await this.encodePending();
-    const band = this.painted
+    const bands = this.painted
       ? this.painter.paintChanges(frame.screen, frame.changedRows, frame.cursorChanged, frame.paletteChanged)
       : this.painter.paintScreen(frame.screen);
     this.painted = true;
-    if (band) {
-      this.dirtyTop = Math.min(this.dirtyTop, band.top);
-      this.dirtyBottom = Math.max(this.dirtyBottom, band.bottom);
+    if (bands) {
+      for (const band of bands) {
+        this.dirty.fill(1, band.top, band.bottom);
+        this.dirtyTop = Math.min(this.dirtyTop, band.top);
+        this.dirtyBottom = Math.max(this.dirtyBottom, band.bottom);
+      }
       this.pendingStart ??= this.shown === undefined ? 0 : Math.max(start, this.held ? this.held.start + MIN_DELAY_CS : start);
     }
     this.end = Math.max(this.end, Math.round((frame.time + frame.duration) * 100));
@@ -113,7 +122,7 @@ export class GifAnimator {
     }
     await this.writeHeld(start - held.start);
     const rect = unionRect(change.rect, repaint)!;
-    const image = encodeImage({ pixels, width: this.width, shown: this.shown, repaint }, rect, this.global, this.scratch);
+    const image = encodeImage({ pixels, width: this.width, shown: this.shown, repaint, rowChanged: this.rowChanged }, rect, this.global, this.scratch);
     for (let y = rect.y; y < rect.y + rect.h; y++) {
       const row = y * this.width;
       this.shown.set(pixels.subarray(row + rect.x, row + rect.x + rect.w), row + rect.x);
@@ -122,6 +131,7 @@ export class GifAnimator {
   }
 
   private resetDirty(): void {
+    if (this.dirtyBottom > 0) this.dirty.fill(0, this.dirtyTop, this.dirtyBottom);
     this.dirtyTop = Infinity;
     this.dirtyBottom = -1;
   }
@@ -134,7 +144,9 @@ export class GifAnimator {
     const w = this.width;
     let x0 = w, x1 = -1, y0 = -1, y1 = -1;
     let cx0 = w, cx1 = -1, cy0 = -1, cy1 = -1;
+    this.rowChanged.fill(0);
     for (let y = this.dirtyTop; y < this.dirtyBottom; y++) {
+      if (!this.dirty[y]) continue;
       const row = y * w;
       for (let x = 0; x < w; x++) {
         const p = pixels[row + x]!;
@@ -144,6 +156,7 @@ export class GifAnimator {
         if (x > x1) x1 = x;
         if (y0 < 0) y0 = y;
         y1 = y;
+        this.rowChanged[y] = 1;
         if (p === TRANSPARENT) {
           if (x < cx0) cx0 = x;
           if (x > cx1) cx1 = x;

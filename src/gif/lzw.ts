@@ -27,45 +27,34 @@ function nextGeneration(): number {
  * Returns whether the dictionary filled up, i.e. whether the other choice could differ.
  */
 export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWriter, resetWhenFull = true): boolean {
-  let filled = false;
-  out.byte(minCodeSize);
+  const packed = packedBuffer(indices.length);
   const clearCode = 1 << minCodeSize;
   const endCode = clearCode + 1;
   let codeSize = minCodeSize + 1;
   let next = clearCode + 2;
   let stamp = nextGeneration();
-
-  const block = new Uint8Array(255);
-  let blockLength = 0;
-  let bits = 0;
-  let bitCount = 0;
-  const emit = (code: number): void => {
-    bits |= code << bitCount;
-    bitCount += codeSize;
-    while (bitCount >= 8) {
-      block[blockLength++] = bits & 0xff;
-      bits >>>= 8;
-      bitCount -= 8;
-      if (blockLength === 255) {
-        out.byte(255);
-        out.bytes(block);
-        blockLength = 0;
-      }
-    }
-  };
-
-  emit(clearCode);
-  if (indices.length > 0) {
+  let filled = false;
+  let at = 0;
+  let bits = clearCode;
+  let bitCount = codeSize;
+  const n = indices.length;
+  if (n > 0) {
     let prefix = indices[0]!;
-    for (let i = 1; i < indices.length; i++) {
+    for (let i = 1; i < n; i++) {
       const k = indices[i]!;
       const key = (prefix << 8) | k;
-      const entry = table[key]!;
-      if (entry >= stamp && entry < stamp + 4096) {
-        prefix = entry - stamp;
+      const entry = table[key]! - stamp;
+      if (entry >= 0 && entry < 4096) {
+        prefix = entry;
         continue;
       }
-      emit(prefix);
+      bits |= prefix << bitCount;
+      bitCount += codeSize;
+      while (bitCount >= 8) {
+        packed[at++] = bits & 0xff;
+        bits >>>= 8;
+        bitCount -= 8;
+      }
       if (next <= MAX_CODE) {
         table[key] = stamp + next;
         next++;
@@ -73,32 +62,54 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
         if (next > 1 << codeSize && codeSize < 12) codeSize++;
       } else if (resetWhenFull) {
         filled = true;
-        emit(clearCode);
+        bits |= clearCode << bitCount;
+        bitCount += codeSize;
+        while (bitCount >= 8) {
+          packed[at++] = bits & 0xff;
+          bits >>>= 8;
+          bitCount -= 8;
+        }
         stamp = nextGeneration();
         next = clearCode + 2;
         codeSize = minCodeSize + 1;
       } else filled = true;
       prefix = k;
     }
-    emit(prefix);
+    bits |= prefix << bitCount;
+    bitCount += codeSize;
+    while (bitCount >= 8) {
+      packed[at++] = bits & 0xff;
+      bits >>>= 8;
+      bitCount -= 8;
+    }
     // The decoder adds an entry after this last code too, and may widen before reading the end code.
     if (next <= MAX_CODE && next + 1 > 1 << codeSize && codeSize < 12) codeSize++;
   }
-  emit(endCode);
-  if (bitCount > 0) {
-    block[blockLength++] = bits & 0xff;
-    if (blockLength === 255) {
-      out.byte(255);
-      out.bytes(block);
-      blockLength = 0;
-    }
+  bits |= endCode << bitCount;
+  bitCount += codeSize;
+  while (bitCount > 0) {
+    packed[at++] = bits & 0xff;
+    bits >>>= 8;
+    bitCount -= 8;
   }
-  if (blockLength > 0) {
-    out.byte(blockLength);
-    out.bytes(block.subarray(0, blockLength));
+  // Minimum code size, the codes in sub-blocks of at most 255 bytes, and the block terminator.
+  out.byte(minCodeSize);
+  for (let from = 0; from < at; from += 255) {
+    const length = Math.min(255, at - from);
+    out.byte(length);
+    out.bytes(packed.subarray(from, from + length));
   }
   out.byte(0);
   return filled;
+}
+
+let packedScratch = new Uint8Array(4096);
+
+/** Room for the codes of `pixels` pixels: at most one 12-bit code per pixel, plus clear and end codes. */
+function packedBuffer(pixels: number): Uint8Array {
+  const need = Math.ceil(((pixels + 2) * 12) / 8) + (pixels >> 10) * 2 + 16;
+  if (packedScratch.length < need) packedScratch = new Uint8Array(need);
+  return packedScratch;
 }
 
 /** The smallest LZW minimum code size for a palette of `colors` entries (GIF requires at least 2). */

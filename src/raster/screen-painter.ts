@@ -13,7 +13,7 @@ const styleOf = (attrs: number): FontStyle =>
 
 const DECORATION_BITS = Attr.UNDERLINE_MASK | Attr.STRIKE | Attr.OVERLINE;
 
-/** What changed in the image: pixel rows [top, bottom), or undefined for nothing. */
+/** Pixel rows [top, bottom) that were repainted. */
 export interface DirtyBand {
   readonly top: number;
   readonly bottom: number;
@@ -41,7 +41,7 @@ export class ScreenPainter {
   }
 
   /** Paints every row (and the window when its background changed). */
-  paintScreen(screen: ScreenSnapshot): DirtyBand {
+  paintScreen(screen: ScreenSnapshot): DirtyBand[] {
     this.palette = screen.palette;
     const bg = resolveColor(DEFAULT_COLOR, this.setup.theme, this.palette, 'bg');
     if (bg !== this.windowBackground) {
@@ -50,14 +50,14 @@ export class ScreenPainter {
     }
     for (let r = 0; r < this.setup.rows; r++) this.paintRow(screen, r);
     this.paintedCursorRow = this.cursorRow(screen);
-    return { top: 0, bottom: this.height };
+    return [{ top: 0, bottom: this.height }];
   }
 
   /**
    * Repaints what a frame says changed: its changed rows and the rows the cursor left and entered,
-   * or everything when the palette changed. Returns the band of pixel rows touched.
+   * or everything when the palette changed. Returns the bands of pixel rows repainted, top to bottom.
    */
-  paintChanges(screen: ScreenSnapshot, changedRows: ReadonlySet<number>, cursorChanged: boolean, paletteChanged: boolean): DirtyBand | undefined {
+  paintChanges(screen: ScreenSnapshot, changedRows: ReadonlySet<number>, cursorChanged: boolean, paletteChanged: boolean): DirtyBand[] | undefined {
     if (paletteChanged) return this.paintScreen(screen);
     const rows = new Set<number>();
     for (const r of changedRows) if (r < this.setup.rows) rows.add(r);
@@ -68,16 +68,11 @@ export class ScreenPainter {
     }
     if (rows.size === 0) return undefined;
     this.palette = screen.palette;
-    let first = Infinity;
-    let last = -1;
-    for (const r of rows) {
-      this.paintRow(screen, r);
-      first = Math.min(first, r);
-      last = Math.max(last, r);
-    }
+    for (const r of rows) this.paintRow(screen, r);
     this.paintedCursorRow = cursorRow;
     const { content } = this.setup.layout;
-    return { top: content.y + first * this.setup.cellHeight, bottom: content.y + (last + 1) * this.setup.cellHeight };
+    const h = this.setup.cellHeight;
+    return [...rows].sort((a, b) => a - b).map((r) => ({ top: content.y + r * h, bottom: content.y + (r + 1) * h }));
   }
 
   /**

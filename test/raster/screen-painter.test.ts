@@ -153,12 +153,12 @@ describe('ScreenPainter window and palette', () => {
     expect(new Set(painter.pixels).size).toBeLessThanOrEqual(256);
   });
 
-  test('paintChanges repaints only the rows it is told about and returns their band', () => {
+  test('paintChanges repaints only the rows it is told about and returns their bands', () => {
     const a = screen({ cols: COLS, rows: ROWS, lines: ['one', 'two', 'six'], cursor: noCursor });
     const b = screen({ cols: COLS, rows: ROWS, lines: ['one', 'TWO', 'SIX'], cursor: noCursor });
     const { painter, setup } = paint(a);
     const band = painter.paintChanges(b, new Set([1]), false, false);
-    expect(band).toEqual({ top: setup.layout.content.y + 20, bottom: setup.layout.content.y + 40 });
+    expect(band).toEqual([{ top: setup.layout.content.y + 20, bottom: setup.layout.content.y + 40 }]);
     const expected = paint(screen({ cols: COLS, rows: ROWS, lines: ['one', 'TWO', 'six'], cursor: noCursor }));
     expect(painter.pixels).toEqual(expected.painter.pixels);
     expect(painter.paintChanges(b, new Set(), false, false)).toBeUndefined();

@@ -166,6 +166,30 @@ for (const [name, parts] of streams) {
   const rate = (mb(parts) * 1000) / best;
   console.log(`${'demo.cast+snapshots'.padEnd(20)} ${mb(parts).toFixed(2).padStart(6)} MB  ours ${rate.toFixed(1).padStart(7)} MB/s (snapshot after every event)`);
 }
+// Linearity on hostile input: random code units (escape sequences, huge parameters, C1 controls,
+// lone surrogates) in 1 MB and 8 MB streams should be fed at about the same rate.
+{
+  const junk = (units) => {
+    let out = '';
+    const pieces = ['\x1b[', '\x1b]', '\x1bP', '99999999999', ';', ':', 'b', 'H', 'm', '\x9b', '\ud83d', '\u0301', '\x1b(0', '\n', 'abc'];
+    while (out.length < units) {
+      out += random() < 0.5 ? pieces[Math.floor(random() * pieces.length)] : String.fromCharCode(Math.floor(random() * 0x3000));
+    }
+    return chunks(out);
+  };
+  const rate = (parts) => {
+    let best = Infinity;
+    for (let round = 0; round < 3; round++) {
+      const t = process.cpuUsage();
+      runOurs(parts);
+      best = Math.min(best, cpuMs(t));
+    }
+    return (mb(parts) * 1000) / best;
+  };
+  const small = rate(junk(1_000_000));
+  const large = rate(junk(8_000_000));
+  console.log(`${'random junk'.padEnd(20)} ours ${small.toFixed(1)} MB/s on 1 MB, ${large.toFixed(1)} MB/s on 8 MB (linear if about equal)`);
+}
 const worst = Math.min(...results.map((r) => r.ours / r.xterm));
 console.log(`lowest ratio ${worst.toFixed(2)}x (target >= 1.5x)`);
 console.log(`peak RSS: ${oursRss} MB ours alone (all streams, in a child process); ${rssMb().toFixed(0)} MB for this process running both`);

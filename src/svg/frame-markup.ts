@@ -31,6 +31,11 @@ export interface FrameMarkup {
    * as `<use>`, the cursor. Equal bodies look equal.
    */
   readonly body: string;
+  /**
+   * Equal for frames that look the same, however their rows were put together (a screen that
+   * comes back may be drawn from other definitions than the first time).
+   */
+  readonly key: string;
   /** The rows part of `body` (what a later frame may reuse), and the rest. */
   readonly rows: string;
   readonly cursor: string;
@@ -66,6 +71,7 @@ function samePalette(a: PaletteOverrides, b: PaletteOverrides): boolean {
 export class FrameComposer {
   private readonly byMarkup = new Map<string, string>();
   private readonly byChunk = new Map<string, string>();
+  private readonly seenChunks = new Map<string, boolean>();
   private readonly cursorShapes = new Set<string>();
   /** How many rows deep a row definition builds on earlier ones (0: drawn whole). */
   private readonly depths = new Map<string, number>();
@@ -170,7 +176,8 @@ export class FrameComposer {
       defs += cursor.defs;
       cursorPart = cursor.body;
     }
-    return { defs, body: rowsPart + cursorPart, rows: rowsPart, cursor: cursorPart, ...(previousId ? { previousId } : {}) };
+    const key = `${overrideBg ?? ''}|${ids.join(',')}|${cursorPart}`;
+    return { defs, body: rowsPart + cursorPart, key, rows: rowsPart, cursor: cursorPart, ...(previousId ? { previousId } : {}) };
   }
 
   /** The frame just composed was shown from an earlier slot: its rows cannot be given an id. */
@@ -246,6 +253,13 @@ export class FrameComposer {
     if (count === 1) return `<use href="#${ids[only]}"${yAttr(only * ch)}/>`;
     let chunk = this.byChunk.get(uses) ?? created.find(([u]) => u === uses)?.[1];
     if (chunk === undefined) {
+      // Seen for the first time: placed row by row; defined when it comes back.
+      if (!this.seenChunks.has(uses)) {
+        this.remember(this.seenChunks, uses, true);
+        let placed = '';
+        for (let y = from; y < to; y++) if (ids[y] !== '') placed += `<use href="#${ids[y]}"${yAttr(y * ch)}/>`;
+        return placed;
+      }
       chunk = this.newId();
       created.push([uses, chunk]);
     }

@@ -67,11 +67,11 @@ export async function renderSvg(
   for await (const frame of frames) {
     const markup = doc.compose(frame.screen);
     await writePending(markup.previousId);
-    let slot = slots.get(markup.body);
+    let slot = slots.get(markup.key);
     if (slot === undefined) {
       slot = nextSlot++;
       if (slots.size >= FRAME_MEMORY) slots.delete(slots.keys().next().value!);
-      slots.set(markup.body, slot);
+      slots.set(markup.key, slot);
       pending = { markup, slot };
     } else {
       doc.composer.markReused();

@@ -112,20 +112,25 @@ describe('row markup', () => {
     expect(defs).toContain('M16.8 -15.04h8.4v20h-8.4z');
   });
 
-  it('reuses one definition for identical rows, and places rows through chunks', () => {
+  it('reuses one definition for identical rows', () => {
     const svg = renderSvgStill(screen(['same', 'same', 'other', 'same'], 10, 4), info(10, 4), { ...plain, theme });
-    // Two rows, then chunks of at most four rows (twice the square root of 4), cut after a row
-    // whose id hashes to a multiple of 2: here [same, same] and [other, same].
-    expect(defsOf(svg)).toBe(
-      '<text id="a">same</text><text id="b">other</text>' +
-        '<g id="c"><use href="#a"/><use href="#a" y="20"/></g><g id="d"><use href="#b"/><use href="#a" y="20"/></g>',
-    );
-    // The grid: y = 0 on the first baseline (15.04 px down); chunks at rows 0 and 2.
+    expect(defsOf(svg)).toBe('<text id="a">same</text><text id="b">other</text>');
+    // The grid: y = 0 on the first baseline (15.04 px down), rows 20 px apart.
     expect(svg).toContain('<g transform="translate(0 15.04)"><g id="_s"><defs>');
-    expect(svg).toContain('</defs><use href="#c"/><use href="#d" y="40"/></g>');
-    // A chunk holding a single row is that row's <use>.
-    const lone = renderSvgStill(screen(['', 'x', '', ''], 10, 4), info(10, 4), { ...plain, theme });
-    expect(lone).toContain('</defs><use href="#a" y="20"/></g>');
+    expect(svg).toContain('</defs><use href="#a"/><use href="#a" y="20"/><use href="#b" y="40"/><use href="#a" y="60"/></g>');
+  });
+
+  it('defines a chunk of rows when it comes back, and places it with one <use>', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const frames = [screen(['same', 'same', 'one'], 10, 4), screen(['same', 'same', 'two'], 10, 4)];
+    await renderSvg(framesOf(frames.map((s) => ({ screen: s, duration: 1 }))), info(10, 4), { ...plain, theme }, out);
+    const svg = Buffer.concat(chunks).toString('utf8');
+    // Chunks are cut after a row whose id hashes to a multiple of 2 (the square root of 4 rows):
+    // here after the second "same". The second frame finds that chunk again and defines it.
+    const [, chunk] = /<g id="(\w+)"><use href="#a"\/><use href="#a" y="20"\/><\/g>/.exec(svg)!;
+    expect(svg).toContain(`<svg y="100"><use href="#${chunk}"/>`);
   });
 
   it('draws the cursor: block inverts its cell, bar and underline are thin', () => {

@@ -116,7 +116,9 @@ export class Line {
 
   dropClusters(from: number, to: number): void {
     const clusters = this.clusters!;
-    for (const x of clusters.keys()) if (x >= from && x < to) clusters.delete(x);
+    // Whichever is shorter: the range's columns or the clusters present.
+    if (to - from <= clusters.size) for (let x = from; x < to; x++) clusters.delete(x);
+    else for (const x of clusters.keys()) if (x >= from && x < to) clusters.delete(x);
     if (clusters.size === 0) this.clusters = null;
   }
 

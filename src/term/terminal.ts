@@ -283,8 +283,8 @@ export class Terminal implements ParserHandler {
 
   /**
    * The common case, plain ASCII over narrow cells, written straight into the line's arrays.
-   * Returns where it stopped; anything unusual (a wide cell underneath, a cluster, no autowrap at
-   * the margin) is left to putChar.
+   * Returns where it stopped; anything unusual (a wide cell underneath, no autowrap at the margin)
+   * is left to putChar.
    */
   private printAscii(text: string, i: number, end: number): number {
     this.joinNext = false;
@@ -295,7 +295,6 @@ export class Terminal implements ParserHandler {
       if (this.wrapPending) this.wrap();
       const y = this.y;
       const line = this.lines[y];
-      if (line.clusters !== null) return i;
       const right = this.x <= this.right ? this.right : this._cols - 1;
       const data = line.data;
       const fg = this.pen.fg;
@@ -330,6 +329,7 @@ export class Terminal implements ParserHandler {
       }
       const x = x0 + (i - first);
       if (x === x0) return i;
+      if (line.clusters !== null) line.dropClusters(x0, x);
       line.row = null;
       this.lastX = x - 1;
       this.lastY = y;

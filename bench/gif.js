@@ -75,16 +75,19 @@ async function runCase(name) {
 
   const out = join(work, `${name}.gif`);
   const stream = createWriteStream(out);
+  const cpu0 = process.cpuUsage();
   t0 = performance.now();
   const cast = await readCast([bytes]);
   await renderGif(castFrames(cast), animationInfo(cast), {}, stream);
   stream.end();
   await once(stream, 'finish');
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const size = statSync(out).size;
   const gifFrames = new omggif.GifReader(readFileSync(out)).numFrames();
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ name, frames, gifFrames, seconds, frameSeconds, size, rssMb, out, file }));
+  console.log(JSON.stringify({ name, frames, gifFrames, seconds, cpuSeconds, frameSeconds, size, rssMb, out, file }));
 }
 
 function gifsicleSize(file) {
@@ -120,8 +123,9 @@ if (process.argv[2] === '--case') {
     const renderOnly = r.seconds - r.frameSeconds;
     console.log(
       `${name}: ${r.frames} frames -> ${r.gifFrames} GIF frames in ${r.seconds.toFixed(2)} s: ` +
-        `${(r.frames / r.seconds).toFixed(0)} frames/s (${(r.frames / Math.max(renderOnly, 1e-9)).toFixed(0)} frames/s in the renderer ` +
-        `after ${r.frameSeconds.toFixed(2)} s of terminal), ${(r.size / Math.max(1, r.gifFrames)).toFixed(0)} bytes/frame, ` +
+        `${(r.frames / r.seconds).toFixed(0)} frames/s, ${(r.frames / r.cpuSeconds).toFixed(0)} frames/s of CPU time ` +
+        `(${(r.frames / Math.max(renderOnly, 1e-9)).toFixed(0)} frames/s in the renderer after ${r.frameSeconds.toFixed(2)} s of terminal), ` +
+        `${(r.size / Math.max(1, r.gifFrames)).toFixed(0)} bytes/frame, ` +
         `${(r.size / 1024).toFixed(1)} KiB, peak RSS ${r.rssMb.toFixed(0)} MB` +
         (o3 === undefined ? ', gifsicle not found' : `; gifsicle -O3: ${(o3 / 1024).toFixed(1)} KiB, ours/O3 ${(r.size / o3).toFixed(3)}x`),
     );

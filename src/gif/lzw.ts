@@ -3,20 +3,13 @@ import type { ByteWriter } from './byte-writer.js';
 const MAX_CODE = 4095;
 
 /**
- * Dictionary of (prefix code, next index) -> code, indexed directly by (prefix << 8 | index).
- * Entries are stamped with a generation so a dictionary reset costs nothing.
+ * The dictionary: (prefix code, next index) -> code, in an open-addressing hash table small
+ * enough to stay in the processor's cache (a table indexed by the pair directly is 4 MB, and
+ * long runs walk through it a cache miss per pixel).
  */
-const table = new Int32Array(1 << 20);
-let generation = 1;
-
-function nextGeneration(): number {
-  generation++;
-  if (generation * 4096 > 0x7fff0000) {
-    table.fill(0);
-    generation = 1;
-  }
-  return generation * 4096;
-}
+const HSIZE = 5003;
+const keys = new Int32Array(HSIZE);
+const codes = new Int16Array(HSIZE);
 
 /**
  * GIF's variable-length-code LZW (GIF89a appendix F) of `indices`, written as the image data:
@@ -32,7 +25,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
   const endCode = clearCode + 1;
   let codeSize = minCodeSize + 1;
   let next = clearCode + 2;
-  let stamp = nextGeneration();
+  keys.fill(-1);
   let filled = false;
   let at = 0;
   let bits = clearCode;
@@ -42,10 +35,23 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
     let prefix = indices[0]!;
     for (let i = 1; i < n; i++) {
       const k = indices[i]!;
-      const key = (prefix << 8) | k;
-      const entry = table[key]! - stamp;
-      if (entry >= 0 && entry < 4096) {
-        prefix = entry;
+      const key = (k << 12) | prefix;
+      // Both are below 4096, so the XOR is a slot of the table.
+      let slot = (k << 4) ^ prefix;
+      let found = keys[slot] === key;
+      if (!found && keys[slot] !== -1) {
+        const step = slot === 0 ? 1 : HSIZE - slot;
+        do {
+          slot -= step;
+          if (slot < 0) slot += HSIZE;
+          if (keys[slot] === key) {
+            found = true;
+            break;
+          }
+        } while (keys[slot] !== -1);
+      }
+      if (found) {
+        prefix = codes[slot]!;
         continue;
       }
       bits |= prefix << bitCount;
@@ -56,7 +62,8 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
         bitCount -= 8;
       }
       if (next <= MAX_CODE) {
-        table[key] = stamp + next;
+        keys[slot] = key;
+        codes[slot] = next;
         next++;
         // The decoder adds its entry one code later, so it widens codes once `next` passes 2^size.
         if (next > 1 << codeSize && codeSize < 12) codeSize++;
@@ -69,7 +76,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
           bits >>>= 8;
           bitCount -= 8;
         }
-        stamp = nextGeneration();
+        keys.fill(-1);
         next = clearCode + 2;
         codeSize = minCodeSize + 1;
       } else filled = true;

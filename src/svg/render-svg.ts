@@ -37,10 +37,10 @@ class ChunkedWriter {
 }
 
 /**
- * Writes an animated SVG to `out` as the frames arrive: each new frame's markup goes out at once,
- * and only small per-frame numbers are kept for the closing `<style>` with the keyframes. Frames
- * that look the same as the one before only lengthen it; a screen seen before reuses its slot.
- * Leaves ending `out` to the caller.
+ * Writes an animated SVG to `out` as the frames arrive: frames go out in chunks of about 64 KB
+ * (a frame waits at most until the next one is composed), and only small per-frame numbers are
+ * kept for the closing `<style>` with the keyframes. Frames that look the same as the one before
+ * only lengthen it; a screen seen before reuses its slot. Leaves ending `out` to the caller.
  */
 export async function renderSvg(
   frames: AsyncIterable<Frame>,

@@ -1,5 +1,6 @@
 import type { AnimationInfo } from '../frames/frame.js';
 import {
+  cellSize,
   DEFAULT_THEME_NAME,
   DEFAULT_WINDOW_OPTIONS,
   getTheme,
@@ -112,10 +113,14 @@ export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterS
   const metrics = fonts.primary.info;
   const fontPx = fontSize * scale;
   const em = (units: number): number => (units / metrics.unitsPerEm) * fontPx;
-  // Whole-pixel cells: lines, blocks and backgrounds then meet exactly at cell edges.
-  const advance = fonts.primaryAdvance(fontPx);
-  const cellWidth = Math.max(1, Math.round(advance + (options.letterSpacing ?? GIF_DEFAULTS.letterSpacing) * scale));
-  const cellHeight = Math.max(1, Math.round(fontSize * (options.lineHeight ?? GIF_DEFAULTS.lineHeight) * scale));
+  // Whole-pixel cells (lines, blocks and backgrounds meet exactly at cell edges), by the rule the SVG renderer shares.
+  const { width: cellWidth, height: cellHeight } = cellSize({
+    fontSize,
+    lineHeight: options.lineHeight ?? GIF_DEFAULTS.lineHeight,
+    letterSpacing: options.letterSpacing ?? GIF_DEFAULTS.letterSpacing,
+    scale,
+    advance: fonts.primaryAdvance(fontPx) / fontPx,
+  });
   // The font's ascent+descent box is centred in the cell, as terminals share out the line gap.
   const textHeight = em(metrics.ascender - metrics.descender);
   const baseline = Math.round((cellHeight - textHeight) / 2 + em(metrics.ascender));

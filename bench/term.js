@@ -81,6 +81,8 @@ const streams = [
   ['colourful ls', chunks(colourfulLs(4_000_000))],
   ['full-screen redraw', chunks(redrawLoop(4_000_000))],
   ['agg demo.cast', castOutput(new URL('../../shared/corpus/casts/asciinema__agg/demo.cast', import.meta.url))],
+  // Not one of the issue's four streams: CJK, accents, combining marks and emoji, to keep the slow path honest.
+  ['(extra) unicode text', chunks(('日本語のテキスト、中文字符 — café naïve e\u0301 👍 '.repeat(40) + '\r\n').repeat(1000))],
 ];
 
 const mb = (parts) => parts.reduce((n, s) => n + Buffer.byteLength(s), 0) / 1e6;
@@ -148,7 +150,7 @@ for (const [name, parts] of streams) {
 
 // The pipeline also takes a snapshot per frame: measure feeding the cast with one snapshot per event.
 {
-  const parts = streams[3][1];
+  const parts = streams.find(([name]) => name === 'agg demo.cast')[1];
   const run = () => {
     const term = new Terminal({ cols: COLS, rows: ROWS });
     for (const part of parts) {
@@ -190,6 +192,6 @@ for (const [name, parts] of streams) {
   const large = rate(junk(8_000_000));
   console.log(`${'random junk'.padEnd(20)} ours ${small.toFixed(1)} MB/s on 1 MB, ${large.toFixed(1)} MB/s on 8 MB (linear if about equal)`);
 }
-const worst = Math.min(...results.map((r) => r.ours / r.xterm));
-console.log(`lowest ratio ${worst.toFixed(2)}x (target >= 1.5x)`);
+const worst = Math.min(...results.filter((r) => !r.name.startsWith('(extra)')).map((r) => r.ours / r.xterm));
+console.log(`lowest ratio on the four issue streams ${worst.toFixed(2)}x (target >= 1.5x)`);
 console.log(`peak RSS: ${oursRss} MB ours alone (all streams, in a child process); ${rssMb().toFixed(0)} MB for this process running both`);

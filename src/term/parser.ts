@@ -39,11 +39,11 @@ const enum Action {
 /** What the parser calls; the terminal implements it. */
 export interface ParserHandler {
   /**
-   * Print the text starting at `data[start]`, up to the first control character (C0, DEL, C1) or
-   * `end`, and return the index where printing stopped. A high surrogate that is the last code unit
-   * before `end` is left unprinted (its low half may come with the next chunk).
+   * Print the UTF-16 text starting at `codes[start]`, up to the first control character (C0, DEL,
+   * C1) or `end`, and return the index where printing stopped. A high surrogate that is the last
+   * code unit before `end` is left unprinted (its low half may come with the next chunk).
    */
-  print(data: string, start: number, end: number): number;
+  print(codes: Uint16Array, start: number, end: number): number;
   execute(code: number): void;
   /** `collected` holds prefix and intermediate bytes, the first in the lowest byte. */
   csi(final: number, collected: number, params: Params): void;
@@ -136,14 +136,27 @@ function buildTable(): Uint8Array {
 
 const TABLE = buildTable();
 
+/** Code units parsed per step; long inputs are taken in windows of this size. */
+const WINDOW = 16384;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function codesToString(codes: Uint16Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i += 4096) s += String.fromCharCode(...codes.subarray(i, Math.min(end, i + 4096)));
+  return s;
+}
+
 export class Parser {
   private state: State = State.Ground;
   private readonly params = new Params();
   private collected = 0;
   private osc = '';
   private oscOpen = false;
-  /** A high surrogate that ended the previous chunk, waiting for its low half. */
-  private carry = '';
+  /** A high surrogate that ended the previous chunk, waiting for its low half; -1 when none. */
+  private carry = -1;
+  /** The chunk being parsed, as UTF-16 code units (see feed). */
+  private codes = new Uint16Array(WINDOW + 1);
+  private readonly bytes = Buffer.from(this.codes.buffer);
 
   constructor(private readonly handler: ParserHandler) {}
 
@@ -151,21 +164,34 @@ export class Parser {
     this.state = State.Ground;
     this.osc = '';
     this.oscOpen = false;
-    this.carry = '';
+    this.carry = -1;
   }
 
+  /**
+   * Input is copied into a typed array before parsing (natively, window by window): reading code
+   * units from one array type keeps the hot loops fast whatever representation V8 chose for each
+   * string (one- or two-byte, sliced, concatenated), where charCodeAt would see them all.
+   */
   feed(input: string): void {
-    let data = input;
-    if (this.carry !== '') {
-      data = this.carry + input;
-      this.carry = '';
+    for (let at = 0; at < input.length; at += WINDOW) {
+      const part = input.length <= WINDOW ? input : input.substring(at, at + WINDOW);
+      let n = 0;
+      if (this.carry >= 0) {
+        this.codes[n++] = this.carry;
+        this.carry = -1;
+      }
+      if (LITTLE_ENDIAN) this.bytes.write(part, n * 2, 'utf16le');
+      else for (let i = 0; i < part.length; i++) this.codes[n + i] = part.charCodeAt(i);
+      this.parse(this.codes, n + part.length);
     }
+  }
+
+  private parse(data: Uint16Array, n: number): void {
     const h = this.handler;
-    const n = data.length;
     let state = this.state;
     let i = 0;
     while (i < n) {
-      const c = data.charCodeAt(i);
+      const c = data[i];
       if (state === State.Ground && c >= 0x20 && c !== 0x7f && (c < 0x80 || c >= HIGH)) {
         // The handler prints as far as the text goes and says where it stopped, so the text is read once.
         const j = h.print(data, i, n);
@@ -176,7 +202,7 @@ export class Parser {
         } else i = j;
         continue;
       }
-      if (c === 0x1b && state === State.Ground && i + 1 < n && data.charCodeAt(i + 1) === 0x5b) {
+      if (c === 0x1b && state === State.Ground && i + 1 < n && data[i + 1] === 0x5b) {
         // ESC [ from ground, the start of nearly every sequence: enter CSI without two table steps.
         this.collected = 0;
         this.params.reset();
@@ -187,11 +213,11 @@ export class Parser {
       if (state === State.OscString && c >= 0x20 && c !== 0x9c && (c < 0x80 || c >= HIGH)) {
         let j = i + 1;
         while (j < n) {
-          const d = data.charCodeAt(j);
+          const d = data[j];
           if (d < 0x20 || d === 0x9c || (d >= 0x80 && d < HIGH)) break;
           j++;
         }
-        if (this.osc.length < MAX_OSC) this.osc += data.substring(i, Math.min(j, i + MAX_OSC - this.osc.length));
+        if (this.osc.length < MAX_OSC) this.osc += codesToString(data, i, Math.min(j, i + MAX_OSC - this.osc.length));
         i = j;
         continue;
       }
@@ -205,7 +231,7 @@ export class Parser {
           else if (d === 0x3b) params.separator();
           else params.subSeparator();
           if (++j === n) break;
-          d = data.charCodeAt(j);
+          d = data[j];
           if (d < 0x30 || d > 0x3b) break;
         }
         state = State.CsiParam;

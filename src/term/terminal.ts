@@ -237,11 +237,11 @@ export class Terminal implements ParserHandler {
   // ---------------------------------------------------------------- printing
   // print, execute, esc, csi and osc are the parser's callbacks (ParserHandler), public only for it.
 
-  print(data: string, start: number, end: number): number {
+  print(data: Uint16Array, start: number, end: number): number {
     let i = start;
     const fast = this.charsets[this.gl] === null && !this.insertMode;
     while (i < end) {
-      let cp = data.charCodeAt(i);
+      let cp = data[i];
       if (cp < 0x7f) {
         if (cp < 0x20) return i;
         if (fast && this.singleShift < 0) {
@@ -255,7 +255,7 @@ export class Terminal implements ParserHandler {
       i++;
       if (cp >= 0xd800 && cp <= 0xdfff) {
         if (cp <= 0xdbff && i === end) return i - 1;
-        const lo = i < end ? data.charCodeAt(i) : 0;
+        const lo = i < end ? data[i] : 0;
         if (cp <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) {
           cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
           i++;
@@ -286,11 +286,11 @@ export class Terminal implements ParserHandler {
    * Returns where it stopped; anything unusual (a wide cell underneath, no autowrap at the margin)
    * is left to putChar.
    */
-  private printAscii(text: string, i: number, end: number): number {
+  private printAscii(text: Uint16Array, i: number, end: number): number {
     this.joinNext = false;
     while (i < end) {
       // A combining mark after a character in the last column joins it: never wrap before looking.
-      const next = text.charCodeAt(i);
+      const next = text[i];
       if (next >= 0x7f || next < 0x20) return i;
       if (this.wrapPending) this.wrap();
       const y = this.y;
@@ -306,7 +306,7 @@ export class Terminal implements ParserHandler {
       let at = x0 * STRIDE;
       if (line.mayHaveWide) {
         while (i < stop) {
-          const c = text.charCodeAt(i);
+          const c = text[i];
           if (c >= 0x7f || c < 0x20 || data[at] >>> WIDTH_SHIFT !== 1) break;
           data[at] = c | (1 << WIDTH_SHIFT);
           data[at + FG] = fg;
@@ -317,7 +317,7 @@ export class Terminal implements ParserHandler {
         }
       } else {
         while (i < stop) {
-          const c = text.charCodeAt(i);
+          const c = text[i];
           if (c >= 0x7f || c < 0x20) break;
           data[at] = c | (1 << WIDTH_SHIFT);
           data[at + FG] = fg;

@@ -112,17 +112,18 @@ export class FontSet {
   }
 
   /**
-   * The font for a grapheme cluster: the first face having its base character. For emoji
-   * presentation sequences (U+FE0F) a colour font that has the base wins.
+   * The font for a grapheme cluster in `cells` cells: the first face having its base character,
+   * colour faces first for emoji-style characters.
    */
-  fontFor(text: string, style: FontStyle): LoadedFont | undefined {
-    const key = `${style}\u0000${text}`;
+  fontFor(text: string, style: FontStyle, cells: 1 | 2 = 1): LoadedFont | undefined {
+    const key = `${style}${cells}${text}`;
     const cached = this.picks.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const cp = text.codePointAt(0)!;
     const chain = this.chains[style];
-    // Emoji-style characters prefer colour faces; everything else prefers outline faces.
-    const wantColor = text.includes('\ufe0f') || isEmojiPresentation(cp);
+    // Emoji-style characters prefer colour faces; everything else prefers outline faces. A symbol
+    // the terminal gave two cells (⚡, ⌚) is shown as an emoji, as terminals do.
+    const wantColor = text.includes('\ufe0f') || isEmojiPresentation(cp) || (cells === 2 && cp >= 0x2300 && cp < 0x2c00);
     const pick = chain.find((f) => f.info.color === wantColor && f.info.has(cp)) ?? chain.find((f) => f.info.has(cp));
     this.picks.set(key, pick ?? null);
     return pick;

@@ -69,7 +69,7 @@ export class GlyphCache {
       drawPrimitives(ctx, drawnGlyph(cp, { width: w, height: h })!);
       return maskOf(ctx, w, h);
     }
-    const font = this.fonts.fontFor(text, style);
+    const font = this.fonts.fontFor(text, style, cells);
     const { ctx } = this.surface(cells);
     if (!font) {
       // No face has it: an outlined box within the cell(s) says so.

@@ -4,7 +4,7 @@ import { TRANSPARENT } from '../../src/raster/pixels.js';
 import { ScreenPainter } from '../../src/raster/screen-painter.js';
 import { Attr, type ScreenSnapshot } from '../../src/term/cell.js';
 import { getTheme } from '../../src/theme/index.js';
-import { row, screen, styledRow } from './screen-builder.js';
+import { cell, row, screen, styledRow } from './screen-builder.js';
 
 const theme = getTheme('dracula');
 const COLS = 12;
@@ -107,6 +107,12 @@ describe('ScreenPainter cells', () => {
     expect(color.cells(0, 0, 2).filter(isColourful).length).toBeGreaterThan(20);
     // Without it the bundled fonts have no emoji: a replacement box, in the text colour only.
     expect(paint(s).cells(0, 0, 2).filter(isColourful)).toEqual([]);
+    // A symbol the terminal made two cells wide is shown as its emoji too; one cell wide, as text.
+    const emojiFont = { fontFiles: { fallbacks: ['/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf'] } };
+    const wide = screen({ cols: COLS, rows: ROWS, lines: [{ cells: [cell('⚡', {}, 2), cell('', {}, 0), ...row('', COLS - 2).cells] }], cursor: noCursor });
+    expect(paint(wide, emojiFont).cells(0, 0, 2).filter(isColourful).length).toBeGreaterThan(20);
+    const narrow = screen({ cols: COLS, rows: ROWS, lines: ['⚡'], cursor: noCursor });
+    expect(paint(narrow, emojiFont).cells(0, 0).filter(isColourful)).toEqual([]);
   });
 });
 

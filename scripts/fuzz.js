@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * The long fuzz run behind `npm run fuzz` (which builds dist/ first): by default 1,000,000 terminal
- * inputs and 100,000 mutated casts, spread over worker threads, with the same seeded generators as
+ * inputs, 100,000 mutated casts and 20,000 damaged ttyrec/Terminalizer recordings (read through
+ * format detection), spread over worker threads, with the same seeded generators as
  * the short run in test/fuzz. Prints runs, crashes, hangs, slow inputs and peak memory, and every
  * failing seed so that `FUZZ_SEED=<seed> npx vitest run test/fuzz` or
  * `node scripts/fuzz.js --only <kind>:<seed>` replays it. Exits 1 if anything crashed or hung.
  *
- *   node scripts/fuzz.js [--terminal N] [--casts N] [--seed FIRST] [--workers W] [--only KIND:SEED]
+ *   node scripts/fuzz.js [--terminal N] [--casts N] [--recordings N] [--seed FIRST] [--workers W] [--only KIND:SEED]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -26,12 +27,12 @@ const BATCH = 2000;
 // ------------------------------------------------------------------ main thread
 
 function parseArgs(argv) {
-  const args = { terminal: 1_000_000, casts: 100_000, seed: 1, workers: Math.max(1, Math.min(availableParallelism(), 8)), only: undefined };
+  const args = { terminal: 1_000_000, casts: 100_000, recordings: 20_000, seed: 1, workers: Math.max(1, Math.min(availableParallelism(), 8)), only: undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[++i];
     if (flag === '--only') args.only = value;
-    else if (flag === '--terminal' || flag === '--casts' || flag === '--seed' || flag === '--workers') {
+    else if (['--terminal', '--casts', '--recordings', '--seed', '--workers'].includes(flag)) {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number`);
       args[flag.slice(2)] = n;
@@ -47,11 +48,11 @@ async function runMain() {
     const [kind, seed] = args.only.split(':');
     jobs.push({ kind, first: Number(seed), count: 1 });
   } else {
-    for (const [kind, total] of [['terminal', args.terminal], ['cast', args.casts]]) {
+    for (const [kind, total] of [['terminal', args.terminal], ['cast', args.casts], ['recording', args.recordings]]) {
       for (let at = 0; at < total; at += BATCH) jobs.push({ kind, first: args.seed + at, count: Math.min(BATCH, total - at) });
     }
   }
-  const totals = { terminal: newCounts(), cast: newCounts() };
+  const totals = { terminal: newCounts(), cast: newCounts(), recording: newCounts() };
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -59,7 +60,7 @@ async function runMain() {
   const started = Date.now();
   let lastReport = started;
   const report = () => {
-    const done = totals.terminal.runs + totals.cast.runs;
+    const done = totals.terminal.runs + totals.cast.runs + totals.recording.runs;
     process.stderr.write(`  ${done} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s, peak ${mb(peakRss)}\n`);
   };
 
@@ -126,7 +127,7 @@ async function runMain() {
     for (const failure of c.failures.slice(0, 30)) console.log(`  ${failure}`);
     for (const slow of c.slowSeeds.slice(0, 10)) console.log(`  slow: ${slow}`);
   }
-  const bad = totals.terminal.crashes + totals.terminal.hangs + totals.cast.crashes + totals.cast.hangs;
+  const bad = Object.values(totals).reduce((n, c) => n + c.crashes + c.hangs, 0);
   process.exitCode = bad > 0 ? 1 : 0;
 }
 
@@ -149,9 +150,12 @@ function mb(bytes) {
 
 async function runWorker() {
   const { kind, first, count, root, corpus } = workerData;
-  const { rng, mutateCast, terminalInput } = await import(join(root, 'test/fuzz/generators.js'));
+  const { rng, mutateCast, mutateRecording, terminalInput } = await import(join(root, 'test/fuzz/generators.js'));
   const counts = newCounts();
-  const one = kind === 'terminal' ? await terminalCase(root, rng, terminalInput) : await castCase(root, corpus, rng, mutateCast);
+  const one =
+    kind === 'terminal'
+      ? await terminalCase(root, rng, terminalInput)
+      : await castCase(root, corpus, rng, kind === 'recording' ? mutateRecording : mutateCast, kind === 'recording');
   for (let seed = first; seed < first + count; seed++) {
     parentPort.postMessage({ type: 'start', seed });
     const started = performance.now();
@@ -215,7 +219,7 @@ function snapshotProblem(s) {
   return '';
 }
 
-async function castCase(root, corpus, rng, mutateCast) {
+async function castCase(root, corpus, rng, mutate, alwaysDetect) {
   const { CastError, readCast, readRecordingFrom } = await import(join(root, 'dist/cast/index.js'));
   const originals = [];
   for (const dir of readdirSync(corpus).sort()) {
@@ -223,8 +227,8 @@ async function castCase(root, corpus, rng, mutateCast) {
   }
   return async (seed) => {
     const r = rng(seed);
-    const { bytes } = mutateCast(r, r.pick(originals));
-    const viaDetection = r.chance(0.3);
+    const { bytes } = mutate(r, r.pick(originals));
+    const viaDetection = alwaysDetect || r.chance(0.3);
     try {
       const cast = viaDetection ? await readRecordingFrom([bytes], { name: 'fuzz' }) : await readCast([bytes], { name: 'fuzz' });
       let last = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CastError, readCast, readRecordingFrom, type CastEvent } from '../../src/cast/index.js';
 import { MAX_LINE_LENGTH } from '../../src/cast/lines.js';
 import { corpusFiles, seeds } from './corpus.js';
-import { mutateCast, rng } from './generators.js';
+import { mutateCast, mutateRecording, rng } from './generators.js';
 
 const corpus = corpusFiles();
 
@@ -76,6 +76,18 @@ describe('the cast reader on mutated real casts', () => {
         at += size;
       }
       checkOutcome(await outcome(() => readRecordingFrom(chunks, { name: 'fuzz' }), seed, applied), seed);
+    }
+  });
+});
+
+describe('the ttyrec reader on damaged ttyrec recordings of real casts', () => {
+  // Terminalizer-shaped mutants are in scripts/fuzz.js only until the YAML errors it finds are
+  // turned into CastErrors (crashers/open/terminalizer-*.yml).
+  it('gives events or a one-line CastError through format detection', async () => {
+    for (const seed of seeds(600)) {
+      const r = rng(seed + 2_000_000);
+      const { bytes, applied } = mutateRecording(r, r.pick(corpus).bytes, 'ttyrec');
+      checkOutcome(await outcome(() => readRecordingFrom([bytes], { name: 'fuzz.ttyrec' }), seed, applied), seed);
     }
   });
 });

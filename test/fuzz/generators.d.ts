@@ -15,3 +15,4 @@ export interface TerminalInput {
 }
 export function terminalInput(r: Rng, maxPieces?: number): TerminalInput;
 export function cliFlags(r: Rng, maxFlags?: number): string[];
+export function mutateRecording(r: Rng, castText: Uint8Array | string, kind?: 'ttyrec' | 'terminalizer'): { bytes: Uint8Array; applied: string[] };

@@ -390,3 +390,82 @@ export function cliFlags(r, maxFlags = 5) {
   current = undefined;
   return out;
 }
+
+// ------------------------------------------------------------------ other recording formats
+
+/** Output events of an NDJSON cast (v2 or v3 clocks alike are read as absolute: only shapes matter here). */
+function outputEvents(text) {
+  const events = [];
+  for (const line of text.split('\n').slice(1)) {
+    try {
+      const e = JSON.parse(line);
+      if (Array.isArray(e) && typeof e[0] === 'number' && e[1] === 'o' && typeof e[2] === 'string') events.push([e[0], e[2]]);
+    } catch {
+      // not an event line
+    }
+  }
+  return events.length > 0 ? events : [[0.1, 'hello'], [0.5, '\r\nworld']];
+}
+
+function ttyrecBytes(events) {
+  const parts = [];
+  for (const [time, data] of events) {
+    const payload = enc.encode(data);
+    const header = new DataView(new ArrayBuffer(12));
+    header.setUint32(0, 1_600_000_000 + Math.floor(time), true);
+    header.setUint32(4, Math.floor((time % 1) * 1e6), true);
+    header.setUint32(8, payload.length, true);
+    parts.push(new Uint8Array(header.buffer), payload);
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function terminalizerText(events) {
+  const lines = ['config:', '  cols: 40', '  rows: 8', 'records:'];
+  let last = 0;
+  for (const [time, data] of events) {
+    lines.push(`  - delay: ${Math.round((time - last) * 1000)}`, `    content: ${JSON.stringify(data)}`);
+    last = time;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const YAML_MUTATORS = [
+  (r, text) => text.replace(/delay: \d+/, `delay: ${r.pick(['-5', '1e400', '.inf', '.nan', 'null', '"x"', '[1]', '!!binary aGk=', '*nope'])}`),
+  (r, text) => text.replace(/cols: \d+/, `cols: ${r.pick(['0', '-1', '100000', '1e9', '"80"', '&a 5', '[]'])}`),
+  (r, text) => `${text}${r.pick(['extra: &x [1, *x]', 'records: []', '? [a]\n: b', '%YAML 1.1\n---', 'a: !!js/regexp /x/', '\t- tab'])}\n`,
+  (r, text) => {
+    const depth = r.pick([100, 5000, 50000]);
+    return text.replace(/content: .*/, `content: ${'['.repeat(depth)}${']'.repeat(depth)}`);
+  },
+];
+
+/**
+ * A real cast's output turned into a ttyrec or Terminalizer recording, then damaged: so the
+ * readers reached through format detection get inputs shaped like their own format.
+ */
+export function mutateRecording(r, castText, kind = r.pick(['ttyrec', 'terminalizer'])) {
+  const events = outputEvents(typeof castText === 'string' ? castText : dec.decode(castText)).slice(0, 200);
+  let bytes;
+  const applied = [kind];
+  if (kind === 'ttyrec') {
+    bytes = ttyrecBytes(events);
+  } else {
+    const mutate = r.pick(YAML_MUTATORS);
+    applied.push('yaml');
+    bytes = enc.encode(mutate(r, terminalizerText(events)));
+  }
+  const count = r.range(0, 2);
+  for (let i = 0; i < count; i++) {
+    const m = r.pick(BYTE_MUTATORS);
+    applied.push(m.name);
+    bytes = m(r, bytes);
+  }
+  return { bytes, applied };
+}

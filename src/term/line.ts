@@ -66,8 +66,11 @@ function blankCells(n: number, bg: number): Int32Array {
 /** One screen line in packed form, plus its snapshot `Row` while it stays unchanged. */
 export class Line {
   data: Int32Array;
-  /** Grapheme clusters of more than one code point, by column. */
-  clusters: Map<number, string> | null = null;
+  /**
+   * Grapheme clusters of more than one code point, indexed by column (undefined elsewhere);
+   * null until the line holds one.
+   */
+  clusters: (string | undefined)[] | null = null;
   /** The line continues on the next one because text wrapped. */
   wrapped = false;
   /** The snapshot view, rebuilt only after a change. */
@@ -100,7 +103,10 @@ export class Line {
       }
     }
     if (this.clusters !== null) this.dropClusters(from, to);
-    if (from === 0 && to === this.cols) this.mayHaveWide = false;
+    if (from === 0 && to === this.cols) {
+      this.mayHaveWide = false;
+      this.clusters = null;
+    }
     this.row = null;
   }
 
@@ -116,25 +122,22 @@ export class Line {
 
   dropClusters(from: number, to: number): void {
     const clusters = this.clusters!;
-    // Whichever is shorter: the range's columns or the clusters present.
-    if (to - from <= clusters.size) for (let x = from; x < to; x++) clusters.delete(x);
-    else for (const x of clusters.keys()) if (x >= from && x < to) clusters.delete(x);
-    if (clusters.size === 0) this.clusters = null;
+    for (let x = from; x < to && x < clusters.length; x++) clusters[x] = undefined;
+  }
+
+  setCluster(x: number, text: string): void {
+    (this.clusters ??= new Array<string | undefined>(this.cols).fill(undefined))[x] = text;
+    this.row = null;
+  }
+
+  cluster(x: number): string | undefined {
+    return this.clusters === null ? undefined : this.clusters[x];
   }
 
   /** Move cells [from, end) to start at `to` (within this line), as copyWithin does. */
   move(to: number, from: number, end: number, bg: number): void {
     this.data.copyWithin(to * STRIDE, from * STRIDE, end * STRIDE);
-    if (this.clusters !== null) {
-      const moved = new Map<number, string>();
-      const lo = Math.min(to, from);
-      const hi = Math.max(to, from) + (end - from);
-      for (const [x, text] of this.clusters) {
-        if (x >= from && x < end) moved.set(x - from + to, text);
-        else if (x < lo || x >= hi) moved.set(x, text);
-      }
-      this.clusters = moved.size > 0 ? moved : null;
-    }
+    if (this.clusters !== null) this.clusters.copyWithin(to, from, end);
     this.repairWide(bg);
     this.row = null;
   }
@@ -161,8 +164,9 @@ export class Line {
     if (other.mayHaveWide) this.mayHaveWide = true;
     if (this.clusters !== null) this.dropClusters(from, to);
     if (other.clusters !== null) {
-      for (const [x, text] of other.clusters) {
-        if (x >= from && x < to) (this.clusters ??= new Map()).set(x, text);
+      for (let x = from; x < to; x++) {
+        const text = other.clusters[x];
+        if (text !== undefined) this.setCluster(x, text);
       }
     }
     this.repairWide(bg);
@@ -178,7 +182,10 @@ export class Line {
     const oldCols = this.cols;
     this.cols = cols;
     if (cols > oldCols) this.erase(oldCols, cols, bg);
-    if (this.clusters !== null) this.dropClusters(cols, Number.MAX_SAFE_INTEGER);
+    if (this.clusters !== null) {
+      this.clusters.length = cols;
+      if (cols > oldCols) this.clusters.fill(undefined, oldCols);
+    }
     // A wide character cut in half by the new edge becomes an empty cell.
     if (keep > 0 && this.data[(keep - 1) * STRIDE] >>> WIDTH_SHIFT === 2) this.erase(keep - 1, keep, bg);
     this.row = null;
@@ -189,7 +196,7 @@ export class Line {
     const cp = c & CP_MASK;
     if (cp === 0) return c === SPACER ? '' : ' ';
     if (this.clusters !== null) {
-      const cluster = this.clusters.get(x);
+      const cluster = this.clusters[x];
       if (cluster !== undefined) return cluster;
     }
     return String.fromCodePoint(cp);
@@ -211,7 +218,7 @@ export class Line {
       const bg = data[i + BG];
       const flags = data[i + FLAGS];
       // Runs of identical cells (blank areas, rules) share one immutable Cell object.
-      const clustered = this.clusters !== null && this.clusters.has(x);
+      const clustered = this.clusters !== null && this.clusters[x] !== undefined;
       if (prev !== null && !clustered && content === prevContent && fg === prevFg && bg === prevBg && flags === prevFlags) {
         cells[x] = prev;
         continue;

@@ -356,8 +356,7 @@ export class Terminal implements ParserHandler {
     const line = this.lines[this.lastY];
     const text = line.textAt(this.lastX) + String.fromCodePoint(cp);
     if (text.length > 64) return true; // a runaway cluster (Zalgo text) keeps its first marks only
-    (line.clusters ??= new Map()).set(this.lastX, text);
-    line.row = null;
+    line.setCluster(this.lastX, text);
     this.joinNext = cp === ZWJ;
     return true;
   }
@@ -678,7 +677,7 @@ export class Terminal implements ParserHandler {
   private repeat(n: number): void {
     const line = this.lines[this.lastY];
     const cp = line.content(this.lastX) & CP_MASK;
-    const cluster = line.clusters?.get(this.lastX);
+    const cluster = line.cluster(this.lastX);
     if (cp === 0) return;
     // Beyond one screenful plus a line the result repeats with the line length: skip whole lines.
     const limit = this._cols * (this._rows + 1);
@@ -686,7 +685,7 @@ export class Terminal implements ParserHandler {
     const w = charWidth(cp) === 2 ? 2 : 1;
     for (let i = 0; i < n; i++) {
       this.putChar(cp, w);
-      if (cluster !== undefined) (this.lines[this.lastY].clusters ??= new Map()).set(this.lastX, cluster);
+      if (cluster !== undefined) this.lines[this.lastY].setCluster(this.lastX, cluster);
     }
   }
 

@@ -10,6 +10,7 @@ import {
   type WindowStyle,
 } from '../theme/index.js';
 import { FontSet, fontFilesInDir, type FontFiles } from './fonts.js';
+import { systemFontFiles } from './system-fonts.js';
 
 /** Options of the GIF and PNG renderers. Names match the SVG renderer's where they mean the same. */
 export interface GifOptions {
@@ -45,6 +46,11 @@ export interface GifOptions {
   readonly fontFiles?: FontFiles;
   /** A folder of font files: styles are told apart by file name (Bold, Italic, BoldItalic), the rest are fallbacks. */
   readonly fontDir?: string;
+  /**
+   * Installed font families (CSS-like list, the first one found is used, via fontconfig) instead
+   * of the bundled JetBrains Mono. Output then depends on the machine's fonts.
+   */
+  readonly fontFamily?: string;
 }
 
 export const GIF_DEFAULTS = {
@@ -80,15 +86,17 @@ export interface RasterSetup {
   readonly transparentBackground: boolean;
 }
 
+/** Font files given one by one win over a font folder, which wins over an installed family. */
 function fontFilesFor(options: GifOptions): FontFiles {
-  if (options.fontDir === undefined) return options.fontFiles ?? {};
-  const fromDir = fontFilesInDir(options.fontDir);
+  const base: FontFiles = options.fontFamily !== undefined ? systemFontFiles(options.fontFamily) : {};
+  const fromDir: FontFiles = options.fontDir !== undefined ? fontFilesInDir(options.fontDir) : {};
   const given = options.fontFiles ?? {};
+  const pick = (style: 'regular' | 'bold' | 'italic' | 'boldItalic'): string | undefined => given[style] ?? fromDir[style] ?? base[style];
   return {
-    regular: given.regular ?? fromDir.regular,
-    bold: given.bold ?? fromDir.bold,
-    italic: given.italic ?? fromDir.italic,
-    boldItalic: given.boldItalic ?? fromDir.boldItalic,
+    regular: pick('regular'),
+    bold: pick('bold'),
+    italic: pick('italic'),
+    boldItalic: pick('boldItalic'),
     fallbacks: [...(given.fallbacks ?? []), ...(fromDir.fallbacks ?? [])],
   };
 }

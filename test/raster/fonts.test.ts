@@ -1,0 +1,61 @@
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { BUNDLED_FONT_FILES, FontSet, fontFilesInDir } from '../../src/raster/fonts.js';
+import { resolveRaster } from '../../src/raster/options.js';
+import { familyNames, FontNotFoundError, systemFontFiles } from '../../src/raster/system-fonts.js';
+
+const info = { cols: 10, rows: 2, title: '', loop: 0 };
+
+describe('FontSet', () => {
+  const fonts = new FontSet();
+
+  test('picks the first face that has the character, per style', () => {
+    expect(fonts.fontFor('A', 'regular')!.path).toBe(BUNDLED_FONT_FILES.regular);
+    expect(fonts.fontFor('A', 'boldItalic')!.path).toBe(BUNDLED_FONT_FILES.boldItalic);
+    // JetBrains Mono lacks ✔ (U+2714); DejaVu Sans Mono has it.
+    expect(fonts.fontFor('✔', 'regular')!.path).toBe(BUNDLED_FONT_FILES.symbols);
+    expect(fonts.fontFor('✔', 'bold')!.path).toBe(BUNDLED_FONT_FILES.symbolsBold);
+    expect(fonts.fontFor('中', 'regular')!.path).toBe(BUNDLED_FONT_FILES.cjk);
+    expect(fonts.fontFor('\u{10fffd}', 'regular')).toBeUndefined();
+  });
+
+  test('a user fallback comes before the bundled ones; emoji prefer a colour face', () => {
+    const emoji = '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf';
+    const withEmoji = new FontSet({ fallbacks: [emoji] });
+    expect(withEmoji.fontFor('😀', 'regular')!.path).toBe(emoji);
+    // ✔ is text by default: the outline face wins even though the emoji font has it.
+    expect(withEmoji.fontFor('✔', 'regular')!.path).toBe(BUNDLED_FONT_FILES.symbols);
+    expect(withEmoji.fontFor('✔\ufe0f', 'regular')!.path).toBe(emoji);
+  });
+});
+
+describe('user fonts', () => {
+  test('a font folder is sorted into styles by file name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c2g-fonts-'));
+    symlinkSync(BUNDLED_FONT_FILES.symbols, join(dir, 'Mine-Regular.ttf'));
+    symlinkSync(BUNDLED_FONT_FILES.symbolsBold, join(dir, 'Mine-Bold.ttf'));
+    symlinkSync(BUNDLED_FONT_FILES.cjk, join(dir, 'Extra.ttf'));
+    const files = fontFilesInDir(dir);
+    expect(files).toEqual({ regular: join(dir, 'Extra.ttf'), bold: join(dir, 'Mine-Bold.ttf'), fallbacks: [join(dir, 'Mine-Regular.ttf')] });
+  });
+
+  test('family lists parse like CSS', () => {
+    expect(familyNames(`'JetBrains Mono', "Fira Code",monospace`)).toEqual(['JetBrains Mono', 'Fira Code', 'monospace']);
+  });
+
+  test('an installed family is found through fontconfig, the first of the list that exists', () => {
+    const files = systemFontFiles('No Such Family 12345, DejaVu Sans Mono');
+    expect(files.regular).toMatch(/DejaVuSansMono\.ttf$/);
+    expect(files.bold).toMatch(/DejaVuSansMono-Bold\.ttf$/);
+    expect(() => systemFontFiles('No Such Family 12345')).toThrow(FontNotFoundError);
+  });
+
+  test('fontFamily replaces the bundled face; fontFiles win over it', () => {
+    expect(resolveRaster(info, { fontFamily: 'DejaVu Sans Mono' }).fonts.primary.path).toMatch(/DejaVuSansMono\.ttf$/);
+    const given = resolveRaster(info, { fontFamily: 'DejaVu Sans Mono', fontFiles: { regular: BUNDLED_FONT_FILES.regular } });
+    expect(given.fonts.primary.path).toBe(BUNDLED_FONT_FILES.regular);
+    expect(resolveRaster(info, {}).fonts.primary.path).toBe(BUNDLED_FONT_FILES.regular);
+  });
+});

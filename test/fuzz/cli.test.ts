@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seeds } from './corpus.js';
+import { replaying, seeds } from './corpus.js';
 import { cliFlags, rng } from './generators.js';
 import { runMain } from './run-main.js';
 
@@ -48,7 +48,7 @@ describe('the CLI with random option combinations', () => {
       rmSync(output, { force: true });
     }
     // The run means something only if it saw successes, input errors and usage errors alike.
-    expect([...statuses.keys()].sort()).toEqual([0, 1, 2]);
+    if (!replaying) expect([...statuses.keys()].sort()).toEqual([0, 1, 2]);
   });
 
   it('keeps stdout output whole and alone: errors go to stderr only', async () => {

@@ -365,13 +365,7 @@ export class Terminal implements ParserHandler {
     if (this.wrapPending) this.wrap();
     let right = this.x <= this.right ? this.right : this._cols - 1;
     if (w === 2 && this.x >= right) {
-      if (right === 0 || (this.leftRightMode && right === this.left)) return; // no room at all
-      if (!this.autowrap) return; // no room and no wrapping: the character is dropped
-      // The whole character moves to the next line; the last column is left blank in the current pen.
-      const line = this.lines[this.y];
-      if (line.content(this.x) === SPACER) this.blankCell(line, this.x - 1);
-      this.blankCell(line, this.x);
-      this.wrap();
+      if (!this.wrapWide(right)) return;
       right = this.x <= this.right ? this.right : this._cols - 1;
     }
     const x = this.x;
@@ -403,6 +397,20 @@ export class Terminal implements ParserHandler {
       this.x = right;
       this.wrapPending = this.autowrap;
     } else this.x = after;
+  }
+
+  /**
+   * A wide character that does not fit before the right edge: it moves whole to the next line,
+   * leaving the last column blank in the current pen. False when it is dropped instead (no
+   * autowrap, or no room at all).
+   */
+  private wrapWide(right: number): boolean {
+    if (right === 0 || (this.leftRightMode && right === this.left) || !this.autowrap) return false;
+    const line = this.lines[this.y];
+    if (line.content(this.x) === SPACER) this.blankCell(line, this.x - 1);
+    this.blankCell(line, this.x);
+    this.wrap();
+    return true;
   }
 
   /** The other half of a wide character being overwritten: a blank in the current pen, as xterm.js does. */

@@ -210,6 +210,7 @@ function snapshotProblem(s) {
     if (cells.length !== s.cols) return `row ${y} has ${cells.length} cells`;
     for (let x = 0; x < cells.length; x++) {
       const cell = cells[x];
+      if (cell.width === 2 && cells[x + 1]?.width !== 0) return `wide cell at ${x},${y} without its spacer`;
       if (cell.width === 0 && cells[x - 1]?.width !== 2) return `spacer at ${x},${y} after no wide cell`;
       if (!validColour(cell.fg) || !validColour(cell.bg) || !validColour(cell.ulColor)) return `bad colour at ${x},${y}`;
     }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CastError, readCast } from '../../src/cast/index.js';
+import { Terminal } from '../../src/term/index.js';
+import { snapshotProblem } from './snapshot-check.js';
 import { runMain } from './run-main.js';
 import { CRASHERS } from './corpus.js';
 
@@ -31,5 +33,18 @@ describe('fixed crashers stay fixed', () => {
     expect([0, 1]).toContain(run.status);
     expect(run.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(1);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+const terminalInputs = readdirSync(CRASHERS).filter((f) => f.startsWith('term-') && f.endsWith('.json')).sort();
+
+describe('fixed terminal crashers stay fixed', () => {
+  it.each(terminalInputs)('%s: every input leaves a well-formed screen', (file) => {
+    const crasher = JSON.parse(readFileSync(join(CRASHERS, file), 'utf8')) as { cols: number; rows: number; inputs: string[] };
+    for (const input of crasher.inputs) {
+      const term = new Terminal({ cols: crasher.cols, rows: crasher.rows });
+      term.feed(input);
+      expect(snapshotProblem(term.snapshot()), JSON.stringify(input)).toBe('');
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_COLOR, type Cell, type Row } from './cell.js';
+import { Attr, DEFAULT_COLOR, type Cell, type Row } from './cell.js';
 
 /** Cell content word: code point in bits 0..20, width in bits 21..22. Code point 0 is an empty cell. */
 export const WIDTH_SHIFT = 21;
@@ -202,8 +202,11 @@ export class Line {
     return String.fromCodePoint(cp);
   }
 
-  /** The snapshot view of this line; built once per change. */
-  view(extras: readonly PenExtra[]): Row {
+  /**
+   * The snapshot view of this line; built once per change. `reverse` is DECSCNM (reverse video):
+   * every cell shows inverted, blank ones included.
+   */
+  view(extras: readonly PenExtra[], reverse: boolean): Row {
     if (this.row !== null) return this.row;
     const data = this.data;
     const cells: Cell[] = new Array(this.cols);
@@ -225,7 +228,7 @@ export class Line {
       }
       let cell: Cell;
       const ext = flags >>> EXT_SHIFT;
-      const attrs = flags & ATTR_MASK;
+      const attrs = reverse ? (flags & ATTR_MASK) ^ Attr.INVERSE : flags & ATTR_MASK;
       if (fg === DEFAULT_COLOR && bg === DEFAULT_COLOR && attrs === 0 && ext === 0 && (content === BLANK || content === SPACER)) {
         cell = content === BLANK ? BLANK_CELL : SPACER_CELL;
       } else {

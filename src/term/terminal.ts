@@ -71,6 +71,8 @@ export class Terminal implements ParserHandler {
   private cursorVisible = true;
   private leftRightMode = false;
   private reverseWrap = false;
+  /** DECSCNM: the whole screen shown in reverse video. */
+  private reverseVideo = false;
   private top = 0;
   private bottom: number;
   private left = 0;
@@ -152,7 +154,7 @@ export class Terminal implements ParserHandler {
 
   snapshot(): ScreenSnapshot {
     const lines: Row[] = new Array(this._rows);
-    for (let y = 0; y < this._rows; y++) lines[y] = this.lines[y].view(this.extras);
+    for (let y = 0; y < this._rows; y++) lines[y] = this.lines[y].view(this.extras, this.reverseVideo);
     return Object.freeze({
       cols: this._cols,
       rows: this._rows,
@@ -206,7 +208,10 @@ export class Terminal implements ParserHandler {
           const back = Math.min(missing, this.scrollback.length);
           const restored: Line[] = [];
           for (let i = 0; i < back; i++) restored.unshift(this.scrollback.pop()!);
-          for (const line of restored) line.resize(cols, bg);
+          for (const line of restored) {
+            line.resize(cols, bg);
+            line.row = null; // its view may predate a change of DECSCNM
+          }
           buffer.unshift(...restored);
           if (buffer === this.lines) this.y += back;
           else if (this.savedNormal !== null) this.savedNormal.y += back;
@@ -1115,6 +1120,14 @@ export class Terminal implements ParserHandler {
           this.autowrap = on;
           if (!on) this.wrapPending = false;
           break;
+        case 5:
+          if (this.reverseVideo !== on) {
+            this.reverseVideo = on;
+            // Every row looks different now, on both screens.
+            for (const line of this.normal) line.row = null;
+            for (const line of this.alt) line.row = null;
+          }
+          break;
         case 12:
           this.blink = on;
           break;
@@ -1202,6 +1215,7 @@ export class Terminal implements ParserHandler {
     this.lines = this.normal;
     this.scrollback.clear();
     this.isAlt = false;
+    this.reverseVideo = false;
     this.x = 0;
     this.y = 0;
     this.newlineMode = false;

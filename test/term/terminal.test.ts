@@ -287,6 +287,17 @@ describe('more modes and controls', () => {
     expect(term(4, 1, 'M\x1b[?1047hA\x1b[?1047l\x1b[?1047h').text()).toBe('');
   });
 
+  it('shows the whole screen in reverse video with DECSCNM', () => {
+    const t = term(4, 1, 'a\x1b[7mb');
+    const before = t.snapshot();
+    t.feed('\x1b[?5h');
+    const reversed = t.snapshot();
+    expect(reversed.lines[0]).not.toBe(before.lines[0]);
+    expect(reversed.lines[0].cells.map((c) => c.attrs & Attr.INVERSE)).toEqual([Attr.INVERSE, 0, Attr.INVERSE, Attr.INVERSE]);
+    t.feed('\x1b[?5l');
+    expect(t.snapshot().lines[0].cells.map((c) => c.attrs & Attr.INVERSE)).toEqual([0, Attr.INVERSE, 0, 0]);
+  });
+
   it('takes C1 controls as controls', () => {
     expect(term(6, 1, '\x9b2Cx').text()).toBe('  x');
     expect(term(6, 2, 'a\x85b').text()).toBe('a\nb');

@@ -260,7 +260,9 @@ function finish(
   transparentIndex: number | undefined,
   maxIndex: number,
 ): EncodedImage {
-  const out = new ByteWriter(Math.max(64, indices.length >> 2));
+  // One writer for every frame: only the finished image is copied out.
+  const out = sharedWriter;
+  out.reset();
   const bits = tableBits(tableSize);
   writeImageDescriptor(out, rect.x, rect.y, rect.w, rect.h, localPalette ? bits : undefined);
   if (localPalette) writeColorTable(out, localPalette, bits);
@@ -268,16 +270,19 @@ function finish(
   const codeSize = Math.max(2, tableBits(maxIndex + 1));
   if (lzwEncode(indices, codeSize, out)) {
     // The dictionary filled up: see whether keeping the full one codes this picture shorter.
-    const reset = out.view().slice(start);
-    out.length = start;
+    const resetLength = out.length;
     lzwEncode(indices, codeSize, out, false);
-    if (out.length - start > reset.length) {
+    const keptLength = out.length - resetLength;
+    if (keptLength < resetLength - start) {
+      const kept = out.view().slice(resetLength);
       out.length = start;
-      out.bytes(reset);
-    }
+      out.bytes(kept);
+    } else out.length = resetLength;
   }
   return { rect, bytes: out.view().slice(), transparentIndex };
 }
+
+const sharedWriter = new ByteWriter(1 << 16);
 
 /** Buffers reused from frame to frame. */
 export class EncodeScratch {

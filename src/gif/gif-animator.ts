@@ -42,6 +42,7 @@ export class GifAnimator {
   private readonly rowChanged: Uint8Array;
   private end = 0;
   private readonly scratch = new EncodeScratch();
+  private readonly writer = new ByteWriter(1 << 16);
   private painted = false;
   /** Frames written, for tests and benchmarks. */
   framesWritten = 0;
@@ -174,7 +175,8 @@ export class GifAnimator {
 
   private async writeHeld(delay: number): Promise<void> {
     const held = this.held!;
-    const out = new ByteWriter(held.image.bytes.length + 16);
+    const out = this.writer;
+    out.reset();
     writeGraphicControl(out, Math.min(delay, MAX_DELAY_CS), held.disposal, held.image.transparentIndex);
     out.bytes(held.image.bytes);
     this.framesWritten++;

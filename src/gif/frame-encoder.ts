@@ -84,6 +84,10 @@ export function encodeImage(src: ImageSource, rect: Rect, global: GlobalPalette 
   let needsTransparent = false;
   let leaves = 0;
   let last = -1;
+  // A direct-mapped cache of colours already counted: anti-aliased text changes colour every few
+  // pixels, and a Map lookup each time costs more than the rest of the pass.
+  const seen = scratch.seen;
+  seen.fill(-1);
   for (let y = 0, i = 0; y < rect.h; y++) {
     const row = (rect.y + y) * src.width + rect.x;
     const inRepaint = repaint !== undefined && rect.y + y >= repaint.y && rect.y + y < repaint.y + repaint.h;
@@ -112,7 +116,11 @@ export function encodeImage(src: ImageSource, rect: Rect, global: GlobalPalette 
       if (p === TRANSPARENT) needsTransparent = true;
       else if (p !== last) {
         last = p;
-        if (!colors.has(p)) colors.set(p, colors.size);
+        const h = Math.imul(p, 0x9e3779b1) >>> 20;
+        if (seen[h] !== p) {
+          seen[h] = p;
+          if (!colors.has(p)) colors.set(p, colors.size);
+        }
       }
     }
   }
@@ -194,6 +202,9 @@ function encodeWith(
   const indices = scratch.indices(n);
   let lastColor = -2;
   let lastIndex = 0;
+  const cacheKeys = scratch.cacheKeys;
+  const cacheValues = scratch.cacheValues;
+  cacheKeys.fill(-1);
   let maxIndex = 0;
   // The colour of the last pixel coded, -1 after a transparent one.
   let previous = -1;
@@ -210,7 +221,13 @@ function encodeWith(
     previous = v;
     if (v !== lastColor) {
       lastColor = v;
-      lastIndex = index.get(v)!;
+      const h = Math.imul(v, 0x9e3779b1) >>> 20;
+      if (cacheKeys[h] === v) lastIndex = cacheValues[h]!;
+      else {
+        lastIndex = index.get(v)!;
+        cacheKeys[h] = v;
+        cacheValues[h] = lastIndex;
+      }
       if (lastIndex > maxIndex) maxIndex = lastIndex;
     }
     indices[i] = lastIndex;
@@ -286,6 +303,10 @@ const sharedWriter = new ByteWriter(1 << 16);
 
 /** Buffers reused from frame to frame. */
 export class EncodeScratch {
+  /** Colour caches of 4096 slots (colours are below 2^25, so -1 is never a colour). */
+  readonly seen = new Int32Array(4096);
+  readonly cacheKeys = new Int32Array(4096);
+  readonly cacheValues = new Uint8Array(4096);
   private v = new Uint32Array(0);
   private idx = new Uint8Array(0);
   leave = new Uint8Array(0);

@@ -15,3 +15,5 @@ export { ScreenPainter, type DirtyBand } from './screen-painter.js';
 export { encodePng, toRgba } from './png.js';
 export { TRANSPARENT, COVERAGE_LEVELS } from './pixels.js';
 export { readFontInfo, type FontInfo } from './sfnt.js';
+export { systemFontFiles, familyNames, FontNotFoundError } from './system-fonts.js';
+export { FontFormatError } from './sfnt.js';

@@ -285,8 +285,9 @@ function finish(
   if (localPalette) writeColorTable(out, localPalette, bits);
   const start = out.length;
   const codeSize = Math.max(2, tableBits(maxIndex + 1));
-  if (lzwEncode(indices, codeSize, out)) {
-    // The dictionary filled up: see whether keeping the full one codes this picture shorter.
+  const filledAt = lzwEncode(indices, codeSize, out);
+  if (filledAt >= 0 && filledAt < indices.length * KEEP_TRIAL_BEFORE) {
+    // The dictionary filled up early: see whether keeping the full one codes this picture shorter.
     const resetLength = out.length;
     lzwEncode(indices, codeSize, out, false);
     const keptLength = out.length - resetLength;
@@ -300,6 +301,9 @@ function finish(
 }
 
 const sharedWriter = new ByteWriter(1 << 16);
+
+/** Trying a full dictionary only pays when it filled up before this share of the image. */
+const KEEP_TRIAL_BEFORE = 0.5;
 
 /** Buffers reused from frame to frame. */
 export class EncodeScratch {

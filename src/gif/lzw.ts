@@ -17,16 +17,17 @@ const codes = new Int16Array(HSIZE);
  *
  * When the dictionary is full it either starts afresh (`resetWhenFull`, best when the picture
  * changes character) or keeps coding with the full dictionary (best when it repeats itself).
- * Returns whether the dictionary filled up, i.e. whether the other choice could differ.
+ * Returns how many pixels were coded when the dictionary first filled up (-1 if it never did):
+ * only then could the other choice differ.
  */
-export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWriter, resetWhenFull = true): boolean {
+export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWriter, resetWhenFull = true): number {
   const packed = packedBuffer(indices.length);
   const clearCode = 1 << minCodeSize;
   const endCode = clearCode + 1;
   let codeSize = minCodeSize + 1;
   let next = clearCode + 2;
   keys.fill(-1);
-  let filled = false;
+  let filledAt = -1;
   let at = 0;
   let bits = clearCode;
   let bitCount = codeSize;
@@ -68,7 +69,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
         // The decoder adds its entry one code later, so it widens codes once `next` passes 2^size.
         if (next > 1 << codeSize && codeSize < 12) codeSize++;
       } else if (resetWhenFull) {
-        filled = true;
+        if (filledAt < 0) filledAt = i;
         bits |= clearCode << bitCount;
         bitCount += codeSize;
         while (bitCount >= 8) {
@@ -79,7 +80,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
         keys.fill(-1);
         next = clearCode + 2;
         codeSize = minCodeSize + 1;
-      } else filled = true;
+      } else if (filledAt < 0) filledAt = i;
       prefix = k;
     }
     bits |= prefix << bitCount;
@@ -107,7 +108,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
     out.bytes(packed.subarray(from, from + length));
   }
   out.byte(0);
-  return filled;
+  return filledAt;
 }
 
 let packedScratch = new Uint8Array(4096);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReadRecordingOptions } from '../cast/detect.js';
 import type { RenderOptions } from '../render/options.js';
 
 /** Bumped when the meaning of a fingerprint changes, so old manifests stop matching. */
@@ -32,8 +33,9 @@ function fileDigest(path: string): string | undefined {
  * Files an option names whose content shapes the picture (a theme file, font files, a font
  * folder): a changed font must re-render even though the option's text is the same.
  */
-function referencedFiles(options: RenderOptions): Array<[string, string | undefined]> {
+function referencedFiles(options: RenderOptions, read: ReadOptions): Array<[string, string | undefined]> {
   const files: Array<[string, string | undefined]> = [];
+  if (read.timing !== undefined) files.push([read.timing, fileDigest(read.timing)]);
   if (options.theme !== undefined) {
     const digest = fileDigest(options.theme);
     if (digest !== undefined) files.push([options.theme, digest]);
@@ -51,19 +53,22 @@ function referencedFiles(options: RenderOptions): Array<[string, string | undefi
   return files;
 }
 
+type ReadOptions = Pick<ReadRecordingOptions, 'inputFormat' | 'timing'>;
+
 /**
- * What an output depends on: the input's bytes, every option that reaches the renderer, the
- * files those options name, and the package version (a new release may draw differently).
+ * What an output depends on: the input's bytes, how it is read, every option that reaches the
+ * renderer, the files those options name, and the package version (a new release may draw differently).
  */
-export function fingerprint(inputBytes: Uint8Array, options: RenderOptions, version: string): string {
+export function fingerprint(inputBytes: Uint8Array, options: RenderOptions, version: string, read: ReadOptions = {}): string {
   const { onWarning: _ignored, ...rest } = options;
   return sha256(
     canonicalJson({
       schema: FINGERPRINT_SCHEMA,
       version,
       input: sha256(inputBytes),
+      read,
       options: rest,
-      files: referencedFiles(options),
+      files: referencedFiles(options, read),
     }),
   );
 }

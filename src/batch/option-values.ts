@@ -1,3 +1,4 @@
+import { INPUT_FORMATS, type InputFormat, type ReadRecordingOptions } from '../cast/detect.js';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/options.js';
 import { WINDOW_STYLES, type WindowStyle } from '../theme/index.js';
 import { parseTimePoint } from '../timeline/index.js';
@@ -9,6 +10,10 @@ import { parseTimePoint } from '../timeline/index.js';
 export interface OptionValues {
   cols?: number;
   rows?: number;
+  /** Read inputs as this recording format instead of detecting it. */
+  inputFormat?: InputFormat;
+  /** script(1) timing file (meaningful per input, so in a config override). */
+  timing?: string;
   speed?: number;
   idleTimeLimit?: number;
   fpsCap?: number;
@@ -37,6 +42,8 @@ export interface OptionValues {
   cursor?: boolean;
   transparentBackground?: boolean;
   embedFont?: boolean;
+  /** asciicast version written by the `cast` format. */
+  castVersion?: 2 | 3;
   /** One format or several; the config file may also give "gif,svg". */
   format?: OutputFormat[];
 }
@@ -83,6 +90,11 @@ const padding: Check = (v) => {
   return [list[0], list[1] ?? list[0]];
 };
 
+const inputFormat: Check = (v) =>
+  typeof v === 'string' && (INPUT_FORMATS as readonly string[]).includes(v) ? v : bad(`one of ${INPUT_FORMATS.join(', ')}`);
+
+const castVersion: Check = (v) => (v === 2 || v === 3 ? v : v === '2' || v === '3' ? Number(v) : bad('2 or 3'));
+
 const window: Check = (v) =>
   typeof v === 'string' && (WINDOW_STYLES as readonly string[]).includes(v) ? v : bad(`one of ${WINDOW_STYLES.join(', ')}`);
 
@@ -106,6 +118,8 @@ export function parseFormats(value: unknown): OutputFormat[] {
 const CHECKS: Record<OptionName, Check> = {
   cols: positiveInteger,
   rows: positiveInteger,
+  inputFormat,
+  timing: string,
   speed: positiveNumber,
   idleTimeLimit: nonNegativeNumber,
   fpsCap: positiveNumber,
@@ -133,6 +147,7 @@ const CHECKS: Record<OptionName, Check> = {
   cursor: boolean,
   transparentBackground: boolean,
   embedFont: boolean,
+  castVersion,
   format: formats,
 };
 
@@ -178,6 +193,7 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     to: point(values.to),
     at: point(values.at),
     loop: values.loop === false ? 1 : values.loop,
+    castVersion: values.castVersion,
     theme: values.theme,
     fontSize: values.fontSize,
     lineHeight: values.lineHeight,
@@ -200,4 +216,11 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
   };
   // Dropping undefined keys keeps the options hash independent of which keys happened to be spelled out.
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as unknown as RenderOptions;
+}
+
+/** How to read an input: the recording options that are not rendering options. */
+export function toReadOptions(values: OptionValues): Pick<ReadRecordingOptions, 'inputFormat' | 'timing'> {
+  return Object.fromEntries(
+    Object.entries({ inputFormat: values.inputFormat, timing: values.timing }).filter(([, v]) => v !== undefined),
+  );
 }

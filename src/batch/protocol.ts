@@ -1,3 +1,4 @@
+import type { ReadRecordingOptions } from '../cast/detect.js';
 import type { RenderOptions } from '../render/options.js';
 
 /** One (input, format) render, as sent to a worker thread: plain data only (no functions cross threads). */
@@ -9,6 +10,7 @@ export interface JobMessage {
   readonly output: string;
   /** The hidden file written first and renamed to `output` once complete. */
   readonly temp: string;
+  readonly read: Pick<ReadRecordingOptions, 'inputFormat' | 'timing'>;
   readonly options: Omit<RenderOptions, 'onWarning'>;
 }
 

@@ -8,7 +8,7 @@ import { BatchSetupError } from './errors.js';
 import { fingerprint, packageVersion } from './fingerprint.js';
 import { expandInputs } from './inputs.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
-import { toRenderOptions, type OptionValues } from './option-values.js';
+import { toReadOptions, toRenderOptions, type OptionValues } from './option-values.js';
 import { planOutputs, type PlannedInput, type PlannedOutput } from './plan.js';
 import { WorkerPool } from './pool.js';
 import type { JobMessage } from './protocol.js';
@@ -107,8 +107,9 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
     inputBytes.set(planned.input.path, bytes?.byteLength ?? 0);
     for (const output of planned.outputs) {
       const options = toRenderOptions(valuesOf(planned.input.path), output.format);
+      const read = toReadOptions(valuesOf(planned.input.path));
       const key = toPosix(relative(manifestDir, output.absolute));
-      const hash = bytes && fingerprint(bytes, options, version);
+      const hash = bytes && fingerprint(bytes, options, version, read);
       const existing = sizeOf(output.absolute);
       if (!request.force && hash !== undefined && manifest.get(key) === hash && existing !== undefined) {
         results.set(output, { format: output.format, path: output.path, status: 'unchanged', bytes: existing });
@@ -119,7 +120,7 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
         output,
         key,
         hash,
-        message: { input: planned.input.absolute, name: planned.input.path, output: output.absolute, options },
+        message: { input: planned.input.absolute, name: planned.input.path, output: output.absolute, read, options },
       });
     }
   }

@@ -3,28 +3,28 @@ import { rename } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { parentPort } from 'node:worker_threads';
 import { CastError } from '../cast/cast-error.js';
-import { readCast } from '../cast/read-cast.js';
-import { openSource } from '../cast/source.js';
+import { readRecording } from '../cast/detect.js';
 import { renderCast } from '../render/render.js';
 import type { JobMessage, WorkerReply } from './protocol.js';
 
-/**
- * Renders one job into its temporary file and renames it into place: the output appears only when
- * complete, and a failed render leaves nothing behind. Runs in a worker thread, one job at a time.
- */
 export interface JobProgress {
   warn(message: string): void;
   frame(): void;
 }
 
+/**
+ * Renders one job into its temporary file and renames it into place: the output appears only when
+ * complete, and a failed render leaves nothing behind. Runs in a worker thread, one job at a time.
+ */
 export async function renderJob(job: JobMessage, progress: JobProgress): Promise<number> {
   const warn = (message: string) => progress.warn(message);
-  const source = await openSource(job.input).catch((error: unknown) => {
-    // Opened by absolute path (the batch's folder need not be the process's), but named as the user wrote it.
-    throw error instanceof CastError && error.file === job.input ? new CastError(job.name, error.line, error.problem) : error;
-  });
   const options = { ...job.options, onWarning: warn, onFrame: () => progress.frame() };
-  const cast = await readCast(source.bytes, { name: job.name, cols: options.cols, rows: options.rows, onWarning: warn });
+  const cast = await readRecording(job.input, { ...job.read, name: job.name, cols: options.cols, rows: options.rows, onWarning: warn }).catch(
+    (error: unknown) => {
+      // Opened by absolute path (the batch's folder need not be the process's), but named as the user wrote it.
+      throw error instanceof CastError && error.file === job.input ? new CastError(job.name, error.line, error.problem) : error;
+    },
+  );
   // Opened synchronously so the file exists before any failure: removing it then cannot race an open still in flight.
   const stream = createWriteStream(job.temp, { fd: openSync(job.temp, 'wx') });
   // An error such as a full disk surfaces through finished(); keep it from being an uncaught event first.

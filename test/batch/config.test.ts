@@ -55,6 +55,8 @@ describe('config files', () => {
     expect(() => parseConfig({ window: 'round' }, 'c.json')).toThrow(/c.json: window: expected one of/);
     expect(() => parseConfig({ from: 'soon' }, 'c.json')).toThrow(/c.json: from: /);
     expect(() => parseConfig({ jobs: 0 }, 'c.json')).toThrow('c.json: jobs: expected a whole number above 0');
+    expect(() => parseConfig({ inputFormat: 'vhs' }, 'c.json')).toThrow(/c.json: inputFormat: expected one of asciicast, ttyrec/);
+    expect(() => parseConfig({ castVersion: 1 }, 'c.json')).toThrow('c.json: castVersion: expected 2 or 3');
     expect(() => parseConfig({ overrides: [{ files: [], options: {} }] }, 'c.json')).toThrow(/overrides\[0\].files/);
     expect(() => loadConfig(dirWith({ 'cast2gif.config.json': '{ nope' }))).toThrow(/cast2gif.config.json: cannot be read as JSON/);
   });

@@ -27,6 +27,14 @@ describe('fingerprints', () => {
     const first = fingerprint(bytes, { format: 'gif', theme }, '1');
     writeFileSync(theme, '{"a": 2}');
     expect(fingerprint(bytes, { format: 'gif', theme }, '1')).not.toBe(first);
+
+    // How the input is read counts too, the timing file by its content.
+    expect(fingerprint(bytes, { format: 'gif' }, '1', { inputFormat: 'asciicast' })).not.toBe(fingerprint(bytes, { format: 'gif' }, '1'));
+    const timing = join(dir, 'timing');
+    writeFileSync(timing, '0.5 3\n');
+    const timed = fingerprint(bytes, { format: 'gif' }, '1', { timing });
+    writeFileSync(timing, '0.7 3\n');
+    expect(fingerprint(bytes, { format: 'gif' }, '1', { timing })).not.toBe(timed);
   });
 });
 

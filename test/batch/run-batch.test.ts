@@ -190,6 +190,25 @@ describe('batch rendering', () => {
     expect(screenText(join(dir, 'out/narrow/x.txt'))).toEqual(['abcdefghij']);
   });
 
+  it('reads every recording format, and writes asciicast with the configured version', async () => {
+    // A ttyrec record: seconds, microseconds, length (little-endian 32-bit), then the bytes.
+    const record = (sec: number, text: string) => {
+      const body = Buffer.from(text);
+      const head = Buffer.alloc(12);
+      head.writeUInt32LE(sec, 0);
+      head.writeUInt32LE(body.length, 8);
+      return Buffer.concat([head, body]);
+    };
+    const dir = project({ 'recs/a.cast': castShowing(['from asciicast']) });
+    writeFileSync(join(dir, 'recs/b.ttyrec'), Buffer.concat([record(1, 'from '), record(2, 'ttyrec')]));
+    writeFileSync(join(dir, 'cast2gif.config.json'), JSON.stringify({ castVersion: 3, overrides: [{ files: '*.ttyrec', options: { inputFormat: 'ttyrec', cols: 20, rows: 4 } }] }));
+    const { summary } = await batch({ cwd: dir, inputs: ['recs/*'], outDir: 'out', config: undefined, options: { format: ['txt', 'cast'] } });
+    expect(summary.status).toBe(0);
+    expect(screenText(join(dir, 'out/a.txt'))).toEqual(['from asciicast']);
+    expect(screenText(join(dir, 'out/b.ttyrec.txt'))).toEqual(['from ttyrec']);
+    expect(JSON.parse(readFileSync(join(dir, 'out/b.ttyrec.cast'), 'utf8').split('\n')[0]!)).toMatchObject({ version: 3 });
+  });
+
   it('a bad config stops the batch before anything is written', async () => {
     const dir = project({ 'a.cast': castShowing(['a']), 'cast2gif.config.json': '{"format": "txt", "colour": "red"}' });
     await expect(batch({ cwd: dir, inputs: ['*.cast'], config: undefined })).rejects.toThrow('cast2gif.config.json: colour: unknown option');

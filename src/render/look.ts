@@ -1,33 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import type { Cast } from '../cast/events.js';
 import type { FontFiles, GifOptions } from '../raster/index.js';
 import type { SvgOptions } from '../svg/index.js';
 import { parseColor, resolveTheme } from '../theme/index.js';
 import type { LookOptions } from './options.js';
 
-/** Finds an installed font's file for a family and style through fontconfig, only when the user names a family. */
-function systemFont(family: string, style: string): string {
-  let path = '';
-  try {
-    path = execFileSync('fc-match', ['--format=%{file}', `${family}:style=${style}`], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error(`--font-family needs fontconfig's fc-match to find "${family}", and it is not installed`);
-  }
-  if (!path) throw new Error(`no installed font matches "${family}" (${style})`);
-  return path;
-}
-
+/** --font-file adds fallbacks (e.g. a colour emoji font) tried before the bundled ones. */
 function fontFiles(look: LookOptions): FontFiles | undefined {
-  const fallbacks = look.fontFiles ?? [];
-  if (look.fontFamily === undefined) return fallbacks.length > 0 ? { fallbacks } : undefined;
-  const family = look.fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
-  return {
-    regular: systemFont(family, 'Regular'),
-    bold: systemFont(family, 'Bold'),
-    italic: systemFont(family, 'Italic'),
-    boldItalic: systemFont(family, 'Bold Italic'),
-    fallbacks,
-  };
+  return look.fontFiles && look.fontFiles.length > 0 ? { fallbacks: look.fontFiles } : undefined;
 }
 
 function marginColor(look: LookOptions): number | undefined {

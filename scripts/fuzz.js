@@ -102,6 +102,9 @@ async function runMain() {
         if (error) {
           totals[job.kind].crashes++;
           totals[job.kind].failures.push(`${job.kind}:${current.seed} worker died: ${String(error?.message ?? error).split('\n')[0]}`);
+          // The seeds after the one it died on still run, in a new worker.
+          const rest = job.first + job.count - current.seed - 1;
+          if (rest > 0) jobs.unshift({ kind: job.kind, first: current.seed + 1, count: rest });
         }
         running--;
         if (Date.now() - lastReport > 15_000) {

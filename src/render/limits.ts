@@ -105,7 +105,9 @@ export async function outputPixels(
   if (format === 'svg') {
     const { resolveGeometry } = await import('../svg/options.js');
     const geometry = resolveGeometry(info, look);
-    return { width: geometry.layout.width * geometry.scale, height: geometry.layout.height * geometry.scale };
+    // Older SVG geometry laid out at scale 1 and kept the scale apart; newer lays out at output scale.
+    const scale = 'scale' in geometry ? Number(geometry.scale) : 1;
+    return { width: geometry.layout.width * scale, height: geometry.layout.height * scale };
   }
   const { resolveRaster } = await import('../raster/index.js');
   const { layout } = resolveRaster(info, look);

@@ -22,6 +22,11 @@ export interface ReadRecordingOptions {
   readonly timing?: string;
   /** Where `-` reads from. */
   readonly stdin?: SourceOptions['stdin'];
+  /** URL inputs: refuse bodies larger than this. */
+  readonly maxBytes?: number;
+  /** Largest terminal a recording may declare (asciicast headers). */
+  readonly maxCols?: number;
+  readonly maxRows?: number;
 }
 
 /** Enough of the start of a file to tell the formats apart. */
@@ -54,7 +59,7 @@ const DESCRIBED: Record<InputFormat, string> = {
  * What the CLI calls in place of openSource + readCast.
  */
 export async function readRecording(spec: string, options: ReadRecordingOptions = {}): Promise<Cast> {
-  const source = await openSource(spec, { stdin: options.stdin });
+  const source = await openSource(spec, { stdin: options.stdin, maxBytes: options.maxBytes });
   return readRecordingFrom(source.bytes, { ...options, name: options.name ?? source.name });
 }
 
@@ -65,7 +70,14 @@ export async function readRecordingFrom(bytes: ByteChunks, options: ReadRecordin
   const head = await reader.peek(HEAD_BYTES);
   if (head.byteLength === 0) throw new CastError(file, undefined, 'the file is empty');
   const format = options.inputFormat ?? chooseFormat(head, options.timing !== undefined, file);
-  const common = { name: file, cols: options.cols, rows: options.rows, onWarning: options.onWarning };
+  const common = {
+    name: file,
+    cols: options.cols,
+    rows: options.rows,
+    maxCols: options.maxCols,
+    maxRows: options.maxRows,
+    onWarning: options.onWarning,
+  };
   const rest = reader.rest();
   switch (format) {
     case 'asciicast':

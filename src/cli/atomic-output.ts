@@ -14,6 +14,28 @@ export interface AtomicOutput {
   abort(): void;
 }
 
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of its path is not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EEXIST: 'a file of that name appeared while writing',
+};
+
+/** A file-system failure as one line naming the file and the reason in words. */
+export function cannotWrite(path: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return new Error(`${path}: cannot be written (${FS_REASONS[code] ?? ((error as Error).message || code)})`);
+}
+
+/** Whether an error came from the operating system (it has an errno code), not from our own checks. */
+export const isSystemError = (error: unknown): boolean =>
+  error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+
 const pending = new Set<string>();
 let counter = 0;
 
@@ -24,9 +46,7 @@ export function openAtomicOutput(path: string): AtomicOutput {
     // Opened synchronously so that abort() can never run before the file exists and leave it behind.
     fd = openSync(temp, 'wx');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EROFS' ? 'permission denied' : code;
-    throw new Error(`${path}: cannot be written (${reason})`);
+    throw cannotWrite(path, error);
   }
   const stream = createWriteStream(temp, { fd });
   pending.add(temp);
@@ -44,9 +64,12 @@ export function openAtomicOutput(path: string): AtomicOutput {
       });
       if (failure) {
         this.abort();
-        throw failure;
+        throw cannotWrite(path, failure);
       }
-      await rename(temp, path);
+      await rename(temp, path).catch((error: unknown) => {
+        this.abort();
+        throw cannotWrite(path, error);
+      });
       pending.delete(temp);
     },
     abort() {
@@ -70,6 +93,8 @@ export function writeFileAtomicSync(path: string, data: Uint8Array): void {
   try {
     writeFileSync(temp, data, { flag: 'wx' });
     renameSync(temp, path);
+  } catch (error) {
+    throw cannotWrite(path, error);
   } finally {
     rmSync(temp, { force: true });
     pending.delete(temp);

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
 import { readRecording } from '../cast/detect.js';
+import { resolveLimits } from '../render/limits.js';
 import { renderCast } from '../render/render.js';
 import type { OutputFormat, RenderOptions } from '../render/options.js';
 import { formatThemeList } from '../theme/index.js';
 import { parseTimePoint, type TimePoint } from '../timeline/index.js';
-import { openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
+import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
 import { resolveOutput } from './output-path.js';
 import { buildProgram } from './program.js';
 import { UsageError } from './usage-error.js';
@@ -64,8 +65,12 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       }),
       ...(opts.snapshots === undefined ? {} : { onMarkerPng: snapshotWriter(opts.snapshots) }),
     };
+    const limits = resolveLimits(opts.limit);
     const cast = await readRecording(input, {
       stdin: context.stdin,
+      maxBytes: limits.urlBytes,
+      maxCols: limits.cols,
+      maxRows: limits.rows,
       cols: opts.cols,
       rows: opts.rows,
       inputFormat: opts.inputFormat,
@@ -82,7 +87,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       await file.commit();
     } catch (error) {
       file.abort();
-      throw error;
+      throw isSystemError(error) ? cannotWrite(output, error) : error;
     }
     return 0;
   } catch (error) {
@@ -92,7 +97,11 @@ export async function main(argv: readonly string[], context: CliContext): Promis
 
 /** Marker snapshots are named by their order and label: 001-intro.png. */
 function snapshotWriter(dir: string): NonNullable<RenderOptions['onMarkerPng']> {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw cannotWrite(dir, error);
+  }
   return (label, index, png) => {
     const slug = label.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
     writeFileAtomicSync(join(dir, `${String(index).padStart(3, '0')}${slug ? `-${slug}` : ''}.png`), png);
@@ -133,6 +142,7 @@ function renderOptions(opts: Record<string, any>, format: OutputFormat, onWarnin
     cursor: opts.cursor,
     transparentBackground: opts.transparentBackground,
     embedFont: opts.embedFont,
+    limits: opts.limit,
     onWarning,
   };
 }

@@ -1,9 +1,11 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseLimit, type Limits } from '../render/limits.js';
 import { INPUT_FORMATS } from '../cast/detect.js';
 import { OUTPUT_FORMATS } from '../render/options.js';
 import { WINDOW_STYLES } from '../theme/index.js';
 import {
   collect,
+  finiteNumber,
   nonNegativeInteger,
   nonNegativeNumber,
   padding,
@@ -60,7 +62,7 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('--list-themes', 'print the built-in theme names and exit')
     .option('--font-size <px>', 'font size in pixels', positiveNumber, 14)
     .option('--line-height <x>', 'line height as a multiple of the font size', positiveNumber, 1.4)
-    .option('--letter-spacing <px>', 'extra space between columns in pixels', Number, 0)
+    .option('--letter-spacing <px>', 'extra space between columns in pixels', finiteNumber, 0)
     .option('--font-family <names>', 'use these installed font families instead of the bundled font')
     .option('--font-file <path>', 'add a font file, tried before the bundled fallbacks (repeatable)', collect)
     .option('--font-dir <dir>', 'add every font file in a folder, tried before the bundled fallbacks')
@@ -98,6 +100,17 @@ export function buildProgram(info: ProgramInfo): Command {
         .default(2),
     )
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
+    .option(
+      '--limit <name=n>',
+      'raise a limit (repeatable): width, height (px), frames, cols, rows, svgBytes, urlBytes (MB)',
+      (value: string, previous: Partial<Limits> | undefined) => {
+        try {
+          return { ...previous, ...parseLimit(value) };
+        } catch (error) {
+          throw new InvalidArgumentError((error as Error).message);
+        }
+      },
+    )
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('-v, --verbose', 'print warnings in full and stack traces on errors', false);
 

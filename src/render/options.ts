@@ -1,5 +1,6 @@
 import type { TimelineOptions, TimePoint } from '../timeline/index.js';
 import type { WindowStyle } from '../theme/index.js';
+import type { Limits } from './limits.js';
 
 export const OUTPUT_FORMATS = ['gif', 'svg', 'png', 'txt', 'cast'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -46,6 +47,8 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   /** For the `cast` format: asciicast version 2 (default) or 3. */
   readonly castVersion?: 2 | 3;
   readonly onWarning?: (message: string) => void;
+  /** Raised limits (see limits.ts); the rest keep their defaults. */
+  readonly limits?: Partial<Limits>;
   /** Animated outputs only: called with a PNG of the screen at each marker (1-based index). */
   readonly onMarkerPng?: (label: string, index: number, png: Buffer) => void;
 }

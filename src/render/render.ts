@@ -3,6 +3,7 @@ import type { Cast } from '../cast/events.js';
 import { readRecordingFrom, type ReadRecordingOptions } from '../cast/detect.js';
 import { writeAsciicast } from '../cast/write-asciicast.js';
 import { animationInfo, castFrames, terminalAt, type Frame } from '../frames/index.js';
+import { checkOutputSize, LimitError, limitBytes, limitFrames, resolveLimits } from './limits.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
 
@@ -33,16 +34,22 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
     const term = await terminalAt(cast, options.at);
     return write(out, `${term.text()}\n`);
   }
+  const limits = resolveLimits(options.limits);
   const look = lookFor(cast, options);
+  // Before any frame is drawn: the pixel buffers are sized from these numbers.
+  await checkOutputSize(options.format, info, look, limits);
   const still = options.at !== undefined || options.format === 'png';
   if (still && options.onMarkerPng) throw new Error('marker snapshots need an animated output (GIF or SVG without --at)');
   const { renderGif, renderPng } = await import('../gif/index.js');
   const onMarkerPng = options.onMarkerPng;
   const frames = () =>
-    castFrames(cast, {
-      ...options,
-      onMarker: onMarkerPng && ((label, screen, index) => onMarkerPng(label, index, renderPng(screen, info, look))),
-    });
+    limitFrames(
+      castFrames(cast, {
+        ...options,
+        onMarker: onMarkerPng && ((label, screen, index) => onMarkerPng(label, index, renderPng(screen, info, look))),
+      }),
+      limits,
+    );
   switch (options.format) {
     case 'png': {
       const term = await terminalAt(cast, options.at);
@@ -50,9 +57,18 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
     }
     case 'svg': {
       const { renderSvg, renderSvgStill } = await import('../svg/index.js');
-      if (options.at === undefined) return renderSvg(frames(), info, look, out);
+      if (options.at === undefined) {
+        const capped = limitBytes(out, limits.svgBytes);
+        await renderSvg(frames(), info, look, capped);
+        if (capped.errored) throw capped.errored;
+        return;
+      }
       const term = await terminalAt(cast, options.at);
-      return write(out, renderSvgStill(term.snapshot(), info, look));
+      const svg = renderSvgStill(term.snapshot(), info, look);
+      if (Buffer.byteLength(svg) > limits.svgBytes) {
+        throw new LimitError('svgBytes', `the output is larger than the ${limits.svgBytes} byte limit`);
+      }
+      return write(out, svg);
     }
     case 'gif':
       return renderGif(options.at === undefined ? frames() : stillFrame(cast, options), info, look, out);
@@ -67,9 +83,12 @@ export async function render(
   input: string | Uint8Array,
   options: RenderOptions & Pick<ReadRecordingOptions, 'inputFormat' | 'timing'>,
 ): Promise<Uint8Array> {
+  const limits = resolveLimits(options.limits);
   const cast = await readRecordingFrom([typeof input === 'string' ? new TextEncoder().encode(input) : input], {
     cols: options.cols,
     rows: options.rows,
+    maxCols: limits.cols,
+    maxRows: limits.rows,
     onWarning: options.onWarning,
     inputFormat: options.inputFormat,
     timing: options.timing,

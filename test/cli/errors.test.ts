@@ -82,3 +82,46 @@ describe('bad usage exits 2', () => {
     });
   }
 });
+
+describe('limits', () => {
+  const many = goodHeader + Array.from({ length: 6 }, (_, i) => `[${i + 1}, "o", "line ${i}\\r\\n"]`).join('\n') + '\n';
+
+  it('refuses an output beyond the pixel limit before drawing, and --limit raises it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.cast'), goodHeader + '[1, "o", "hi"]\n');
+    const huge = cli('cast2gif', ['in.cast', 'out.gif', '--font-size', '1e9'], { cwd: dir });
+    expect(huge.status).toBe(1);
+    expect(huge.stderr).toMatch(/^cast2gif: the output would be \d+ px wide, beyond the 8192 px limit \(raise it with --limit width=N\)\n$/);
+    expect(filesIn(dir)).toEqual(['in.cast']);
+  });
+
+  it('stops at the frame limit with a clear error and no output; raising it renders', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.cast'), many);
+    const capped = cli('cast2gif', ['in.cast', 'out.gif', '--limit', 'frames=2'], { cwd: dir });
+    expect(capped.status).toBe(1);
+    expect(capped.stderr).toMatch(/frames/);
+    expect(capped.stderr.trim().split('\n')).toHaveLength(1);
+    expect(filesIn(dir)).toEqual(['in.cast']);
+    const raised = cli('cast2gif', ['in.cast', 'out.gif', '--limit', 'frames=100'], { cwd: dir });
+    expect(raised.status).toBe(0);
+    expect(filesIn(dir)).toEqual(['in.cast', 'out.gif']);
+  });
+
+  it('a letter spacing that is not a number is a usage error', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.cast'), goodHeader);
+    const result = cli('cast2gif', ['in.cast', 'out.gif', '--letter-spacing', 'abc'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--letter-spacing.*expected a number/);
+  });
+
+  it('a file where the output folder should be is named in words', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.cast'), goodHeader + '[1, "o", "hi"]\n');
+    writeFileSync(join(dir, 'notadir'), '');
+    const result = cli('cast2gif', ['in.cast', 'notadir/out.gif'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('cast2gif: notadir/out.gif: cannot be written (a part of its path is not a folder)\n');
+  });
+});

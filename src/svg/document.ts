@@ -36,11 +36,12 @@ export class SvgDocument {
     const w = num(layout.width);
     const h = num(layout.height);
     const c = layout.content;
+    const spacing = Math.abs(g.letterSpacing) < 0.005 ? '' : ` letter-spacing="${num(g.letterSpacing)}"`;
     if (this.glyphs && layout.shapes.some((s) => s.kind === 'text')) {
       for (const s of layout.shapes) if (s.kind === 'text') this.glyphs.add(s.text, false, false);
     }
     return (
-      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${num(layout.width * g.scale)}" height="${num(layout.height * g.scale)}"` +
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"` +
       ` font-family="${escapeXml(g.fontFamily)}" font-size="${num(g.fontSize)}" fill="${hexColor(g.theme.foreground)}" xml:space="preserve">` +
       // Text keeps its spaces and its logical order: every cell sits at its column as in the terminal.
       // Frames are nested <svg>s only to be moved cheaply: they must not clip.
@@ -48,7 +49,8 @@ export class SvgDocument {
       windowMarkup(layout, g) +
       `<clipPath id="_c"><rect x="${num(c.x)}" y="${num(c.y)}" width="${num(c.width)}" height="${num(c.height)}"/></clipPath>` +
       // Inside: x from the grid's left edge, y = 0 on the first row's baseline.
-      `<g clip-path="url(#_c)"><g transform="translate(${num(c.x)} ${num(c.y + g.baseline)})"><g id="_s">`
+      // Letter-spacing makes the font's advance the cell width, so runs fill their whole-pixel cells.
+      `<g clip-path="url(#_c)"><g transform="translate(${num(c.x)} ${num(c.y + g.baseline)})"><g id="_s"${spacing}>`
     );
   }
 

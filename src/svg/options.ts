@@ -1,4 +1,4 @@
-import { DEFAULT_THEME_NAME, DEFAULT_WINDOW_OPTIONS, getTheme, layoutWindow, type Theme, type WindowLayout, type WindowStyle } from '../theme/index.js';
+import { cellSize, DEFAULT_THEME_NAME, DEFAULT_WINDOW_OPTIONS, getTheme, layoutWindow, type Theme, type WindowLayout, type WindowStyle } from '../theme/index.js';
 import type { AnimationInfo } from '../frames/frame.js';
 import { BUNDLED_FONT, DEFAULT_FONT_FAMILY } from './font-metrics.js';
 
@@ -24,7 +24,7 @@ export interface SvgOptions {
   readonly shadow?: boolean;
   /** A hairline around the window (default on). */
   readonly border?: boolean;
-  /** Output size multiplier: the drawing is the same, `width`/`height` grow (default 1). */
+  /** Output pixels per px, as the GIF's: 2 draws everything twice as large (default 1). */
   readonly scale?: number;
   /** Leave the window body unpainted (default false). */
   readonly transparentBackground?: boolean;
@@ -48,14 +48,23 @@ export const SVG_DEFAULTS = {
   scale: 1,
 } as const;
 
-/** Everything the writers need, resolved once. Lengths in px of the SVG's user space. */
+/**
+ * Everything the writers need, resolved once. Lengths in output pixels, which are also the SVG's
+ * user units: the geometry (cells, window, viewBox) is the GIF's, number for number.
+ */
 export interface SvgGeometry {
   readonly theme: Theme;
   readonly cols: number;
   readonly rows: number;
+  /** Font size in output px. */
   readonly fontSize: number;
   readonly cellWidth: number;
   readonly cellHeight: number;
+  /**
+   * Added to the font's own advance so that text fills its whole-pixel cells (CSS letter-spacing):
+   * cellWidth minus the bundled font's advance.
+   */
+  readonly letterSpacing: number;
   /** Distance from a cell's top to the text baseline. */
   readonly baseline: number;
   /** Underline: offset below the baseline of the line's top edge, and thickness. */
@@ -64,7 +73,6 @@ export interface SvgGeometry {
   /** Offset above the baseline of the strikethrough's top edge. */
   readonly strikeOffset: number;
   readonly layout: WindowLayout;
-  readonly scale: number;
   readonly fontFamily: string;
   readonly boldIsBright: boolean;
   readonly cursor: boolean;
@@ -74,15 +82,22 @@ export interface SvgGeometry {
 
 export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGeometry {
   const theme = options.theme ?? getTheme(DEFAULT_THEME_NAME);
+  const scale = options.scale ?? SVG_DEFAULTS.scale;
   const fontSize = options.fontSize ?? SVG_DEFAULTS.fontSize;
-  const em = (units: number): number => (units / BUNDLED_FONT.unitsPerEm) * fontSize;
-  const cellWidth = em(BUNDLED_FONT.advance) + (options.letterSpacing ?? SVG_DEFAULTS.letterSpacing);
-  // Whole-pixel rows: background rectangles of neighbouring rows then meet on pixel edges, without
-  // the anti-aliased seams that fractional edges show between rows of the same colour.
-  const cellHeight = Math.max(1, Math.round(fontSize * (options.lineHeight ?? SVG_DEFAULTS.lineHeight)));
-  // The font's ascent+descent box is centred in the cell, as terminals share out the line gap.
+  const fontPx = fontSize * scale;
+  const em = (units: number): number => (units / BUNDLED_FONT.unitsPerEm) * fontPx;
+  // Whole output pixels by the rule the GIF uses too: both show the same grid in the same frame.
+  const { width: cellWidth, height: cellHeight } = cellSize({
+    fontSize,
+    lineHeight: options.lineHeight ?? SVG_DEFAULTS.lineHeight,
+    letterSpacing: options.letterSpacing ?? SVG_DEFAULTS.letterSpacing,
+    scale,
+    advance: BUNDLED_FONT.advance / BUNDLED_FONT.unitsPerEm,
+  });
+  // The font's ascent+descent box is centred in the cell, as terminals share out the line gap;
+  // on a whole pixel, as the GIF's.
   const textHeight = em(BUNDLED_FONT.ascender - BUNDLED_FONT.descender);
-  const baseline = (cellHeight - textHeight) / 2 + em(BUNDLED_FONT.ascender);
+  const baseline = Math.round((cellHeight - textHeight) / 2 + em(BUNDLED_FONT.ascender));
   const lineThickness = Math.max(1, em(BUNDLED_FONT.underlineThickness));
   const cols = Math.max(1, info.cols);
   const rows = Math.max(1, info.rows);
@@ -100,8 +115,7 @@ export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGe
     shadow: options.shadow ?? DEFAULT_WINDOW_OPTIONS.shadow,
     border: options.border ?? DEFAULT_WINDOW_OPTIONS.border,
     theme,
-    // The SVG is drawn at scale 1 and scaled through its width and height: the viewBox stays the same.
-    scale: 1,
+    scale,
   });
   const embedFont = options.embedFont ?? SVG_DEFAULTS.embedFont;
   const family = options.fontFamily ?? DEFAULT_FONT_FAMILY;
@@ -109,15 +123,15 @@ export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGe
     theme,
     cols,
     rows,
-    fontSize,
+    fontSize: fontPx,
     cellWidth,
     cellHeight,
+    letterSpacing: cellWidth - em(BUNDLED_FONT.advance),
     baseline,
     underlineOffset: -em(BUNDLED_FONT.underlinePosition) - lineThickness / 2,
     lineThickness,
     strikeOffset: em(BUNDLED_FONT.strikeoutPosition) + lineThickness / 2,
     layout,
-    scale: options.scale ?? SVG_DEFAULTS.scale,
     fontFamily: embedFont ? `${EMBEDDED_FAMILY},${family}` : family,
     boldIsBright: options.boldIsBright ?? SVG_DEFAULTS.boldIsBright,
     cursor: options.cursor ?? SVG_DEFAULTS.cursor,

@@ -28,10 +28,11 @@ async function collect(frames: AsyncIterable<Frame>, animation: AnimationInfo, o
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// 14 px font, 1.4 line height: cells 8.4 x 20, baseline 15.04 px below the cell top.
-const CW = 8.4;
+// 14 px font, 1.4 line height: cells round(8.4) x 20 = 8 x 20 output px, as the GIF's; the
+// baseline on a whole pixel, round(15.04) = 15 px below the cell top.
+const CW = 8;
 const CH = 20;
-const BASELINE = 15.04;
+const BASELINE = 15;
 
 async function openSvg(svg: string): Promise<void> {
   const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!;

@@ -18,11 +18,11 @@ const defsOf = (svg: string): string => /<defs>(.*)<\/defs>/.exec(svg)?.[1] ?? '
 describe('row markup', () => {
   it('places a run at its column, keeping inner spaces; long runs are pinned to their cells', () => {
     const svg = renderSvgStill(screen(['   ab  cd'], 10, 1), info(10, 1), { ...plain, theme });
-    // Column 3 at 8.4 px a cell.
-    expect(defsOf(svg)).toBe('<text id="a" x="25.2">ab  cd</text>');
+    // Column 3 at 8 px a cell (round(14 * 0.6), the GIF's cell).
+    expect(defsOf(svg)).toBe('<text id="a" x="24">ab  cd</text>');
     const long = renderSvgStill(screen([' abcdefgh'], 10, 1), info(10, 1), { ...plain, theme });
     // 8 cells from "a" to "h".
-    expect(defsOf(long)).toBe('<text id="a" x="8.4" textLength="67.2">abcdefgh</text>');
+    expect(defsOf(long)).toBe('<text id="a" x="8" textLength="64">abcdefgh</text>');
   });
 
   it('starts a new text after a long gap, and gives wide and combining characters their own', () => {
@@ -30,10 +30,10 @@ describe('row markup', () => {
     const row = rowOf([cell('a'), ...Array.from({ length: 8 }, () => cell(' ')), cell('b'), cell('字', { width: 2 }), cell('', { width: 0 }), cell('e\u0301'), cell('c')], cols);
     const defs = defsOf(renderSvgStill(screen([row], cols, 1), info(cols, 1), { ...plain, theme }));
     expect(defs).toContain('<text>a</text>');
-    expect(defs).toContain('<text x="84">字</text>');
-    expect(defs).toContain('<text x="100.8">e\u0301</text>');
+    expect(defs).toContain('<text x="80">字</text>');
+    expect(defs).toContain('<text x="96">e\u0301</text>');
     // "b" at 9 and "c" at 13 share one run; the cells between are drawn by their own texts.
-    expect(defs).toContain('<text x="75.6">b   c</text>');
+    expect(defs).toContain('<text x="72">b   c</text>');
   });
 
   it('merges backgrounds of neighbouring cells and leaves the default background out', () => {
@@ -42,7 +42,7 @@ describe('row markup', () => {
     const defs = defsOf(renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme }));
     const paths = defs.match(/<path[^>]*>/g) ?? [];
     expect(paths).toHaveLength(1);
-    expect(paths[0]).toContain('d="M0 -15.04h25.2v20h-25.2zM33.6 -15.04h8.4v20h-8.4z"');
+    expect(paths[0]).toContain('d="M0 -15h24v20h-24zM32 -15h8v20h-8z"');
     expect(svg2css(renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme }))).toContain('{fill:#f00}');
   });
 
@@ -92,16 +92,16 @@ describe('row markup', () => {
     const svg = renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme });
     const defs = defsOf(svg);
     const css = svg2css(svg);
-    expect(defs).toMatch(/<path class="\w+" d="M16.8 [\d.]+q/); // curly, stroked
+    expect(defs).toMatch(/<path class="\w+" d="M16 [\d.]+q/); // curly, stroked
     expect(css).toContain(`stroke:${hex(theme.palette[2]!)}`);
     expect(css).toContain('stroke-dasharray:1}');
-    // Dashed: one dash per 8.4 px cell over its middle 70 %.
-    expect(css).toContain('stroke-dasharray:5.88 2.52;stroke-dashoffset:-1.26}');
+    // Dashed: one dash per 8 px cell over its middle 70 %.
+    expect(css).toContain('stroke-dasharray:5.6 2.4;stroke-dashoffset:-1.2}');
     // Single at column 0, double (two bars) at 1, strike at 5, overline at 6 on the cell's top.
-    expect(defs).toContain('M0 1.67h8.4v1h-8.4z');
-    expect(defs).toContain('M8.4 .67h8.4v1h-8.4zM8.4 2.67h8.4v1h-8.4z');
-    expect(defs).toContain('M42 -4.98h8.4v1h-8.4z');
-    expect(defs).toContain('M50.4 -15.04h8.4v1h-8.4z');
+    expect(defs).toContain('M0 1.67h8v1h-8z');
+    expect(defs).toContain('M8 .67h8v1h-8zM8 2.67h8v1h-8z');
+    expect(defs).toContain('M40 -4.98h8v1h-8z');
+    expect(defs).toContain('M48 -15h8v1h-8z');
   });
 
   it('draws box drawing, blocks and Braille as paths, not text', () => {
@@ -109,14 +109,15 @@ describe('row markup', () => {
     const defs = defsOf(svg);
     expect(defs).not.toContain('<text');
     // A full block is the whole cell.
-    expect(defs).toContain('M16.8 -15.04h8.4v20h-8.4z');
+    expect(defs).toContain('M16 -15h8v20h-8z');
   });
 
   it('reuses one definition for identical rows', () => {
     const svg = renderSvgStill(screen(['same', 'same', 'other', 'same'], 10, 4), info(10, 4), { ...plain, theme });
     expect(defsOf(svg)).toBe('<text id="a">same</text><text id="b">other</text>');
-    // The grid: y = 0 on the first baseline (15.04 px down), rows 20 px apart.
-    expect(svg).toContain('<g transform="translate(0 15.04)"><g id="_s"><defs>');
+    // The grid: y = 0 on the first baseline (15 px down), rows 20 px apart; letter-spacing
+    // brings the font's 8.4 px advance to the 8 px cell.
+    expect(svg).toContain('<g transform="translate(0 15)"><g id="_s" letter-spacing="-.4"><defs>');
     expect(svg).toContain('</defs><use href="#a"/><use href="#a" y="20"/><use href="#b" y="40"/><use href="#a" y="60"/></g>');
   });
 
@@ -136,16 +137,16 @@ describe('row markup', () => {
   it('draws the cursor: block inverts its cell, bar and underline are thin', () => {
     const s = (shape: 'block' | 'bar' | 'underline') =>
       renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 1, visible: true, shape } }), info(5, 2), { ...plain, theme, cursor: true });
-    // Shapes defined once in row coordinates (y = 0 on the baseline, 15.04 px below the top),
+    // Shapes defined once in row coordinates (y = 0 on the baseline, 15 px below the top),
     // placed at the cursor's cell.
-    expect(s('block')).toContain('<path id="_kb1" d="M0 -15.04h8.4v20h-8.4z"/>');
-    expect(s('block')).toContain('<use href="#_kb1" x="8.4" y="20"/>');
+    expect(s('block')).toContain('<path id="_kb1" d="M0 -15h8v20h-8z"/>');
+    expect(s('block')).toContain('<use href="#_kb1" x="8" y="20"/>');
     // Bar and underline are round(14 / 8) = 2 px thick, as in the GIF.
-    expect(s('bar')).toContain('<path id="_kr" d="M0 -15.04h2v20h-2z"/>');
-    expect(s('bar')).toContain('<use href="#_kr" x="8.4" y="20"/>');
-    expect(s('underline')).toContain('<path id="_ku1" d="M0 2.96h8.4v2h-8.4z"/>');
+    expect(s('bar')).toContain('<path id="_kr" d="M0 -15h2v20h-2z"/>');
+    expect(s('bar')).toContain('<use href="#_kr" x="8" y="20"/>');
+    expect(s('underline')).toContain('<path id="_ku1" d="M0 3h8v2h-8z"/>');
     const onLetter = renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: true });
-    expect(onLetter).toMatch(/<use href="#_kb1" x="8.4"\/><text x="8.4" class="(\w+)">b<\/text>.*\.\1\{fill:#121314\}/);
+    expect(onLetter).toMatch(/<use href="#_kb1" x="8"\/><text x="8" class="(\w+)">b<\/text>.*\.\1\{fill:#121314\}/);
     expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: false } }), info(5, 2), { ...plain, theme, cursor: true })).not.toContain('_k');
     expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: false })).not.toContain('_k');
   });
@@ -191,9 +192,9 @@ describe('rows that grow', () => {
 
   it('are drawn as the row before plus the cells they added, when that is shorter', async () => {
     const svg = await render(['g', 'gi', 'git']);
-    // 26 prompt cells of 8.4 px: "i" is at column 27, "t" at 28.
-    expect(svg).toContain('<g id="b"><use href="#a"/><text x="226.8">i</text></g>');
-    expect(svg).toContain('<g id="c"><use href="#b"/><text x="235.2">t</text></g>');
+    // 26 prompt cells of 8 px: "i" is at column 27, "t" at 28.
+    expect(svg).toContain('<g id="b"><use href="#a"/><text x="216">i</text></g>');
+    expect(svg).toContain('<g id="c"><use href="#b"/><text x="224">t</text></g>');
   });
 
   it('are drawn whole again after twelve steps, so chains stay short', async () => {

@@ -44,14 +44,15 @@ describe('an output that cannot be written', () => {
 
   // Root ignores permission bits, so as root the folder is a real read-only file system (a tmpfs
   // mounted ro); as another user, a folder without write permission is just as real.
-  it.skipIf(isRoot && !mountable)('in a read-only folder: exit 1, "permission denied", nothing created', () => {
+  it.skipIf(isRoot && !mountable)('in a read-only folder: exit 1, the reason in words, nothing created', () => {
     const ro = mountable ? mountTmpfs('ro,size=64k') : { dir: tempDir('ro'), unmount: () => {} };
     if (!mountable) chmodSync(ro.dir, 0o555);
     try {
       for (const [name, file] of [['cast2gif', 'out.gif'], ['cast2svg', 'out.svg']] as const) {
         const run = runBin(name, [small, join(ro.dir, file)]);
         expect(run.status).toBe(1);
-        expect(oneCleanLine(run.stderr, name)).toMatch(new RegExp(`${file.replace('.', '\\.')}: cannot be written \\(permission denied\\)$`));
+        const reason = mountable ? 'the file system is read-only' : 'permission denied';
+        expect(oneCleanLine(run.stderr, name)).toMatch(new RegExp(`${file.replace('.', '\\.')}: cannot be written \\(${reason}\\)$`));
         expect(filesIn(ro.dir)).toEqual([]);
       }
     } finally {

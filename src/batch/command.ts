@@ -6,7 +6,7 @@ import { loadConfig, optionsFor } from './config.js';
 import { BatchSetupError } from './errors.js';
 import { isGlob } from './glob.js';
 import { displayPath } from './inputs.js';
-import { checkOption, isOptionName, parseFormats, toRenderOptions, type OptionValues } from './option-values.js';
+import { checkParsedOption, isOptionName, parseFormats, toRenderOptions, type OptionValues } from './option-values.js';
 import { runBatch } from './run-batch.js';
 
 export interface BatchCommandContext {
@@ -77,7 +77,7 @@ export function commanderLayers(program: Command): { defaults: OptionValues; exp
   const explicit: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(program.opts())) {
     if (!isOptionName(key) || value === undefined) continue;
-    const normal = key === 'format' ? parseFormats(value) : checkOption(key, value);
+    const normal = key === 'format' ? parseFormats(value) : checkParsedOption(key, value);
     const source = program.getOptionValueSource(key);
     (source === 'default' || source === 'implied' ? defaults : explicit)[key] = normal;
   }

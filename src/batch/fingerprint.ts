@@ -53,7 +53,7 @@ function referencedFiles(options: RenderOptions, read: ReadOptions): Array<[stri
   return files;
 }
 
-type ReadOptions = Pick<ReadRecordingOptions, 'inputFormat' | 'timing'>;
+type ReadOptions = Pick<ReadRecordingOptions, 'inputFormat' | 'timing' | 'maxCols' | 'maxRows'>;
 
 /**
  * What an output depends on: the input's bytes, how it is read, every option that reaches the

@@ -1,4 +1,5 @@
 import { INPUT_FORMATS, type InputFormat, type ReadRecordingOptions } from '../cast/detect.js';
+import { parseLimit, resolveLimits, type Limits } from '../render/limits.js';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/options.js';
 import { WINDOW_STYLES, type WindowStyle } from '../theme/index.js';
 import { parseTimePoint } from '../timeline/index.js';
@@ -42,6 +43,8 @@ export interface OptionValues {
   cursor?: boolean;
   transparentBackground?: boolean;
   embedFont?: boolean;
+  /** Raised limits, as --limit gives them (svgBytes and urlBytes in bytes here; the config file writes MB). */
+  limit?: Partial<Limits>;
   /** asciicast version written by the `cast` format. */
   castVersion?: 2 | 3;
   /** One format or several; the config file may also give "gif,svg". */
@@ -94,6 +97,29 @@ const inputFormat: Check = (v) =>
   typeof v === 'string' && (INPUT_FORMATS as readonly string[]).includes(v) ? v : bad(`one of ${INPUT_FORMATS.join(', ')}`);
 
 const castVersion: Check = (v) => (v === 2 || v === 3 ? v : v === '2' || v === '3' ? Number(v) : bad('2 or 3'));
+
+/** `{ "frames": 500000, "svgBytes": 1024 }`, in --limit's units (MB for the byte limits). */
+const limit: Check = (v) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad('an object of limits, e.g. { "frames": 500000 }');
+  let out: Partial<Limits> = {};
+  try {
+    for (const [name, n] of Object.entries(v)) out = { ...out, ...parseLimit(`${name}=${String(n)}`) };
+    resolveLimits(out);
+  } catch (error) {
+    bad((error as Error).message);
+  }
+  return out;
+};
+
+/** What commander's --limit already parsed (bytes, not MB): only checked. */
+const parsedLimit: Check = (v) => {
+  try {
+    resolveLimits(v as Partial<Limits>);
+  } catch (error) {
+    bad((error as Error).message);
+  }
+  return v;
+};
 
 const window: Check = (v) =>
   typeof v === 'string' && (WINDOW_STYLES as readonly string[]).includes(v) ? v : bad(`one of ${WINDOW_STYLES.join(', ')}`);
@@ -148,12 +174,18 @@ const CHECKS: Record<OptionName, Check> = {
   transparentBackground: boolean,
   embedFont: boolean,
   castVersion,
+  limit,
   format: formats,
 };
 
 export const OPTION_NAMES = Object.keys(CHECKS) as OptionName[];
 
 export const isOptionName = (key: string): key is OptionName => Object.hasOwn(CHECKS, key);
+
+/** For values commander has already converted (its --limit gives bytes, where the config file gives MB). */
+export function checkParsedOption(name: OptionName, value: unknown): unknown {
+  return name === 'limit' ? parsedLimit(value) : checkOption(name, value);
+}
 
 /**
  * Validates one value; throws an Error whose message is "expected ..." so callers can prefix where
@@ -194,6 +226,7 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     at: point(values.at),
     loop: values.loop === false ? 1 : values.loop,
     castVersion: values.castVersion,
+    limits: values.limit,
     theme: values.theme,
     fontSize: values.fontSize,
     lineHeight: values.lineHeight,
@@ -219,8 +252,10 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
 }
 
 /** How to read an input: the recording options that are not rendering options. */
-export function toReadOptions(values: OptionValues): Pick<ReadRecordingOptions, 'inputFormat' | 'timing'> {
-  return Object.fromEntries(
-    Object.entries({ inputFormat: values.inputFormat, timing: values.timing }).filter(([, v]) => v !== undefined),
-  );
+export function toReadOptions(values: OptionValues): ReadOptions {
+  const limits = values.limit === undefined ? undefined : resolveLimits(values.limit);
+  const read = { inputFormat: values.inputFormat, timing: values.timing, maxCols: limits?.cols, maxRows: limits?.rows };
+  return Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
 }
+
+export type ReadOptions = Pick<ReadRecordingOptions, 'inputFormat' | 'timing' | 'maxCols' | 'maxRows'>;

@@ -10,7 +10,7 @@ export interface JobMessage {
   readonly output: string;
   /** The hidden file written first and renamed to `output` once complete. */
   readonly temp: string;
-  readonly read: Pick<ReadRecordingOptions, 'inputFormat' | 'timing'>;
+  readonly read: Pick<ReadRecordingOptions, 'inputFormat' | 'timing' | 'maxCols' | 'maxRows'>;
   readonly options: Omit<RenderOptions, 'onWarning'>;
 }
 

@@ -18,6 +18,8 @@ describe('command-line glue', () => {
     expect(explicit).toEqual({ speed: 2, theme: 'dracula', format: ['svg'], loop: false });
     expect(defaults).toMatchObject({ fontSize: 14, fpsCap: 30, lastFrameDuration: 3, cursor: true, window: 'colorful' });
     expect(defaults).not.toHaveProperty('loop');
+    const limited = commanderLayers(parsed(['a.cast', '--limit', 'frames=5', '--limit', 'svgBytes=1']));
+    expect(limited.explicit).toEqual({ limit: { frames: 5, svgBytes: 1024 * 1024 } });
     expect(defaults).not.toHaveProperty('speed');
   });
 

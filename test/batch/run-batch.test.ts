@@ -209,6 +209,17 @@ describe('batch rendering', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out/b.ttyrec.cast'), 'utf8').split('\n')[0]!)).toMatchObject({ version: 3 });
   });
 
+  it('limits from the config reach the renderer: too many frames fails that output alone', async () => {
+    const dir = project({
+      'casts/long.cast': castShowing(['one', 'two', 'three']),
+      'casts/short.cast': `{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "x"]\n`,
+      'cast2gif.config.json': JSON.stringify({ limit: { frames: 2 } }),
+    });
+    const { summary } = await batch({ cwd: dir, inputs: ['casts/*.cast'], outDir: 'out', config: undefined, options: { format: ['svg'] } });
+    expect(statuses(summary)).toEqual({ 'out/long.svg': 'failed', 'out/short.svg': 'rendered' });
+    expect(summary.inputs[0]!.outputs[0]!.error).toMatch(/frames/);
+  });
+
   it('a bad config stops the batch before anything is written', async () => {
     const dir = project({ 'a.cast': castShowing(['a']), 'cast2gif.config.json': '{"format": "txt", "colour": "red"}' });
     await expect(batch({ cwd: dir, inputs: ['*.cast'], config: undefined })).rejects.toThrow('cast2gif.config.json: colour: unknown option');

@@ -1,4 +1,4 @@
-import { isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { assumedSize } from './assumed-size.js';
 import type { ByteChunks } from './byte-reader.js';
 import { CastError } from './cast-error.js';
@@ -35,8 +35,10 @@ export async function readTerminalizer(source: ByteChunks, options: ReadTerminal
   const warn = options.onWarning ?? ignore;
   const text = await readText(source, file);
   if (text.trim() === '') throw new CastError(file, undefined, 'the file is empty');
+  // Loaded here so that the CLI does not load a YAML parser at start-up for the other formats.
+  const { isSeq, LineCounter, parseDocument } = await import('yaml');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
   const error = doc.errors[0];
   if (error) {
     // An error at the very end (an unclosed quote) is named on the last line that has text.
@@ -45,7 +47,14 @@ export async function readTerminalizer(source: ByteChunks, options: ReadTerminal
     throw new CastError(file, line, `not YAML (${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')})`);
   }
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
-  const root: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // An alias to no anchor, or one expanding past maxAliasCount (a "billion laughs"), is refused here.
+    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    throw new CastError(file, undefined, `not YAML (${message})`);
+  }
   if (!isObject(root) || !Array.isArray(root.records)) {
     throw new CastError(file, undefined, 'not a Terminalizer recording: it has no "records" list');
   }

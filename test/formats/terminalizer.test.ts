@@ -155,6 +155,13 @@ describe('Terminalizer', () => {
     expect(await failure('config:\n  cols: -3\n  rows: 2\nrecords: []\n')).toBe('t.yml:2: config cols -3 is not a positive whole number');
   });
 
+  it('refuses an alias to no anchor and an alias bomb as YAML errors (crashers/terminalizer-*.yml)', async () => {
+    expect(await failure('config:\n  cols: 10\n  rows: 2\nrecords:\n  - delay: *nope\n    content: x\n')).toMatch(/^t\.yml: not YAML \([^\n]*nope[^\n]*\)$/);
+    const levels = 'abcdefg'.split('');
+    const bomb = levels.map((name, i) => `${name}: &${name} [${Array(9).fill(i === 0 ? '"lol"' : `*${levels[i - 1]}`).join(',')}]`).join('\n');
+    expect(await failure(`config:\n  cols: 10\n  rows: 2\n${bomb}\nrecords:\n  - delay: 5\n    content: *g\n`)).toMatch(/^t\.yml: not YAML \([^\n]*alias[^\n]*\)$/i);
+  });
+
   it('renders to the same text, GIF and SVG as the same output in an asciicast', async () => {
     const render = async (text: string, format: OutputFormat) => {
       const out = new PassThrough();

@@ -594,19 +594,20 @@ export class Terminal implements ParserHandler {
     }
   }
 
-  /** Erase [from, to) of a line; a wide character cut by either end is erased whole. */
-  private eraseCells(line: Line, from: number, to: number): void {
+  /**
+   * Erase [from, to) of a line, or only its unprotected cells (DECSED, DECSEL); a wide character
+   * cut by either end is erased whole, so that no half of one is left.
+   */
+  private eraseCells(line: Line, from: number, to: number, unprotectedOnly = false): void {
     if (from >= to) return;
     if (from > 0 && line.content(from) === SPACER) from--;
     if (to < this._cols && line.content(to) === SPACER) to++;
-    line.erase(from, to, this.pen.bg);
+    if (unprotectedOnly) line.eraseUnprotected(from, to, this.pen.bg);
+    else line.erase(from, to, this.pen.bg);
   }
 
   private eraseInDisplay(mode: number, selective: boolean): void {
-    const erase = (line: Line, from: number, to: number): void => {
-      if (selective) line.eraseUnprotected(from, to, this.pen.bg);
-      else this.eraseCells(line, from, to);
-    };
+    const erase = (line: Line, from: number, to: number): void => this.eraseCells(line, from, to, selective);
     const x = Math.min(this.x, this._cols - 1);
     switch (mode) {
       case 0:
@@ -635,8 +636,7 @@ export class Terminal implements ParserHandler {
     if (mode > 2) return;
     const from = mode === 0 ? x : 0;
     const to = mode === 1 ? x + 1 : this._cols;
-    if (selective) line.eraseUnprotected(from, to, this.pen.bg);
-    else this.eraseCells(line, from, to);
+    this.eraseCells(line, from, to, selective);
   }
 
   private insertChars(n: number): void {

@@ -262,6 +262,23 @@ describe('more modes and controls', () => {
     expect(term(6, 2, '\x1b[1"qAB\x1b[0"qCD\r\nEF\x1b[?2J').text()).toBe('AB\n');
   });
 
+  it('erases a wide character whole when DECSEL/DECSED cut it, as EL/ED do (crashers/term-selective-erase-*.json)', () => {
+    // The cursor rests on the spacer after 三 (the pending wrap), so erasing from it cuts the character.
+    for (const input of ['三\x1b[?K', '三\x1b[?J', '三\x1b[K']) {
+      const t = term(2, 2, input);
+      expect(cell(t, 0, 0), JSON.stringify(input)).toMatchObject({ text: ' ', width: 1 });
+      expect(cell(t, 1, 0), JSON.stringify(input)).toMatchObject({ text: ' ', width: 1 });
+    }
+    // Erasing up to the first half (mode 1) takes the second half too.
+    const left = term(4, 1, 'a三\x1b[1;2H\x1b[?1K');
+    expect(left.text()).toBe('');
+    expect(cell(left, 3, 0)).toMatchObject({ text: ' ', width: 1 });
+    // A protected wide character survives whole.
+    const kept = term(2, 2, '\x1b[1"q三\x1b[0"q\x1b[?K');
+    expect(cell(kept, 0, 0)).toMatchObject({ text: '三', width: 2 });
+    expect(cell(kept, 1, 0)).toMatchObject({ width: 0 });
+  });
+
   it('makes LF also return the carriage in LNM', () => {
     expect(term(6, 2, '\x1b[20hab\ncd').text()).toBe('ab\ncd');
     expect(term(6, 2, 'ab\ncd').text()).toBe('ab\n  cd');

@@ -50,7 +50,13 @@ export class SlotTimeline {
       entries.push({ at, slot: this.slots[i]! });
     }
     entries.push({ at: '100%', slot: this.lastSlot });
-    const keyframes = entries.map((e) => `${e.at}{${shift(e.slot)}}`).join('');
+    // Keyframes move the strip with the shorter `translate` property; `transform` (the resting
+    // position, which viewers without CSS animation show) is switched off for the animation's length
+    // by naming it in the first and last keyframe only.
+    const move = (slot: number): string => `translate:0${slot === 0 ? '' : ` ${num(-slot * pitch)}px`}`;
+    const keyframes = entries
+      .map((e, i) => `${e.at}{${i === 0 || i === entries.length - 1 ? 'transform:none;' : ''}${move(e.slot)}}`)
+      .join('');
     const seconds = trimZeros(total.toFixed(3));
     const count = loop <= 0 ? 'infinite' : String(Math.floor(loop));
     return (

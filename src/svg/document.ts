@@ -54,10 +54,18 @@ export class SvgDocument {
     );
   }
 
-  /** A frame's body placed in `slot`: a nested <svg> is the shortest way to move it. */
+  /**
+   * A frame's body placed in `slot`: in a nested <svg> moved down, or, when that is shorter (a frame
+   * of a few elements), with the slot's offset added to each element's own y. A group of rows
+   * (which a later frame may place again) keeps its coordinates and is always wrapped.
+   */
   slotMarkup(body: string, slot: number): string {
     if (body === '' || slot === 0) return body;
-    return `<svg y="${num(slot * this.pitch)}">${body}</svg>`;
+    const dy = slot * this.pitch;
+    const wrapped = `<svg y="${num(dy)}">${body}</svg>`;
+    if (body.startsWith('<g')) return wrapped;
+    const shifted = shiftY(body, dy);
+    return shifted.length < wrapped.length ? shifted : wrapped;
   }
 
   compose(screen: ScreenSnapshot): FrameMarkup {
@@ -69,4 +77,16 @@ export class SvgDocument {
     const fonts = this.glyphs ? fontFaceCss(this.glyphs) : '';
     return `</g></g></g><style>${fonts}${this.styles.css()}${animationCss}</style></svg>\n`;
   }
+}
+
+/**
+ * Adds `dy` to the y of every element that starts in `body`: frame bodies are flat lists of
+ * <use>, <rect> and <text> (whose content is escaped, so holds no tags but <tspan>).
+ */
+function shiftY(body: string, dy: number): string {
+  return body.replace(/<(use|rect|text)\b([^>]*?)(\/?)>/g, (_tag, name: string, attrs: string, close: string) => {
+    const y = / y="(-?[\d.]+)"/.exec(attrs);
+    const moved = ` y="${num((y ? Number(y[1]) : 0) + dy)}"`;
+    return `<${name}${y ? attrs.replace(y[0], moved) : attrs + moved}${close}>`;
+  });
 }

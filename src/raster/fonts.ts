@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { readFontInfo, type FontInfo } from './sfnt.js';
+import { textContext } from './text-context.js';
 
 /** Where the bundled fonts live: `fonts/` at the package root, beside `src/` and `dist/`. */
 export const BUNDLED_FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
@@ -106,7 +107,7 @@ export class FontSet {
 
   /** The regular face's advance at this size, px (the cell width before letter spacing). */
   primaryAdvance(px: number): number {
-    const ctx = createCanvas(1, 1).getContext('2d');
+    const ctx = textContext(createCanvas(1, 1));
     ctx.font = cssFont(this.primary, px);
     return ctx.measureText('M').width;
   }

@@ -2,6 +2,7 @@ import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { drawnGlyph, isDrawnGlyph, type DrawnPrimitive } from './drawn-glyphs.js';
 import { cssFont, type FontSet, type FontStyle } from './fonts.js';
 import { coverageLevel, type ColorImage, type Mask } from './pixels.js';
+import { textContext } from './text-context.js';
 
 export type Glyph =
   | { readonly kind: 'blank' }
@@ -48,7 +49,7 @@ export class GlyphCache {
     let s = this.surfaces.get(cells);
     if (!s) {
       const canvas = createCanvas(this.metrics.cellWidth * cells, this.metrics.cellHeight);
-      s = { canvas, ctx: canvas.getContext('2d') };
+      s = { canvas, ctx: textContext(canvas) };
       this.surfaces.set(cells, s);
     }
     s.ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -2,6 +2,7 @@ import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Rgb, WindowLayout, WindowShape } from '../theme/index.js';
 import { cssFont, type LoadedFont } from './fonts.js';
 import { blendLevel, COVERAGE_LEVELS, coverageLevel, TRANSPARENT } from './pixels.js';
+import { textContext } from './text-context.js';
 
 const css = (rgb: Rgb): string => `#${rgb.toString(16).padStart(6, '0')}`;
 
@@ -60,7 +61,7 @@ export function paintWindow(
   pixels.fill(TRANSPARENT);
   const { width, height } = layout;
   const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
+  const ctx = textContext(canvas);
   for (const shape of layout.shapes) {
     if (shape.kind === 'rect' && shape.themeBackground && transparentBackground) continue;
     if (shape.kind === 'shadow' && pixels[0] === TRANSPARENT) continue;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { render } from '../../src/render/render.js';
 import { requireBuild, ROOT, runBin, tempDir } from './helpers.js';
@@ -19,12 +20,36 @@ const ENVIRONMENTS: NodeJS.ProcessEnv[] = [
   { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
   { TZ: 'Pacific/Chatham', LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8' },
   { TZ: 'America/St_Johns', LANG: 'de_DE.UTF-8', LC_ALL: 'ar_EG.UTF-8', LC_NUMERIC: 'fr_FR.UTF-8' },
-  // Turkish (tr_TR), Azeri and Lithuanian change how canvas text is drawn: see crashers/open/gif-locale-turkish.json.
+  // Languages with their own forms of i (Turkish, Azeri) and accents (Lithuanian): canvas text follows the
+  // host language unless the raster fixes it (crashers/gif-locale-turkish.json).
+  { TZ: 'Asia/Kathmandu', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+  { TZ: 'UTC', LANG: 'az_AZ.UTF-8', LC_ALL: 'az_AZ.UTF-8' },
+  { TZ: 'UTC', LANG: 'lt_LT.UTF-8', LC_ALL: 'lt_LT.UTF-8' },
 ];
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('the same input and options give the same bytes', () => {
+  it('runs in environments that do change text drawn in the host language', () => {
+    // Without this the locale cases could pass only because the machine ignores the variables
+    // (the locales need not be installed: the variable alone reaches the canvas's text shaping).
+    const draw = join(work, 'draw-i.cjs');
+    writeFileSync(
+      draw,
+      `const { createCanvas, GlobalFonts } = require(${JSON.stringify(join(ROOT, 'node_modules', '@napi-rs', 'canvas'))});
+GlobalFonts.registerFromPath(${JSON.stringify(join(ROOT, 'fonts', 'JetBrainsMono-Regular.ttf'))}, 'Probe');
+const canvas = createCanvas(120, 40);
+const ctx = canvas.getContext('2d');
+ctx.font = '24px Probe';
+ctx.fillText('fiIi', 4, 30);
+process.stdout.write(require('node:crypto').createHash('sha256').update(canvas.data()).digest('hex'));`,
+    );
+    const drawn = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [draw], { env: { ...process.env, ...env } }).stdout.toString();
+    const plain = drawn(ENVIRONMENTS[0]!);
+    expect(plain).toMatch(/^[0-9a-f]{64}$/);
+    expect(drawn(ENVIRONMENTS.find((env) => env.LC_ALL === 'tr_TR.UTF-8')!)).not.toBe(plain);
+  });
+
   it.each([
     ['GIF', 'marionebl__svg-term/lolcat.json', 'out.gif', []],
     ['SVG with an embedded font', 'nbedos__termtosvg/awesome.cast', 'out.svg', ['--embed-font']],

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
+import { isBatchInvocation, runBatchCommand } from '../batch/index.js';
 import { readRecording } from '../cast/detect.js';
 import { resolveLimits } from '../render/limits.js';
 import { renderCast } from '../render/render.js';
@@ -55,6 +56,9 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       const tty = stdout as NodeJS.WriteStream;
       stdout.write(formatThemeList({ color: Boolean(tty.isTTY && tty.hasColors?.(2 ** 24)) && !process.env.NO_COLOR }));
       return 0;
+    }
+    if (isBatchInvocation(program.args, opts)) {
+      return await runBatchCommand(program, { defaultFormat: context.defaultFormat, stdout, stderr });
     }
     const [input, outputArg] = program.args as [string | undefined, string | undefined];
     if (input === undefined) throw new UsageError('missing the input file (see --help)');

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseLimit, type Limits } from '../render/limits.js';
+import { addBatchOptions, formatListArgument } from '../batch/index.js';
 import { INPUT_FORMATS } from '../cast/detect.js';
 import { OUTPUT_FORMATS } from '../render/options.js';
 import { WINDOW_STYLES } from '../theme/index.js';
@@ -27,7 +28,10 @@ export function buildProgram(info: ProgramInfo): Command {
         ' (or SVG, PNG, text, by the output\'s extension or --format).',
     )
     .argument('[input]', 'a recording (asciicast, ttyrec, script(1) typescript, Terminalizer; gzip too), - for stdin, or an http(s) URL')
-    .argument('[output]', 'output file, - for stdout (default: the input\'s name with the new extension)')
+    .argument(
+      '[more...]',
+      'output file, - for stdout (default: the input\'s name with the new extension); or more inputs and quoted globs, rendered as a batch',
+    )
     .version(info.version, '-V, --version')
     .helpOption('-h, --help', 'show this help')
     .showHelpAfterError(false)
@@ -89,9 +93,10 @@ export function buildProgram(info: ProgramInfo): Command {
   program.optionsGroup('Output:');
   program
     .addOption(
-      new Option('-f, --format <format>', 'output format (default: from the output\'s extension, else ' + info.defaultFormat + ')').choices(
-        OUTPUT_FORMATS as unknown as string[],
-      ),
+      new Option(
+        '-f, --format <format>',
+        `output format: ${OUTPUT_FORMATS.join(', ')}; a list like gif,svg renders each (default: from the output's extension, else ${info.defaultFormat})`,
+      ).argParser(formatListArgument),
     )
     .addOption(
       new Option('--cast-version <n>', 'asciicast version written by --format cast')
@@ -114,6 +119,7 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('-v, --verbose', 'print warnings in full and stack traces on errors', false);
 
+  addBatchOptions(program);
   program.optionsGroup('');
   return program;
 }

@@ -8,6 +8,8 @@ import { diffScreens, isUnchanged } from './screen-diff.js';
 export interface FramesOptions extends TimelineOptions {
   /** Called at each marker with the screen as it is there (for --snapshots). */
   readonly onMarker?: (label: string, screen: ScreenSnapshot, index: number) => void;
+  /** Called with each frame as it is handed on (progress displays count them). */
+  readonly onFrame?: (frame: Frame) => void;
 }
 
 export interface PlaybackOptions {
@@ -50,11 +52,16 @@ export async function* castFrames(cast: Cast, options: FramesOptions = {}): Asyn
     const screen = term.snapshot();
     const change = diffScreens(shown, screen);
     if (pending && isUnchanged(change)) continue;
-    if (pending) yield { ...pending, duration: group.time - pending.time };
+    if (pending) yield handOn({ ...pending, duration: group.time - pending.time });
     pending = { index: index++, screen, ...change, time: group.time };
     shown = screen;
   }
-  if (pending) yield { ...pending, duration: lastFrameDuration };
+  if (pending) yield handOn({ ...pending, duration: lastFrameDuration });
+
+  function handOn(frame: Frame): Frame {
+    options.onFrame?.(frame);
+    return frame;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Frame } from '../frames/frame.js';
 import type { TimelineOptions, TimePoint } from '../timeline/index.js';
 import type { WindowStyle } from '../theme/index.js';
 import type { Limits } from './limits.js';
@@ -51,4 +52,6 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly limits?: Partial<Limits>;
   /** Animated outputs only: called with a PNG of the screen at each marker (1-based index). */
   readonly onMarkerPng?: (label: string, index: number, png: Buffer) => void;
+  /** Animated outputs: called with each frame as it is rendered (for progress displays). */
+  readonly onFrame?: (frame: Frame) => void;
 }

@@ -267,9 +267,11 @@ export class FrameComposer {
   }
 
   /**
-   * A row that only added cells where the row before it at the same height was blank (typing at a
-   * prompt, output arriving): the earlier row's definition plus the new cells, when that is shorter
-   * than the whole row. Chains are kept short so that viewers do not follow long <use> chains.
+   * A row that changed only in some cells from the row before it at the same height (typing at a
+   * prompt, a counter ticking, a cursor line moving): the earlier row's definition, a box in the
+   * default background over the cells that changed (left out when they were blank there), and the
+   * new cells, when that is shorter than the whole row. Chains are kept short so that viewers do not
+   * follow long <use> chains.
    */
   private grownRow(y: number, row: Row, ctx: RowContext): { markup: string; depth: number } | undefined {
     const before = this.previous;
@@ -283,11 +285,25 @@ export class FrameComposer {
     const count = Math.min(cells.length, old.length, this.g.cols);
     let k = 0;
     while (k < count && sameCell(cells[k]!, old[k]!)) k++;
-    if (k === 0 || k === count || cells[k]!.width === 0 || old[k]!.width === 0) return undefined;
-    for (let x = k; x < count; x++) if (!isBlank(old[x]!)) return undefined;
-    const added = rowMarkup(cells, ctx, k);
-    if (added === '') return undefined;
-    return { markup: `<use href="#${prevId}"/>${added}`, depth };
+    if (k === count) return undefined;
+    let end = count;
+    while (end > k && sameCell(cells[end - 1]!, old[end - 1]!)) end--;
+    // Whole characters only: a wide character's right half goes with its left.
+    const half = (x: number): boolean => cells[x]?.width === 0 || old[x]?.width === 0;
+    while (k > 0 && half(k)) k--;
+    while (end < count && half(end)) end++;
+    let cover = '';
+    if (old.slice(k, end).some((c) => !isBlank(c))) {
+      // A transparent window body cannot be painted over.
+      if (this.g.transparentBackground) return undefined;
+      const g = this.g;
+      const bg = ctx.overrides.background ?? g.theme.background;
+      const box = { x: k * g.cellWidth, y: -g.baseline, w: (end - k) * g.cellWidth, h: g.cellHeight };
+      cover = `<path${classAttr(this.styles.fill(bg))} d="${boxPath(box)}"/>`;
+    }
+    const added = rowMarkup(cells, ctx, k, end);
+    if (added === '' && cover === '') return undefined;
+    return { markup: `<use href="#${prevId}"/>${cover}${added}`, depth };
   }
 
   private newId(): string {

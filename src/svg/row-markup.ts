@@ -80,10 +80,10 @@ interface Line {
  *
  * One row as SVG markup in row coordinates: x from the row's left edge, y = 0 on the text baseline
  * (so a `<use>` places it with a single y and `<text>` needs no y). '' for a blank row.
- * Paint order: backgrounds, text, then lines and drawn glyphs. With `from`, only the cells from
- * that column on are drawn.
+ * Paint order: backgrounds, text, then lines and drawn glyphs. With `from` and `to`, only the
+ * cells in columns [from, to) are drawn.
  */
-export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0): string {
+export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to = Infinity): string {
   const { geometry: g, styles } = ctx;
   const cw = g.cellWidth;
   const top = num(-g.baseline);
@@ -150,7 +150,7 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0): st
     if (style !== 0) lines[kind] = { style, rgb, x, end };
   };
 
-  const count = Math.min(cells.length, g.cols);
+  const count = Math.min(cells.length, g.cols, to);
   let colors: CellColors | undefined;
   for (let x = from; x < count; x++) {
     const cell = cells[x]!;

@@ -236,6 +236,11 @@ describe('batch rendering', () => {
     });
     expect(summary.status).toBe(0);
     expect(files(join(dir, 'out'))).toEqual([MANIFEST_FILE, 'asciinema__asciinema/demo.gif', 'nbedos__termtosvg/htop.gif']);
+    for (const [input, output] of summary.inputs.map((i) => [i.input, i.outputs[0]!] as const)) {
+      const outputEvents = readFileSync(input, 'utf8').split('\n').filter((l) => /^\[[^,]+,\s*"o"/.test(l)).length;
+      expect(output.frames).toBeGreaterThan(1);
+      expect(output.frames).toBeLessThanOrEqual(outputEvents + 1);
+    }
     for (const f of ['asciinema__asciinema/demo.gif', 'nbedos__termtosvg/htop.gif']) {
       expect(readFileSync(join(dir, 'out', f)).subarray(0, 6).toString('latin1')).toBe('GIF89a');
     }

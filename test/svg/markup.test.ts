@@ -198,6 +198,16 @@ describe('rows that grow', () => {
     expect(svg).toContain('<g id="c"><use href="#b"/><text x="224">t</text></g>');
   });
 
+  it('draw changed cells over a box in the background colour, on the row before', async () => {
+    const svg = await render(['git status', 'gXt status']);
+    // "X" at column 27 (26 prompt cells, then "g"), 8 px cells, the box a whole cell high.
+    const found = /<g id="b"><use href="#a"\/><path class="(\w+)" d="M216 -15h8v20h-8z"\/><text x="216">X<\/text><\/g>/.exec(svg);
+    expect(found).not.toBeNull();
+    expect(svg2css(svg)).toContain(`.${found![1]}{fill:${hex(theme.background)}}`);
+    // A row that only grew needs no box ("s" at column 30).
+    expect(await render(['git', 'git s'])).toMatch(/<g id="b"><use href="#a"\/><text x="240">s<\/text><\/g>/);
+  });
+
   it('are drawn whole again after twelve steps, so chains stay short', async () => {
     const steps = Array.from({ length: 15 }, (_, i) => 'abcdefghijklmnop'.slice(0, i + 1));
     const svg = await render(steps);

@@ -18,16 +18,27 @@ window.__probe = (ms, cw, ch, baseline, rows) => {
     const row = Math.round((y - baseline - top) / ch);
     if (row < 0 || row >= rows || Math.abs(y - baseline - top - row * ch) > 0.05) return;
     if (grid[row] !== null) clashes.push(row);
-    // A row may be drawn as an earlier row (a <use> of it) plus the cells it added.
-    const texts = [];
+    // A row may be drawn as an earlier row (a <use> of it) plus the cells it added, over a box in
+    // the background colour hiding the cells that changed: texts and full-cell boxes in paint order.
+    const ops = [];
     const collect = (el) => {
-      if (el.tagName === 'text') texts.push(el);
-      else if (el.tagName === 'use') collect(document.getElementById(el.getAttribute('href').slice(1)));
-      else for (const child of el.children) if (child.tagName === 'text' || child.tagName === 'use') collect(child);
+      if (el.tagName === 'text') ops.push(el);
+      else if (el.tagName === 'path') {
+        for (const m of (el.getAttribute('d') || '').matchAll(/M(-?[\\d.]+) (-?[\\d.]+)h([\\d.]+)v([\\d.]+)/g)) {
+          if (Math.abs(Number(m[2]) + baseline) < 0.01 && Math.abs(Number(m[4]) - ch) < 0.01) {
+            ops.push({ clear: [Math.round(Number(m[1]) / cw), Math.round((Number(m[1]) + Number(m[3])) / cw)] });
+          }
+        }
+      } else if (el.tagName === 'use') collect(document.getElementById(el.getAttribute('href').slice(1)));
+      else for (const child of el.children) if (child.tagName === 'text' || child.tagName === 'use' || child.tagName === 'path') collect(child);
     };
     collect(def);
     const line = [];
-    for (const t of texts) {
+    for (const t of ops) {
+      if (t.clear) {
+        for (let c = t.clear[0]; c < t.clear[1]; c++) { while (line.length < c) line.push(' '); line[c] = ' '; }
+        continue;
+      }
       const col = Math.round((t.x.baseVal.length ? t.x.baseVal[0].value : 0) / cw);
       // Text of one-cell letters (Latin, Greek, Cyrillic, no combining marks) is a run, one
       // letter a cell; any other text is one cell's grapheme.

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, readCast, readRecordingFrom, readTerminalizer } from '../../src/cast/index.js';
@@ -175,6 +179,31 @@ describe('Terminalizer', () => {
       const fromYaml = await render(RECORDING, format);
       if (format === 'txt') expect(fromYaml.toString('utf8')).toContain('red  café  😀');
       expect(fromYaml.equals(await render(SAME_AS_CAST, format))).toBe(true);
+    }
+  });
+});
+
+describe('the YAML parser', () => {
+  it('is loaded only when a Terminalizer recording is read, not when the CLI starts', () => {
+    const root = resolve(__dirname, '../..');
+    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` first');
+    // A module hook that refuses to resolve 'yaml': a run that needs it fails, one that does not succeeds.
+    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-yaml-'));
+    try {
+      writeFileSync(join(dir, 'hooks.mjs'), "export async function resolve(s, c, next) { if (s === 'yaml') throw new Error('yaml was loaded'); return next(s, c); }\n");
+      writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+      writeFileSync(join(dir, 'a.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "hi"]\n');
+      writeFileSync(join(dir, 't.yml'), 'config:\n  cols: 10\n  rows: 2\nrecords:\n  - delay: 100\n    content: hi\n');
+      const run = (input: string) =>
+        spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), join(root, 'bin', 'cast2gif.js'), join(dir, input), '-', '--format', 'txt'], { encoding: 'utf8' });
+      const cast = run('a.cast');
+      expect(cast.status, cast.stderr).toBe(0);
+      expect(cast.stdout).toContain('hi');
+      const yml = run('t.yml');
+      expect(yml.status).toBe(1);
+      expect(yml.stderr).toContain('yaml was loaded');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -24,7 +24,7 @@ export class SvgDocument {
   readonly pitch: number;
 
   constructor(readonly g: SvgGeometry) {
-    this.styles = new StyleSheet(g.theme.foreground, g.lineThickness, g.cellWidth);
+    this.styles = new StyleSheet(g.theme.foreground, g.lineThickness, g.cellWidth, g.cellHeight);
     this.glyphs = g.embedFont ? new GlyphUse() : undefined;
     this.composer = new FrameComposer(g, this.styles, this.glyphs);
     this.pitch = (g.rows + 1) * g.cellHeight;

@@ -3,7 +3,7 @@ import { cellColors, cursorColor } from '../theme/index.js';
 import type { GlyphUse } from './embed-font.js';
 import { num, shortName } from './numbers.js';
 import type { SvgGeometry } from './options.js';
-import { rowMarkup, type RowContext } from './row-markup.js';
+import { backgroundBand, rowMarkup, type RowContext } from './row-markup.js';
 import { boxPath } from './glyph-shapes.js';
 import { classAttr, type StyleSheet } from './style-sheet.js';
 import { cleanText, escapeXml } from './xml.js';
@@ -156,19 +156,23 @@ export class FrameComposer {
     // shown before, whose slot is then reused whole.
     const scrolled = body === '' && chunkDefs !== '' ? this.reusedRows(ids) : undefined;
     let previousId: string | undefined;
+    let sameRowsAs: string | undefined;
     const useScrolled = scrolled !== undefined && scrolled.markup.length + scrolled.defs.length + 16 < chunked.length + chunkDefs.length;
     if (useScrolled) {
       body = scrolled.markup;
       defs += scrolled.defs;
       if (scrolled.defs !== '') this.bands.add(/id="(\w+)"/.exec(scrolled.defs)![1]!);
       previousId = scrolled.assignId();
+      // Rows the same as the previous frame's: later frames may place that frame's group directly.
+      const shownId = this.shown?.id;
+      if (shownId !== undefined && scrolled.markup === `<use href="#${shownId}"/>`) sameRowsAs = shownId;
     } else {
       body += chunked;
       defs += chunkDefs;
       for (const [uses, id] of newChunks) this.remember(this.byChunk, uses, id);
     }
     this.previous = { lines: screen.lines, ids };
-    this.shown = { ids, depth: useScrolled ? scrolled.depth : 0, referenceable: true };
+    this.shown = { ids, depth: useScrolled ? scrolled.depth : 0, referenceable: true, ...(sameRowsAs ? { id: sameRowsAs } : {}) };
     const rowsPart = body;
     let cursorPart = '';
     if (g.cursor) {
@@ -298,8 +302,7 @@ export class FrameComposer {
       if (this.g.transparentBackground) return undefined;
       const g = this.g;
       const bg = ctx.overrides.background ?? g.theme.background;
-      const box = { x: k * g.cellWidth, y: -g.baseline, w: (end - k) * g.cellWidth, h: g.cellHeight };
-      cover = `<path${classAttr(this.styles.fill(bg))} d="${boxPath(box)}"/>`;
+      cover = `<path${classAttr(this.styles.band(bg))} d="${backgroundBand(k, end, g)}"/>`;
     }
     const added = rowMarkup(cells, ctx, k, end);
     if (added === '' && cover === '') return undefined;
@@ -340,7 +343,8 @@ export class FrameComposer {
         : cursor.shape === 'underline'
           ? [`u${width}`, { x: 0, y: top + g.cellHeight - thin, w: width * g.cellWidth, h: thin }]
           : [`b${width}`, { x: 0, y: top, w: width * g.cellWidth, h: g.cellHeight }];
-    const id = `_k${key}`;
+    // The common block cursor gets the shortest id: it is placed in nearly every frame.
+    const id = key === 'b1' ? '_k' : `_k${key}`;
     let defs = '';
     if (!this.cursorShapes.has(id)) {
       this.cursorShapes.add(id);

@@ -101,7 +101,7 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
 
   const flushBg = (): void => {
     if (!bgRun) return;
-    backgrounds.add(styles.fill(bgRun.rgb), rect(bgRun.x, bgRun.end, -g.baseline, g.cellHeight));
+    backgrounds.add(styles.band(bgRun.rgb), backgroundBand(bgRun.x, bgRun.end, g));
     bgRun = undefined;
   };
   const flushRun = (): void => {
@@ -229,4 +229,9 @@ function wave(x0: number, x1: number, y: number, cw: number): string {
   let d = `M${num(x0)} ${num(y)}q${num(half / 2)} ${num(-amp)} ${num(half)} 0`;
   for (let x = x0 + half; x + half <= x1 + 0.01; x += half) d += `t${num(half)} 0`;
   return d;
+}
+
+/** Cells [x0, x1) of a row as background band path data (see StyleSheet.band). */
+export function backgroundBand(x0: number, x1: number, g: SvgGeometry): string {
+  return `M${num(x0 * g.cellWidth)} ${num(g.cellHeight / 2 - g.baseline)}h${num((x1 - x0) * g.cellWidth)}`;
 }

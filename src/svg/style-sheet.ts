@@ -15,7 +15,23 @@ export class StyleSheet {
     private readonly defaultFill: number,
     private readonly strokeWidth: number,
     private readonly cellWidth: number,
+    private readonly cellHeight: number,
   ) {}
+
+  /**
+   * Class for cell backgrounds in `rgb`, drawn as horizontal lines as thick as a cell is high
+   * through the cells' middle (`M x y h w`: half the bytes of a filled box). The line has no area,
+   * so the inherited fill draws nothing.
+   */
+  band(rgb: number): string {
+    const key = `b${rgb}`;
+    let name = this.names.get(key);
+    if (name === undefined) {
+      name = this.add(key);
+      this.rules.push(`.${name}{stroke:${hexColor(rgb)};stroke-width:${num(this.cellHeight)}}`);
+    }
+    return name;
+  }
 
   /** Class for text (and shapes when bold and italic are false) in `rgb`; '' for the default. */
   fill(rgb: number, bold = false, italic = false): string {

@@ -42,8 +42,9 @@ describe('row markup', () => {
     const defs = defsOf(renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme }));
     const paths = defs.match(/<path[^>]*>/g) ?? [];
     expect(paths).toHaveLength(1);
-    expect(paths[0]).toContain('d="M0 -15h24v20h-24zM32 -15h8v20h-8z"');
-    expect(svg2css(renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme }))).toContain('{fill:#f00}');
+    // Lines a cell (20 px) high through the cells' middle, 5 px above the baseline.
+    expect(paths[0]).toContain('d="M0 -5h24M32 -5h8"');
+    expect(svg2css(renderSvgStill(screen([row], 10, 1), info(10, 1), { ...plain, theme }))).toContain('{stroke:#f00;stroke-width:20}');
   });
 
   it('switches style inside a run with <tspan>, back to the text\'s own style by closing it', () => {
@@ -140,14 +141,14 @@ describe('row markup', () => {
       renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 1, visible: true, shape } }), info(5, 2), { ...plain, theme, cursor: true });
     // Shapes defined once in row coordinates (y = 0 on the baseline, 15 px below the top),
     // placed at the cursor's cell.
-    expect(s('block')).toContain('<path id="_kb1" d="M0 -15h8v20h-8z"/>');
-    expect(s('block')).toContain('<use href="#_kb1" x="8" y="20"/>');
+    expect(s('block')).toContain('<path id="_k" d="M0 -15h8v20h-8z"/>');
+    expect(s('block')).toContain('<use href="#_k" x="8" y="20"/>');
     // Bar and underline are round(14 / 8) = 2 px thick, as in the GIF.
     expect(s('bar')).toContain('<path id="_kr" d="M0 -15h2v20h-2z"/>');
     expect(s('bar')).toContain('<use href="#_kr" x="8" y="20"/>');
     expect(s('underline')).toContain('<path id="_ku1" d="M0 3h8v2h-8z"/>');
     const onLetter = renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: true });
-    expect(onLetter).toMatch(/<use href="#_kb1" x="8"\/><text x="8" class="(\w+)">b<\/text>.*\.\1\{fill:#121314\}/);
+    expect(onLetter).toMatch(/<use href="#_k" x="8"\/><text x="8" class="(\w+)">b<\/text>.*\.\1\{fill:#121314\}/);
     expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: false } }), info(5, 2), { ...plain, theme, cursor: true })).not.toContain('_k');
     expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: false })).not.toContain('_k');
   });
@@ -201,9 +202,9 @@ describe('rows that grow', () => {
   it('draw changed cells over a box in the background colour, on the row before', async () => {
     const svg = await render(['git status', 'gXt status']);
     // "X" at column 27 (26 prompt cells, then "g"), 8 px cells, the box a whole cell high.
-    const found = /<g id="b"><use href="#a"\/><path class="(\w+)" d="M216 -15h8v20h-8z"\/><text x="216">X<\/text><\/g>/.exec(svg);
+    const found = /<g id="b"><use href="#a"\/><path class="(\w+)" d="M216 -5h8"\/><text x="216">X<\/text><\/g>/.exec(svg);
     expect(found).not.toBeNull();
-    expect(svg2css(svg)).toContain(`.${found![1]}{fill:${hex(theme.background)}}`);
+    expect(svg2css(svg)).toContain(`.${found![1]}{stroke:${hex(theme.background)};stroke-width:20}`);
     // A row that only grew needs no box ("s" at column 30).
     expect(await render(['git', 'git s'])).toMatch(/<g id="b"><use href="#a"\/><text x="240">s<\/text><\/g>/);
   });

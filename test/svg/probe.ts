@@ -24,6 +24,14 @@ window.__probe = (ms, cw, ch, baseline, rows) => {
     const collect = (el) => {
       if (el.tagName === 'text') ops.push(el);
       else if (el.tagName === 'path') {
+        // Backgrounds drawn as lines a cell high through the cells' middle.
+        if (Math.abs(parseFloat(getComputedStyle(el).strokeWidth) - ch) < 0.01) {
+          for (const m of (el.getAttribute('d') || '').matchAll(/M(-?[\\d.]+) (-?[\\d.]+)h([\\d.]+)/g)) {
+            if (Math.abs(Number(m[2]) + baseline - ch / 2) < 0.01) {
+              ops.push({ clear: [Math.round(Number(m[1]) / cw), Math.round((Number(m[1]) + Number(m[3])) / cw)] });
+            }
+          }
+        }
         for (const m of (el.getAttribute('d') || '').matchAll(/M(-?[\\d.]+) (-?[\\d.]+)h([\\d.]+)v([\\d.]+)/g)) {
           if (Math.abs(Number(m[2]) + baseline) < 0.01 && Math.abs(Number(m[4]) - ch) < 0.01) {
             ops.push({ clear: [Math.round(Number(m[1]) / cw), Math.round((Number(m[1]) + Number(m[3])) / cw)] });

@@ -9,8 +9,8 @@ import type { ScreenSnapshot } from '../term/cell.js';
 
 /**
  * The parts of an SVG that the animated and the still writer share. The document is written in
- * order: head (root, fixed styles, window, clip), frames, tail (the styles that depend on what the
- * frames used, and the animation once its length is known). CSS in a `<style>` applies to the whole
+ * order: head (root, window, clip), frames, tail (one <style>: the fixed rules, those that depend
+ * on what the frames used, and the animation once its length is known). CSS in a `<style>` applies to the whole
  * document wherever it stands, so writing it last is fine.
  *
  * Frames are stacked in a strip, one slot per distinct frame, `pitch` apart; the strip is clipped
@@ -43,9 +43,6 @@ export class SvgDocument {
     return (
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"` +
       ` font-family="${escapeXml(g.fontFamily)}" font-size="${num(g.fontSize)}" fill="${hexColor(g.theme.foreground)}" xml:space="preserve">` +
-      // Text keeps its spaces and its logical order: every cell sits at its column as in the terminal.
-      // Frames are nested <svg>s only to be moved cheaply: they must not clip.
-      `<style>text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}#_s svg{overflow:visible}</style>` +
       windowMarkup(layout, g) +
       `<clipPath id="_c"><rect x="${num(c.x)}" y="${num(c.y)}" width="${num(c.width)}" height="${num(c.height)}"/></clipPath>` +
       // Inside: x from the grid's left edge, y = 0 on the first row's baseline.
@@ -75,7 +72,10 @@ export class SvgDocument {
   /** `animationCss` moves the strip; the class rules and fonts come from what the frames used. */
   tail(animationCss: string): string {
     const fonts = this.glyphs ? fontFaceCss(this.glyphs) : '';
-    return `</g></g></g><style>${fonts}${this.styles.css()}${animationCss}</style></svg>\n`;
+    // Text keeps its spaces and its logical order: every cell sits at its column as in the terminal.
+    // Frames are nested <svg>s only to be moved cheaply: they must not clip. (One <style> for all.)
+    const fixed = 'text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}#_s svg{overflow:visible}';
+    return `</g></g></g><style>${fonts}${fixed}${this.styles.css()}${animationCss}</style></svg>\n`;
   }
 }
 

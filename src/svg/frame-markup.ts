@@ -14,6 +14,9 @@ const ROW_MEMORY = 4096;
 /** Longest chain of rows built on the row before (see grownRow). */
 const MAX_GROWTH = 12;
 
+/** Unchanged cells between two changed stretches of a row below which they are patched as one. */
+const SPAN_GAP = 6;
+
 /** Longest chain of frames built on the frame before (see reusedRows). */
 const MAX_REUSE_CHAIN = 12;
 
@@ -287,24 +290,35 @@ export class FrameComposer {
     const cells = row.cells;
     const old = prevRow.cells;
     const count = Math.min(cells.length, old.length, this.g.cols);
-    let k = 0;
-    while (k < count && sameCell(cells[k]!, old[k]!)) k++;
-    if (k === count) return undefined;
-    let end = count;
-    while (end > k && sameCell(cells[end - 1]!, old[end - 1]!)) end--;
-    // Whole characters only: a wide character's right half goes with its left.
+    // The changed stretches, apart when enough unchanged cells lie between them to pay for a
+    // second one; whole characters only (a wide character's right half goes with its left).
     const half = (x: number): boolean => cells[x]?.width === 0 || old[x]?.width === 0;
-    while (k > 0 && half(k)) k--;
-    while (end < count && half(end)) end++;
-    let cover = '';
-    if (old.slice(k, end).some((c) => !isBlank(c))) {
-      // A transparent window body cannot be painted over.
-      if (this.g.transparentBackground) return undefined;
-      const g = this.g;
-      const bg = ctx.overrides.background ?? g.theme.background;
-      cover = `<path${classAttr(this.styles.band(bg))} d="${backgroundBand(k, end, g)}"/>`;
+    const spans: [number, number][] = [];
+    for (let x = 0; x < count; x++) {
+      if (sameCell(cells[x]!, old[x]!)) continue;
+      let k = x;
+      while (k > 0 && half(k)) k--;
+      let end = x + 1;
+      while (end < count && (half(end) || !sameCell(cells[end]!, old[end]!))) end++;
+      const last = spans[spans.length - 1];
+      if (last && k - last[1] < SPAN_GAP) last[1] = end;
+      else spans.push([k, end]);
+      x = end - 1;
     }
-    const added = rowMarkup(cells, ctx, k, end);
+    if (spans.length === 0) return undefined;
+    const g = this.g;
+    let bands = '';
+    let added = '';
+    for (const [k, end] of spans) {
+      if (old.slice(k, end).some((c) => !isBlank(c))) bands += backgroundBand(k, end, g);
+      added += rowMarkup(cells, ctx, k, end);
+    }
+    let cover = '';
+    if (bands !== '') {
+      // A transparent window body cannot be painted over.
+      if (g.transparentBackground) return undefined;
+      cover = `<path${classAttr(this.styles.band(ctx.overrides.background ?? g.theme.background))} d="${bands}"/>`;
+    }
     if (added === '' && cover === '') return undefined;
     return { markup: `<use href="#${prevId}"/>${cover}${added}`, depth };
   }

@@ -7,7 +7,6 @@ import { BatchSetupError } from './errors.js';
 import { isGlob } from './glob.js';
 import { displayPath } from './inputs.js';
 import { checkParsedOption, isOptionName, parseFormats, toRenderOptions, type OptionValues } from './option-values.js';
-import { runBatch } from './run-batch.js';
 
 export interface BatchCommandContext {
   readonly defaultFormat: OutputFormat;
@@ -93,6 +92,8 @@ export async function runBatchCommand(program: Command, context: BatchCommandCon
     throw new BatchSetupError(`"${named}": an output file cannot be named in a batch (several inputs, globs or formats); use --out-dir`);
   }
   const { defaults, explicit } = commanderLayers(program);
+  // Loaded only for a batch: the worker pool and hashing stay out of single-file start-up.
+  const { runBatch } = await import('./run-batch.js');
   const summary = await runBatch(
     {
       inputs: program.args,

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
-import { isBatchInvocation, runBatchCommand } from '../batch/index.js';
+import { isBatchInvocation, runBatchCommand } from '../batch/command.js';
 import { readRecording } from '../cast/detect.js';
 import { resolveLimits } from '../render/limits.js';
 import { renderCast } from '../render/render.js';

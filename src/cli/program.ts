@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseLimit, type Limits } from '../render/limits.js';
-import { addBatchOptions, formatListArgument } from '../batch/index.js';
+import { addBatchOptions, formatListArgument } from '../batch/command.js';
 import { INPUT_FORMATS } from '../cast/detect.js';
 import { OUTPUT_FORMATS } from '../render/options.js';
 import { WINDOW_STYLES } from '../theme/index.js';

@@ -127,7 +127,8 @@ export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterS
     lineHeight: options.lineHeight ?? GIF_DEFAULTS.lineHeight,
     letterSpacing: options.letterSpacing ?? GIF_DEFAULTS.letterSpacing,
     scale,
-    advance: fonts.primaryAdvance(fontPx) / fontPx,
+    // Canvas measures with float error (0.59999924 em); rounded, a .5 cell width rounds as the SVG's does.
+    advance: Math.round((fonts.primaryAdvance(fontPx) / fontPx) * 1e4) / 1e4,
   });
   // The font's ascent+descent box is centred in the cell, as terminals share out the line gap.
   const textHeight = em(metrics.ascender - metrics.descender);

@@ -40,18 +40,21 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
   await checkOutputSize(options.format, info, look, limits);
   const still = options.at !== undefined || options.format === 'png';
   if (still && options.onMarkerPng) throw new Error('marker snapshots need an animated output (GIF or SVG without --at)');
-  const { renderGif, renderPng } = await import('../gif/index.js');
+  // The canvas (a native module) loads only for raster output, so SVG start-up stays light.
+  const loadRaster = () => import('../gif/index.js');
   const onMarkerPng = options.onMarkerPng;
+  const markerPng = onMarkerPng && (await loadRaster()).renderPng;
   const frames = () =>
     limitFrames(
       castFrames(cast, {
         ...options,
-        onMarker: onMarkerPng && ((label, screen, index) => onMarkerPng(label, index, renderPng(screen, info, look))),
+        onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen, info, look))),
       }),
       limits,
     );
   switch (options.format) {
     case 'png': {
+      const { renderPng } = await loadRaster();
       const term = await terminalAt(cast, options.at);
       return write(out, renderPng(term.snapshot(), info, look));
     }
@@ -70,8 +73,10 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
       }
       return write(out, svg);
     }
-    case 'gif':
+    case 'gif': {
+      const { renderGif } = await loadRaster();
       return renderGif(options.at === undefined ? frames() : stillFrame(cast, options), info, look, out);
+    }
   }
 }
 

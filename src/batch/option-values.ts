@@ -38,6 +38,7 @@ export interface OptionValues {
   window?: WindowStyle;
   title?: string;
   borderRadius?: number;
+  border?: boolean;
   shadow?: boolean;
   boldIsBright?: boolean;
   cursor?: boolean;
@@ -168,6 +169,7 @@ const CHECKS: Record<OptionName, Check> = {
   window,
   title: string,
   borderRadius: nonNegativeNumber,
+  border: boolean,
   shadow: boolean,
   boldIsBright: boolean,
   cursor: boolean,
@@ -241,6 +243,7 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     window: values.window,
     title: values.title,
     borderRadius: values.borderRadius,
+    border: values.border,
     shadow: values.shadow,
     boldIsBright: values.boldIsBright,
     cursor: values.cursor,

@@ -2,13 +2,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
-import { isBatchInvocation, runBatchCommand } from '../batch/command.js';
+import { configuredRenderOptions, isBatchInvocation, runBatchCommand } from '../batch/command.js';
 import { readRecording } from '../cast/detect.js';
 import { resolveLimits } from '../render/limits.js';
 import { renderCast } from '../render/render.js';
-import type { OutputFormat, RenderOptions } from '../render/options.js';
+import type { RenderOptions } from '../render/options.js';
 import { formatThemeList } from '../theme/index.js';
-import { parseTimePoint, type TimePoint } from '../timeline/index.js';
+import { parseTimePoint } from '../timeline/index.js';
 import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
 import { resolveOutput } from './output-path.js';
 import { buildProgram } from './program.js';
@@ -25,10 +25,11 @@ export interface CliContext {
 const version = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-function timePoint(value: string | undefined, flag: string): TimePoint | undefined {
-  if (value === undefined) return undefined;
+/** A bad time point is a usage error (exit 2), found before the input is read. */
+function timePoint(value: string | undefined, flag: string): void {
+  if (value === undefined) return;
   try {
-    return parseTimePoint(value);
+    parseTimePoint(value);
   } catch (error) {
     throw new UsageError(`${flag}: ${(error as Error).message}`);
   }
@@ -63,10 +64,13 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     const [input, outputArg] = program.args as [string | undefined, string | undefined];
     if (input === undefined) throw new UsageError('missing the input file (see --help)');
     const { format, output } = resolveOutput(input, outputArg, opts.format, context.defaultFormat);
-    const options = {
-      ...renderOptions(opts, format, (message) => {
+    for (const flag of ['from', 'to', 'at'] as const) timePoint(opts[flag], `--${flag}`);
+    const options: RenderOptions = {
+      // The same layering as a batch (defaults < config file < overrides < flags), so both draw a cast alike.
+      ...configuredRenderOptions(program, input, format),
+      onWarning: (message) => {
         if (!opts.quiet) say(`warning: ${message}`);
-      }),
+      },
       ...(opts.snapshots === undefined ? {} : { onMarkerPng: snapshotWriter(opts.snapshots) }),
     };
     const limits = resolveLimits(opts.limit);
@@ -75,8 +79,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       maxBytes: limits.urlBytes,
       maxCols: limits.cols,
       maxRows: limits.rows,
-      cols: opts.cols,
-      rows: opts.rows,
+      cols: options.cols,
+      rows: options.rows,
       inputFormat: opts.inputFormat,
       timing: opts.timing,
       onWarning: options.onWarning,
@@ -109,45 +113,6 @@ function snapshotWriter(dir: string): NonNullable<RenderOptions['onMarkerPng']> 
   return (label, index, png) => {
     const slug = label.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
     writeFileAtomicSync(join(dir, `${String(index).padStart(3, '0')}${slug ? `-${slug}` : ''}.png`), png);
-  };
-}
-
-function renderOptions(opts: Record<string, any>, format: OutputFormat, onWarning: (m: string) => void): RenderOptions {
-  return {
-    format,
-    cols: opts.cols,
-    rows: opts.rows,
-    speed: opts.speed,
-    idleTimeLimit: opts.idleTimeLimit,
-    fpsCap: opts.fpsCap,
-    lastFrameDuration: opts.lastFrameDuration,
-    from: timePoint(opts.from, '--from'),
-    to: timePoint(opts.to, '--to'),
-    at: timePoint(opts.at, '--at'),
-    loop: opts.loop === false ? 1 : opts.loop,
-    castVersion: opts.castVersion,
-    theme: opts.theme,
-    fontSize: opts.fontSize,
-    lineHeight: opts.lineHeight,
-    letterSpacing: opts.letterSpacing,
-    fontFamily: opts.fontFamily,
-    fontFiles: opts.fontFile,
-    fontDir: opts.fontDir,
-    scale: opts.scale,
-    padding: opts.padding,
-    margin: opts.margin,
-    marginColor: opts.marginColor,
-    window: opts.window,
-    title: opts.title,
-    borderRadius: opts.borderRadius,
-    border: opts.border,
-    shadow: opts.shadow,
-    boldIsBright: opts.boldIsBright,
-    cursor: opts.cursor,
-    transparentBackground: opts.transparentBackground,
-    embedFont: opts.embedFont,
-    limits: opts.limit,
-    onWarning,
   };
 }
 

@@ -91,7 +91,7 @@ describe('limits', () => {
     writeFileSync(join(dir, 'in.cast'), goodHeader + '[1, "o", "hi"]\n');
     const huge = cli('cast2gif', ['in.cast', 'out.gif', '--font-size', '1e9'], { cwd: dir });
     expect(huge.status).toBe(1);
-    expect(huge.stderr).toMatch(/^cast2gif: the output would be \d+ px wide, beyond the 8192 px limit \(raise it with --limit width=N\)\n$/);
+    expect(huge.stderr).toMatch(/^cast2gif: the output would be \d+ px (wide|high), beyond the 8192 px limit \(raise it with --limit (width|height)=N\)\n$/);
     expect(filesIn(dir)).toEqual(['in.cast']);
   });
 

@@ -125,3 +125,16 @@ describe('other recording formats and cast output', () => {
     expect(readFileSync(join(dir, 'demo.cast'), 'utf8')).toBe(cast);
   });
 });
+
+describe('configuration file in a single render', () => {
+  it('applies cast2gif.config.json, with flags winning', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'w.cast'), '{"version": 2, "width": 20, "height": 2}\n[0.5, "o", "hello world"]\n');
+    writeFileSync(join(dir, 'cast2gif.config.json'), JSON.stringify({ cols: 5 }));
+    const configured = cli('cast2gif', ['w.cast', '-', '--format', 'txt'], { cwd: dir });
+    expect(configured.status).toBe(0);
+    expect(configured.stdout.toString()).toBe(' worl\nd\n');
+    const flagged = cli('cast2gif', ['w.cast', '-', '--format', 'txt', '--cols', '20'], { cwd: dir });
+    expect(flagged.stdout.toString()).toBe('hello world\n\n');
+  });
+});

@@ -2,9 +2,8 @@ import type { AnimationInfo } from '../frames/frame.js';
 import {
   cellSize,
   DEFAULT_THEME_NAME,
-  DEFAULT_WINDOW_OPTIONS,
   getTheme,
-  layoutWindow,
+  layoutWindowFor,
   type Theme,
   type WindowLayout,
   type WindowStyle,
@@ -34,6 +33,8 @@ export interface GifOptions {
   /** Window title; default: the recording's. */
   readonly title?: string;
   readonly borderRadius?: number;
+  /** A thin outline around the window (default true). */
+  readonly border?: boolean;
   /** Drop shadow; a GIF can only show it over a `marginColor` (its pixels are opaque or clear). */
   readonly shadow?: boolean;
   /** Bold text in colours 0-7 uses 8-15 (default true). */
@@ -137,21 +138,7 @@ export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterS
   const clampTop = (top: number): number => Math.max(0, Math.min(cellHeight - lineThickness, Math.round(top)));
   const cols = Math.max(1, info.cols);
   const rows = Math.max(1, info.rows);
-  const layout = layoutWindow({
-    cols,
-    rows,
-    cellWidth,
-    cellHeight,
-    padding: options.padding ?? DEFAULT_WINDOW_OPTIONS.padding,
-    margin: options.margin ?? DEFAULT_WINDOW_OPTIONS.margin,
-    ...(options.marginColor === undefined ? {} : { marginColor: options.marginColor }),
-    window: options.window ?? DEFAULT_WINDOW_OPTIONS.window,
-    title: options.title ?? info.title,
-    borderRadius: options.borderRadius ?? DEFAULT_WINDOW_OPTIONS.borderRadius,
-    shadow: options.shadow ?? DEFAULT_WINDOW_OPTIONS.shadow,
-    theme,
-    scale,
-  });
+  const layout = layoutWindowFor(options, { cols, rows, cellWidth, cellHeight, theme, scale, recordingTitle: info.title });
   return {
     theme,
     fonts,

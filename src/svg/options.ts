@@ -1,4 +1,4 @@
-import { cellSize, DEFAULT_THEME_NAME, DEFAULT_WINDOW_OPTIONS, getTheme, layoutWindow, type Theme, type WindowLayout, type WindowStyle } from '../theme/index.js';
+import { cellSize, DEFAULT_THEME_NAME, getTheme, layoutWindowFor, type Theme, type WindowLayout, type WindowStyle } from '../theme/index.js';
 import type { AnimationInfo } from '../frames/frame.js';
 import { BUNDLED_FONT, DEFAULT_FONT_FAMILY } from './font-metrics.js';
 
@@ -101,22 +101,7 @@ export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGe
   const lineThickness = Math.max(1, em(BUNDLED_FONT.underlineThickness));
   const cols = Math.max(1, info.cols);
   const rows = Math.max(1, info.rows);
-  const layout = layoutWindow({
-    cols,
-    rows,
-    cellWidth,
-    cellHeight,
-    padding: options.padding ?? DEFAULT_WINDOW_OPTIONS.padding,
-    margin: options.margin ?? DEFAULT_WINDOW_OPTIONS.margin,
-    ...(options.marginColor === undefined ? {} : { marginColor: options.marginColor }),
-    window: options.window ?? DEFAULT_WINDOW_OPTIONS.window,
-    title: options.title ?? info.title,
-    borderRadius: options.borderRadius ?? DEFAULT_WINDOW_OPTIONS.borderRadius,
-    shadow: options.shadow ?? DEFAULT_WINDOW_OPTIONS.shadow,
-    border: options.border ?? DEFAULT_WINDOW_OPTIONS.border,
-    theme,
-    scale,
-  });
+  const layout = layoutWindowFor(options, { cols, rows, cellWidth, cellHeight, theme, scale, recordingTitle: info.title });
   const embedFont = options.embedFont ?? SVG_DEFAULTS.embedFont;
   const family = options.fontFamily ?? DEFAULT_FONT_FAMILY;
   return {

@@ -7,6 +7,8 @@ export { XTERM_256, XTERM_16 } from './xterm256.js';
 export { parseColor, formatColor, blend, luminance, contrastRatio } from './rgb.js';
 export {
   layoutWindow,
+  layoutWindowFor,
+  type WindowLook,
   cellSize,
   type CellSizeOptions,
   DEFAULT_WINDOW_OPTIONS,

@@ -273,3 +273,28 @@ function barShapes(opts: WindowOptions, win: Box, bar: ReturnType<typeof barMetr
   }
   return shapes;
 }
+
+/** The window options as a renderer's caller gives them: every one optional, defaults applied here. */
+export type WindowLook = Partial<Pick<WindowOptions, 'padding' | 'margin' | 'marginColor' | 'window' | 'title' | 'borderRadius' | 'shadow' | 'border'>>;
+
+/**
+ * The layout both renderers draw, from their callers' options: one place applies the defaults, so
+ * GIF and SVG cannot disagree about a window option.
+ */
+export function layoutWindowFor(
+  look: WindowLook,
+  grid: Pick<WindowOptions, 'cols' | 'rows' | 'cellWidth' | 'cellHeight' | 'theme' | 'scale'> & { readonly recordingTitle: string },
+): WindowLayout {
+  const { recordingTitle, ...rest } = grid;
+  return layoutWindow({
+    ...rest,
+    padding: look.padding ?? DEFAULT_WINDOW_OPTIONS.padding,
+    margin: look.margin ?? DEFAULT_WINDOW_OPTIONS.margin,
+    ...(look.marginColor === undefined ? {} : { marginColor: look.marginColor }),
+    window: look.window ?? DEFAULT_WINDOW_OPTIONS.window,
+    title: look.title ?? recordingTitle,
+    borderRadius: look.borderRadius ?? DEFAULT_WINDOW_OPTIONS.borderRadius,
+    shadow: look.shadow ?? DEFAULT_WINDOW_OPTIONS.shadow,
+    border: look.border ?? DEFAULT_WINDOW_OPTIONS.border,
+  });
+}

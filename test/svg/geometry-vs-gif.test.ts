@@ -45,6 +45,7 @@ const cases: [string, Shared][] = [
   ['plain window, shadow, scale 3', { window: 'plain', shadow: true, marginColor: 0xeeeeee, scale: 3 }],
   ['colorful-right, margin, letter spacing -0.3', { window: 'colorful-right', margin: 20, letterSpacing: -0.3, fontSize: 20 }],
   ['font 20, letter spacing -0.5: a cell width of exactly 11.5 px', { fontSize: 20, letterSpacing: -0.5 }],
+  ['no border', { border: false }],
 ];
 
 interface Image {

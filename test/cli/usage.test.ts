@@ -138,3 +138,17 @@ describe('configuration file in a single render', () => {
     expect(flagged.stdout.toString()).toBe('hello world\n\n');
   });
 });
+
+describe('window options reach every renderer', () => {
+  it('--no-border changes the PNG and the SVG', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'b.cast'), cast);
+    for (const format of ['png', 'svg']) {
+      const framed = cli('cast2gif', ['b.cast', '-', '--format', format, '--at', '1'], { cwd: dir });
+      const bare = cli('cast2gif', ['b.cast', '-', '--format', format, '--at', '1', '--no-border'], { cwd: dir });
+      expect(framed.status).toBe(0);
+      expect(bare.status).toBe(0);
+      expect(bare.stdout.equals(framed.stdout)).toBe(false);
+    }
+  });
+});

@@ -62,9 +62,8 @@ export function paintWindow(
   const { width, height } = layout;
   const canvas = createCanvas(width, height);
   const ctx = textContext(canvas);
-  for (const shape of layout.shapes) {
-    if (shape.kind === 'rect' && shape.themeBackground && transparentBackground) continue;
-    if (shape.kind === 'shadow' && pixels[0] === TRANSPARENT) continue;
+  // One shape (or a rect's outline) is traced white on a clear canvas and its coverage blended in its colour.
+  const blendPass = (trace: () => void, color: Rgb, opacity: number): void => {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, width, height);
     ctx.fillStyle = '#ffffff';
@@ -72,18 +71,8 @@ export function paintWindow(
     ctx.globalAlpha = 1;
     ctx.shadowBlur = 0;
     ctx.shadowColor = 'transparent';
-    let opacity = shape.kind === 'rect' ? (shape.opacity ?? 1) : 1;
-    if (shape.kind === 'shadow') {
-      // Draw the shape off-canvas and only its blurred shadow on it.
-      ctx.shadowColor = '#ffffff';
-      ctx.shadowBlur = 2 * shape.blur;
-      ctx.shadowOffsetX = width + shape.w;
-      ctx.translate(-(width + shape.w), 0);
-      opacity = shape.opacity;
-    }
-    traceShape(ctx, shape, font);
+    trace();
     const alpha = ctx.getImageData(0, 0, width, height).data;
-    const color = shapeColor(shape, background);
     for (let i = 0, n = width * height; i < n; i++) {
       const level = coverageLevel(alpha[i * 4 + 3]! * opacity);
       if (level === 0) continue;
@@ -91,6 +80,41 @@ export function paintWindow(
       if (under === TRANSPARENT) {
         if (level * 2 >= COVERAGE_LEVELS) pixels[i] = color;
       } else pixels[i] = blendLevel(color, under, level);
+    }
+  };
+  for (const shape of layout.shapes) {
+    if (shape.kind === 'shadow' && pixels[0] === TRANSPARENT) continue;
+    const bodyHidden = shape.kind === 'rect' && shape.themeBackground && transparentBackground;
+    if (!bodyHidden) {
+      const opacity = shape.kind === 'rect' ? (shape.opacity ?? 1) : shape.kind === 'shadow' ? shape.opacity : 1;
+      blendPass(
+        () => {
+          if (shape.kind === 'shadow') {
+            // Draw the shape off-canvas and only its blurred shadow on it.
+            ctx.shadowColor = '#ffffff';
+            ctx.shadowBlur = 2 * shape.blur;
+            ctx.shadowOffsetX = width + shape.w;
+            ctx.translate(-(width + shape.w), 0);
+          }
+          traceShape(ctx, shape, font);
+        },
+        shapeColor(shape, background),
+        opacity,
+      );
+    }
+    if (shape.kind === 'rect' && shape.stroke !== undefined) {
+      // The outline lies just inside the edge, as the SVG draws it: inset by half its width.
+      const sw = shape.strokeWidth ?? 1;
+      blendPass(
+        () => {
+          ctx.lineWidth = sw;
+          ctx.beginPath();
+          ctx.roundRect(shape.x + sw / 2, shape.y + sw / 2, shape.w - sw, shape.h - sw, Math.max(0, shape.radius - sw / 2));
+          ctx.stroke();
+        },
+        shape.stroke,
+        1,
+      );
     }
   }
 }

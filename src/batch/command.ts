@@ -7,6 +7,7 @@ import { BatchSetupError } from './errors.js';
 import { isGlob } from './glob.js';
 import { displayPath } from './inputs.js';
 import { checkParsedOption, isOptionName, parseFormats, toRenderOptions, type OptionValues } from './option-values.js';
+import { RECORDING_NAME } from '../cast/file-names.js';
 
 export interface BatchCommandContext {
   readonly defaultFormat: OutputFormat;
@@ -42,7 +43,6 @@ export function formatListArgument(value: string): string {
 
 const formatsOf = (value: unknown): OutputFormat[] | undefined => (value === undefined ? undefined : parseFormats(value));
 
-const CAST_NAME = /\.(cast|json|ndjson)(\.gz)?$/i;
 const OUTPUT_NAME = /\.(gif|svg|png|txt)$/i;
 
 /**
@@ -54,7 +54,7 @@ export function isBatchInvocation(args: readonly string[], opts: Record<string, 
   const formats = formatsOf(opts.format);
   const second = args[1];
   const inputs =
-    args.length === 2 && second !== undefined && !CAST_NAME.test(second) && (!isGlob(second) || OUTPUT_NAME.test(second))
+    args.length === 2 && second !== undefined && !RECORDING_NAME.test(second) && (!isGlob(second) || OUTPUT_NAME.test(second))
       ? [args[0]!]
       : args;
   return (

@@ -2,6 +2,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { OutputFormat } from '../render/options.js';
 import { BatchSetupError } from './errors.js';
 import { displayPath, type BatchInput } from './inputs.js';
+import { recordingStem } from '../cast/file-names.js';
 
 export interface PlannedOutput {
   readonly format: OutputFormat;
@@ -15,10 +16,6 @@ export interface PlannedInput {
   readonly outputs: readonly PlannedOutput[];
 }
 
-const CAST_EXTENSIONS = /(\.cast|\.json|\.ndjson)?(\.gz)?$/i;
-
-/** `demo.cast.gz` -> `demo`; a name that is nothing but an extension keeps it rather than becoming empty. */
-const stem = (name: string): string => name.replace(CAST_EXTENSIONS, '') || name;
 
 /**
  * Where each input's outputs go. With an output folder, the input's path below its base folder
@@ -38,7 +35,7 @@ export function planOutputs(
     const rel = relative(input.base, input.absolute);
     const folder = outDir === undefined ? dirname(input.absolute) : resolve(cwd, outDir, dirname(rel));
     const outputs = formatsFor(input).map((format): PlannedOutput => {
-      const absolute = join(folder, `${stem(basename(input.absolute))}.${format}`);
+      const absolute = join(folder, `${recordingStem(basename(input.absolute))}.${format}`);
       const path = displayPath(absolute, cwd);
       const owner = owners.get(absolute);
       if (owner !== undefined) throw new BatchSetupError(`"${owner}" and "${input.path}" would both be written to ${path}`);

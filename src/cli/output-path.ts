@@ -1,4 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
+import { recordingStem } from '../cast/file-names.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/options.js';
 import { UsageError } from './usage-error.js';
 
@@ -7,7 +8,7 @@ const isFormat = (s: string): s is OutputFormat => (OUTPUT_FORMATS as readonly s
 /** The input's name without its cast extensions: demo.cast.gz -> demo, a URL -> its last path part. */
 function stem(input: string): string {
   const name = /^https?:\/\//i.test(input) ? basename(new URL(input).pathname) || 'recording' : input;
-  return name.replace(/(\.cast|\.json|\.ndjson)?(\.gz)?$/i, '') || 'recording';
+  return recordingStem(name) || 'recording';
 }
 
 /**

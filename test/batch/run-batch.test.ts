@@ -205,8 +205,8 @@ describe('batch rendering', () => {
     const { summary } = await batch({ cwd: dir, inputs: ['recs/*'], outDir: 'out', config: undefined, options: { format: ['txt', 'cast'] } });
     expect(summary.status).toBe(0);
     expect(screenText(join(dir, 'out/a.txt'))).toEqual(['from asciicast']);
-    expect(screenText(join(dir, 'out/b.ttyrec.txt'))).toEqual(['from ttyrec']);
-    expect(JSON.parse(readFileSync(join(dir, 'out/b.ttyrec.cast'), 'utf8').split('\n')[0]!)).toMatchObject({ version: 3 });
+    expect(screenText(join(dir, 'out/b.txt'))).toEqual(['from ttyrec']);
+    expect(JSON.parse(readFileSync(join(dir, 'out/b.cast'), 'utf8').split('\n')[0]!)).toMatchObject({ version: 3 });
   });
 
   it('limits from the config reach the renderer: too many frames fails that output alone', async () => {

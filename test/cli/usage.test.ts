@@ -152,3 +152,19 @@ describe('window options reach every renderer', () => {
     }
   });
 });
+
+describe('default output names', () => {
+  it('drops the recording ending of any format: rec.ttyrec -> rec.txt', () => {
+    const dir = tempDir();
+    const payload = Buffer.from('hi');
+    const header = Buffer.alloc(12);
+    header.writeUInt32LE(1, 0);
+    header.writeUInt32LE(0, 4);
+    header.writeUInt32LE(payload.length, 8);
+    writeFileSync(join(dir, 'rec.ttyrec'), Buffer.concat([header, payload]));
+    const result = cli('cast2gif', ['rec.ttyrec', '--format', 'txt', '--cols', '10', '--rows', '2'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(filesIn(dir)).toEqual(['rec.ttyrec', 'rec.txt']);
+    expect(readFileSync(join(dir, 'rec.txt'), 'utf8')).toBe('hi\n\n');
+  });
+});

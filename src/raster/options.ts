@@ -4,45 +4,16 @@ import {
   DEFAULT_THEME_NAME,
   getTheme,
   layoutWindowFor,
+  RENDER_LOOK_DEFAULTS,
+  type RenderLook,
   type Theme,
   type WindowLayout,
-  type WindowStyle,
 } from '../theme/index.js';
 import { FontSet, fontFilesInDir, type FontFiles } from './fonts.js';
 import { systemFontFiles } from './system-fonts.js';
 
-/** Options of the GIF and PNG renderers. Names match the SVG renderer's where they mean the same. */
-export interface GifOptions {
-  /** Default: the default built-in theme. */
-  readonly theme?: Theme;
-  /** Font size in px (default 14, as agg). */
-  readonly fontSize?: number;
-  /** Cell height as a multiple of the font size (default 1.4, as agg). */
-  readonly lineHeight?: number;
-  /** Extra px between cells (default 0). */
-  readonly letterSpacing?: number;
-  /** Output pixels per px: 2 draws everything twice as large, for high-density screens (default 1). */
-  readonly scale?: number;
-  /** [vertical, horizontal] px between the window edge and the text. */
-  readonly padding?: readonly [number, number];
-  /** px around the window. */
-  readonly margin?: number;
-  /** Paints the margin, 0xRRGGBB; transparent when absent. */
-  readonly marginColor?: number;
-  readonly window?: WindowStyle;
-  /** Window title; default: the recording's. */
-  readonly title?: string;
-  readonly borderRadius?: number;
-  /** A thin outline around the window (default true). */
-  readonly border?: boolean;
-  /** Drop shadow; a GIF can only show it over a `marginColor` (its pixels are opaque or clear). */
-  readonly shadow?: boolean;
-  /** Bold text in colours 0-7 uses 8-15 (default true). */
-  readonly boldIsBright?: boolean;
-  /** Draw the cursor (default true). */
-  readonly cursor?: boolean;
-  /** Leave the terminal's default background (the window body) transparent (default false). */
-  readonly transparentBackground?: boolean;
+/** Options of the GIF and PNG renderers: the look both renderers share, and the raster's own fonts. */
+export interface GifOptions extends RenderLook {
   /** Font files replacing the bundled JetBrains Mono faces, and extra fallbacks (e.g. a colour emoji font). */
   readonly fontFiles?: FontFiles;
   /** A folder of font files: styles are told apart by file name (Bold, Italic, BoldItalic), the rest are fallbacks. */
@@ -54,15 +25,7 @@ export interface GifOptions {
   readonly fontFamily?: string;
 }
 
-export const GIF_DEFAULTS = {
-  fontSize: 14,
-  lineHeight: 1.4,
-  letterSpacing: 0,
-  scale: 1,
-  boldIsBright: true,
-  cursor: true,
-  transparentBackground: false,
-} as const;
+export const GIF_DEFAULTS = RENDER_LOOK_DEFAULTS;
 
 /** Everything the painter needs, resolved once; lengths in output pixels. */
 export interface RasterSetup {

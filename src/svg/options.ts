@@ -1,52 +1,16 @@
-import { cellSize, DEFAULT_THEME_NAME, getTheme, layoutWindowFor, type Theme, type WindowLayout, type WindowStyle } from '../theme/index.js';
+import { cellSize, DEFAULT_THEME_NAME, getTheme, layoutWindowFor, RENDER_LOOK_DEFAULTS, type RenderLook, type Theme, type WindowLayout } from '../theme/index.js';
 import type { AnimationInfo } from '../frames/frame.js';
 import { BUNDLED_FONT, DEFAULT_FONT_FAMILY } from './font-metrics.js';
 
-/** Options of the SVG renderer. Names match the GIF renderer's where they mean the same. */
-export interface SvgOptions {
-  /** Default: the default built-in theme. */
-  readonly theme?: Theme;
-  /** Font size in px (default 14). */
-  readonly fontSize?: number;
-  /** Cell height as a multiple of the font size (default 1.4). */
-  readonly lineHeight?: number;
-  /** Extra px between cells (default 0). */
-  readonly letterSpacing?: number;
-  /** [vertical, horizontal] px between the window edge and the text. */
-  readonly padding?: readonly [number, number];
-  readonly margin?: number;
-  /** Paints the margin; transparent when absent. 0xRRGGBB. */
-  readonly marginColor?: number;
-  readonly window?: WindowStyle;
-  /** Window title; default: the recording's. */
-  readonly title?: string;
-  readonly borderRadius?: number;
-  readonly shadow?: boolean;
-  /** A hairline around the window (default on). */
-  readonly border?: boolean;
-  /** Output pixels per px, as the GIF's: 2 draws everything twice as large (default 1). */
-  readonly scale?: number;
-  /** Leave the window body unpainted (default false). */
-  readonly transparentBackground?: boolean;
-  /** Bold text in colours 0-7 uses 8-15 (default true). */
-  readonly boldIsBright?: boolean;
-  /** Draw the cursor (default true). */
-  readonly cursor?: boolean;
+/** Options of the SVG renderer: the look both renderers share, and the SVG's own. */
+export interface SvgOptions extends RenderLook {
   /** Embed a subset of the bundled font holding only the glyphs used (default false). */
   readonly embedFont?: boolean;
   /** CSS font-family list; default starts with the bundled family, then common monospace fonts. */
   readonly fontFamily?: string;
 }
 
-export const SVG_DEFAULTS = {
-  fontSize: 14,
-  lineHeight: 1.4,
-  letterSpacing: 0,
-  boldIsBright: true,
-  cursor: true,
-  embedFont: false,
-  scale: 1,
-} as const;
+export const SVG_DEFAULTS = { ...RENDER_LOOK_DEFAULTS, embedFont: false } as const;
 
 /**
  * Everything the writers need, resolved once. Lengths in output pixels, which are also the SVG's

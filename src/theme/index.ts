@@ -9,6 +9,8 @@ export {
   layoutWindow,
   layoutWindowFor,
   type WindowLook,
+  type RenderLook,
+  RENDER_LOOK_DEFAULTS,
   cellSize,
   type CellSizeOptions,
   DEFAULT_WINDOW_OPTIONS,

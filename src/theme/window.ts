@@ -278,6 +278,39 @@ function barShapes(opts: WindowOptions, win: Box, bar: ReturnType<typeof barMetr
 export type WindowLook = Partial<Pick<WindowOptions, 'padding' | 'margin' | 'marginColor' | 'window' | 'title' | 'borderRadius' | 'shadow' | 'border'>>;
 
 /**
+ * What the GIF and SVG renderers both take, with the same meaning and defaults; each adds only
+ * what is its own (font files for the raster, font embedding for the SVG).
+ */
+export interface RenderLook extends WindowLook {
+  /** Default: the default built-in theme. */
+  readonly theme?: Theme;
+  /** Font size in px (default 14, as agg). */
+  readonly fontSize?: number;
+  /** Cell height as a multiple of the font size (default 1.4, as agg). */
+  readonly lineHeight?: number;
+  /** Extra px between cells (default 0). */
+  readonly letterSpacing?: number;
+  /** Output pixels per px: 2 draws everything twice as large, for high-density screens (default 1). */
+  readonly scale?: number;
+  /** Bold text in colours 0-7 uses 8-15, as xterm (default true). */
+  readonly boldIsBright?: boolean;
+  /** Draw the cursor (default true). */
+  readonly cursor?: boolean;
+  /** Leave the terminal's default background (the window body) transparent (default false). */
+  readonly transparentBackground?: boolean;
+}
+
+export const RENDER_LOOK_DEFAULTS = {
+  fontSize: 14,
+  lineHeight: 1.4,
+  letterSpacing: 0,
+  scale: 1,
+  boldIsBright: true,
+  cursor: true,
+  transparentBackground: false,
+} as const;
+
+/**
  * The layout both renderers draw, from their callers' options: one place applies the defaults, so
  * GIF and SVG cannot disagree about a window option.
  */

@@ -12,6 +12,28 @@ const keys = new Int32Array(HSIZE);
 const codes = new Int16Array(HSIZE);
 
 /**
+ * Runs of one index (transparent areas, blank rows) are most of many frames. The dictionary's
+ * strings of a single repeated index k are always k, kk, ... up to some longest one, so a run can
+ * be consumed in one step instead of one hash probe per pixel. Per code: the length of the run it
+ * stands for (0 if it is not one) and its index; per index: its longest run and the run codes.
+ */
+const runLength = new Int16Array(MAX_CODE + 1);
+const runIndex = new Uint8Array(MAX_CODE + 1);
+const longestRun = new Int16Array(256);
+const runCodes = new Int16Array(256 * (MAX_CODE + 1));
+
+function resetRuns(clearCode: number): void {
+  for (let k = 0; k < clearCode; k++) {
+    runLength[k] = 1;
+    runIndex[k] = k;
+    longestRun[k] = 1;
+    runCodes[k * (MAX_CODE + 1) + 1] = k;
+  }
+  runLength[clearCode] = 0;
+  runLength[clearCode + 1] = 0;
+}
+
+/**
  * GIF's variable-length-code LZW (GIF89a appendix F) of `indices`, written as the image data:
  * minimum code size, then sub-blocks of at most 255 bytes, then the block terminator.
  *
@@ -27,6 +49,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
   let codeSize = minCodeSize + 1;
   let next = clearCode + 2;
   keys.fill(-1);
+  resetRuns(clearCode);
   let filledAt = -1;
   let at = 0;
   let bits = clearCode;
@@ -36,6 +59,17 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
     let prefix = indices[0]!;
     for (let i = 1; i < n; i++) {
       const k = indices[i]!;
+      const run = runLength[prefix]!;
+      const isRun = run > 0 && runIndex[prefix] === k;
+      if (isRun && run < longestRun[k]!) {
+        // Every longer run of k up to the longest is in the dictionary: take as much as follows.
+        const limit = Math.min(n, i + longestRun[k]! - run);
+        let j = i + 1;
+        while (j < limit && indices[j] === k) j++;
+        prefix = runCodes[k * (MAX_CODE + 1) + run + (j - i)]!;
+        i = j - 1;
+        continue;
+      }
       const key = (k << 12) | prefix;
       // Both are below 4096, so the XOR is a slot of the table.
       let slot = (k << 4) ^ prefix;
@@ -65,6 +99,12 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
       if (next <= MAX_CODE) {
         keys[slot] = key;
         codes[slot] = next;
+        if (isRun) {
+          runLength[next] = run + 1;
+          runIndex[next] = k;
+          longestRun[k] = run + 1;
+          runCodes[k * (MAX_CODE + 1) + run + 1] = next;
+        } else runLength[next] = 0;
         next++;
         // The decoder adds its entry one code later, so it widens codes once `next` passes 2^size.
         if (next > 1 << codeSize && codeSize < 12) codeSize++;
@@ -78,6 +118,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
           bitCount -= 8;
         }
         keys.fill(-1);
+        resetRuns(clearCode);
         next = clearCode + 2;
         codeSize = minCodeSize + 1;
       } else if (filledAt < 0) filledAt = i;

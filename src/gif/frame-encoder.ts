@@ -296,6 +296,14 @@ function finish(
       out.length = start;
       out.bytes(kept);
     } else out.length = resetLength;
+    const adaptiveStart = out.length;
+    lzwEncode(indices, codeSize, out, 'adaptive');
+    const adaptiveLength = out.length - adaptiveStart;
+    if (adaptiveLength < adaptiveStart - start) {
+      const adaptive = out.view().slice(adaptiveStart);
+      out.length = start;
+      out.bytes(adaptive);
+    } else out.length = adaptiveStart;
   }
   return { rect, bytes: out.view().slice(), transparentIndex };
 }

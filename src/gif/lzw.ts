@@ -40,9 +40,10 @@ function resetRuns(clearCode: number): void {
  * When the dictionary is full it either starts afresh (`resetWhenFull`, best when the picture
  * changes character) or keeps coding with the full dictionary (best when it repeats itself).
  * Returns how many pixels were coded when the dictionary first filled up (-1 if it never did):
- * only then could the other choice differ.
+ * only then could the other choice differ. `'adaptive'` keeps the full dictionary while it codes
+ * at least as many pixels per code as it did while filling up, and starts afresh once it does worse.
  */
-export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWriter, resetWhenFull = true): number {
+export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWriter, resetWhenFull: boolean | 'adaptive' = true): number {
   const packed = packedBuffer(indices.length);
   const clearCode = 1 << minCodeSize;
   const endCode = clearCode + 1;
@@ -51,10 +52,23 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
   keys.fill(-1);
   resetRuns(clearCode);
   let filledAt = -1;
+  // For 'adaptive': where the current dictionary started, codes written since, and the block being measured.
+  let dictStart = 0;
+  let dictCodes = 0;
+  let fillRate = 0;
+  let blockStart = 0;
+  let blockCodes = 0;
   let at = 0;
   let bits = clearCode;
   let bitCount = codeSize;
   const n = indices.length;
+  /** Whether the block of codes just ended coded fewer pixels per code than the dictionary did while filling. */
+  const endBlock = (i: number): boolean => {
+    const worse = (i - blockStart) / ADAPTIVE_BLOCK < fillRate;
+    blockStart = i;
+    blockCodes = 0;
+    return worse;
+  };
   if (n > 0) {
     let prefix = indices[0]!;
     for (let i = 1; i < n; i++) {
@@ -96,6 +110,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
         bits >>>= 8;
         bitCount -= 8;
       }
+      dictCodes++;
       if (next <= MAX_CODE) {
         keys[slot] = key;
         codes[slot] = next;
@@ -108,7 +123,12 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
         next++;
         // The decoder adds its entry one code later, so it widens codes once `next` passes 2^size.
         if (next > 1 << codeSize && codeSize < 12) codeSize++;
-      } else if (resetWhenFull) {
+        if (next > MAX_CODE) {
+          fillRate = (i - dictStart) / dictCodes;
+          blockStart = i;
+          blockCodes = 0;
+        }
+      } else if (resetWhenFull === true || (resetWhenFull === 'adaptive' && ++blockCodes === ADAPTIVE_BLOCK && endBlock(i))) {
         if (filledAt < 0) filledAt = i;
         bits |= clearCode << bitCount;
         bitCount += codeSize;
@@ -121,6 +141,8 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
         resetRuns(clearCode);
         next = clearCode + 2;
         codeSize = minCodeSize + 1;
+        dictStart = i;
+        dictCodes = 0;
       } else if (filledAt < 0) filledAt = i;
       prefix = k;
     }
@@ -151,6 +173,9 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number, out: ByteWri
   out.byte(0);
   return filledAt;
 }
+
+/** Codes per measurement of a full dictionary's rate in 'adaptive' mode. */
+const ADAPTIVE_BLOCK = 1024;
 
 let packedScratch = new Uint8Array(4096);
 

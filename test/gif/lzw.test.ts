@@ -5,7 +5,7 @@ import { writeGraphicControl, writeHeader, writeImageDescriptor, writeTrailer, D
 import { lzwEncode } from '../../src/gif/lzw.js';
 
 /** A one-frame GIF of `indices` with a grey-ramp palette, decoded back to indices by omggif. */
-function roundTrip(indices: Uint8Array, width: number, bits: number, resetWhenFull: boolean): Uint8Array {
+function roundTrip(indices: Uint8Array, width: number, bits: number, resetWhenFull: boolean | 'adaptive'): Uint8Array {
   const palette = Array.from({ length: 1 << bits }, (_, i) => i * 0x010101);
   const out = new ByteWriter();
   writeHeader(out, width, indices.length / width, palette, 0);
@@ -55,7 +55,24 @@ describe('lzwEncode', () => {
       indices.fill(Math.floor(rand() * 16), i, i + run);
       i += run;
     }
-    for (const reset of [true, false]) expectIndices(indices, roundTrip(indices, width, 4, reset));
+    for (const reset of [true, false, 'adaptive'] as const) expectIndices(indices, roundTrip(indices, width, 4, reset));
+  });
+
+  test('adaptive reset decodes exactly and codes a picture that changes character no longer than keeping the full dictionary', () => {
+    const rand = lcg(5);
+    const width = 512;
+    // A repeating pattern that fills the dictionary, then noise it codes badly.
+    const pattern = Uint8Array.from({ length: 64 }, () => Math.floor(rand() * 16));
+    const indices = new Uint8Array(width * 400);
+    for (let i = 0; i < indices.length / 2; i++) indices[i] = pattern[i % 64]! ^ ((i >> 13) & 15);
+    for (let i = indices.length / 2; i < indices.length; i++) indices[i] = Math.floor(rand() * 16);
+    expectIndices(indices, roundTrip(indices, width, 4, 'adaptive'));
+    const size = (mode: boolean | 'adaptive'): number => {
+      const out = new ByteWriter();
+      lzwEncode(indices, 4, out, mode);
+      return out.length;
+    };
+    expect(size('adaptive')).toBeLessThanOrEqual(size(false));
   });
 
   test('a single pixel and a two-pixel image', () => {

@@ -287,23 +287,15 @@ function finish(
   const codeSize = Math.max(2, tableBits(maxIndex + 1));
   const filledAt = lzwEncode(indices, codeSize, out);
   if (filledAt >= 0 && filledAt < indices.length * KEEP_TRIAL_BEFORE) {
-    // The dictionary filled up early: see whether keeping the full one codes this picture shorter.
+    // The dictionary filled up early: see whether keeping the full one (while it codes well) codes this picture shorter.
     const resetLength = out.length;
-    lzwEncode(indices, codeSize, out, false);
+    lzwEncode(indices, codeSize, out, 'adaptive');
     const keptLength = out.length - resetLength;
     if (keptLength < resetLength - start) {
       const kept = out.view().slice(resetLength);
       out.length = start;
       out.bytes(kept);
     } else out.length = resetLength;
-    const adaptiveStart = out.length;
-    lzwEncode(indices, codeSize, out, 'adaptive');
-    const adaptiveLength = out.length - adaptiveStart;
-    if (adaptiveLength < adaptiveStart - start) {
-      const adaptive = out.view().slice(adaptiveStart);
-      out.length = start;
-      out.bytes(adaptive);
-    } else out.length = adaptiveStart;
   }
   return { rect, bytes: out.view().slice(), transparentIndex };
 }

@@ -4,6 +4,7 @@ import { readRecordingFrom, type ReadRecordingOptions } from '../cast/detect.js'
 import { writeAsciicast } from '../cast/write-asciicast.js';
 import { animationInfo, castFrames, terminalAt, type Frame } from '../frames/index.js';
 import { checkOutputSize, LimitError, limitBytes, limitFrames, resolveLimits } from './limits.js';
+import { TIMELINE_DEFAULTS } from '../timeline/index.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
 
@@ -20,7 +21,7 @@ async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<F
   const term = await terminalAt(cast, options.at);
   const screen = term.snapshot();
   const all = new Set(screen.lines.map((_, y) => y));
-  yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration: options.lastFrameDuration ?? 3 };
+  yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration: options.lastFrameDuration ?? TIMELINE_DEFAULTS.lastFrameDuration };
 }
 
 /**

@@ -12,6 +12,21 @@ export interface ColorSet {
 
 export const emptyColorSet = (): ColorSet => ({ palette: new Array<Rgb | undefined>(16).fill(undefined) });
 
+/**
+ * Keys as kitty and Xresources spell them: colorN, foreground, background, and a cursor and a
+ * selection key of each format's own. Palette entries past 15 are not theme colours.
+ */
+export function assignNamedColor(set: ColorSet, key: string, color: Rgb, names: { cursor: string; selection: string }): void {
+  const index = /^color(\d+)$/.exec(key);
+  if (index) {
+    const n = Number(index[1]);
+    if (n < 16) set.palette[n] = color;
+  } else if (key === 'foreground') set.foreground = color;
+  else if (key === 'background') set.background = color;
+  else if (key === names.cursor) set.cursor = color;
+  else if (key === names.selection) set.selection = color;
+}
+
 /** The ANSI colour names in palette order, as Alacritty and Windows Terminal spell them. */
 export const ANSI_NAMES = ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'] as const;
 

@@ -1,5 +1,5 @@
 import { parseColor } from '../rgb.js';
-import { emptyColorSet, type ColorSet } from './colorset.js';
+import { assignNamedColor, emptyColorSet, type ColorSet } from './colorset.js';
 
 /** kitty's config lines are "key value"; a theme uses foreground, background, cursor, selection_background, colorN. */
 export const looksLikeKitty = (text: string): boolean =>
@@ -13,14 +13,7 @@ export function parseKitty(text: string): ColorSet {
     const key = m[1]!.toLowerCase();
     const color = parseColor(m[2]!);
     if (color === undefined) continue;
-    const index = /^color(\d+)$/.exec(key);
-    if (index) {
-      const n = Number(index[1]);
-      if (n < 16) set.palette[n] = color;
-    } else if (key === 'foreground') set.foreground = color;
-    else if (key === 'background') set.background = color;
-    else if (key === 'cursor') set.cursor = color;
-    else if (key === 'selection_background') set.selection = color;
+    assignNamedColor(set, key, color, { cursor: 'cursor', selection: 'selection_background' });
   }
   return set;
 }

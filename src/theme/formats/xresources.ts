@@ -1,5 +1,5 @@
 import { parseColor } from '../rgb.js';
-import { emptyColorSet, type ColorSet } from './colorset.js';
+import { assignNamedColor, emptyColorSet, type ColorSet } from './colorset.js';
 
 const RESOURCE = /^\s*([\w.*?-]*?)[.*]?(foreground|background|cursorColor|highlightColor|color\d{1,3})\s*:\s*(.*?)\s*$/;
 
@@ -27,14 +27,7 @@ export function parseXresources(text: string): ColorSet {
     const color = parseColor(value.replace(/^\[\d+\]/, ''));
     if (color === undefined) continue;
     const key = m[2]!;
-    const index = /^color(\d+)$/.exec(key);
-    if (index) {
-      const n = Number(index[1]);
-      if (n < 16) set.palette[n] = color;
-    } else if (key === 'foreground') set.foreground = color;
-    else if (key === 'background') set.background = color;
-    else if (key === 'cursorColor') set.cursor = color;
-    else set.selection = color;
+    assignNamedColor(set, key, color, { cursor: 'cursorColor', selection: 'highlightColor' });
   }
   return set;
 }

@@ -1,6 +1,6 @@
 // Animated SVG: our renderer against svg-term-cli (npm) and termtosvg (Debian) on the corpus casts,
-// in one run. Each tool runs as its own process under /usr/bin/time -v for wall time and peak RSS;
-// sizes are the files written. A peer that fails on a cast is reported as failed.
+// in one run. Each tool runs as its own process, ours as the installed `cast2svg` command, under
+// /usr/bin/time -v for wall time and peak RSS; sizes are the files written. A peer that fails on a cast is reported as failed.
 // Usage: node bench/svg.js [substring of cast paths...]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ function timed(command, args) {
 }
 
 const tools = {
-  ours: (input, output) => timed(process.execPath, [join(here, '_svg-child.js'), input, output]),
+  ours: (input, output) => timed(process.execPath, [join(root, 'bin', 'cast2svg.js'), input, output]),
   'svg-term': (input, output) => timed(process.execPath, [join(root, 'node_modules', 'svg-term-cli', 'lib', 'cli.js'), '--in', input, '--out', output]),
   termtosvg: (input, output) => timed('termtosvg', ['render', input, output]),
 };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { themeFromJson } from './schema.js';
 import type { Theme } from './types.js';
@@ -18,17 +18,24 @@ interface Catalogue {
 }
 
 let catalogue: Catalogue | undefined;
+const readAlone = new Map<string, Theme>();
 
 /** "Solarized_Dark", "solarized dark" and "solarized-dark" all name the same theme. */
 export const normaliseThemeName = (name: string): string => name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+
+function readThemeFile(file: string): Theme & { readonly aliases: readonly string[] } {
+  const origin = `themes/${file}`;
+  const theme = themeFromJson(JSON.parse(readFileSync(THEMES_DIR + file, 'utf8')), origin);
+  if (`${theme.name}.json` !== file) throw new Error(`${origin}: "name" must match the file name`);
+  return theme;
+}
 
 function loadCatalogue(): Catalogue {
   const themes = new Map<string, Theme>();
   const lookup = new Map<string, string>();
   for (const file of readdirSync(THEMES_DIR).filter((f) => f.endsWith('.json')).sort()) {
     const origin = `themes/${file}`;
-    const { aliases, ...theme } = themeFromJson(JSON.parse(readFileSync(THEMES_DIR + file, 'utf8')), origin);
-    if (`${theme.name}.json` !== file) throw new Error(`${origin}: "name" must match the file name`);
+    const { aliases, ...theme } = readThemeFile(file);
     themes.set(theme.name, theme);
     for (const key of [theme.name, ...aliases].map(normaliseThemeName)) {
       const taken = lookup.get(key);
@@ -48,6 +55,18 @@ export function listThemes(): string[] {
 
 /** The built-in theme of that name or alias (case-insensitive), or undefined. */
 export function findTheme(name: string): Theme | undefined {
+  // A theme asked for by its canonical name is read alone: a single render needs one theme, and
+  // reading all of them is a noticeable part of a small cast's start-up. The catalogue guarantees
+  // that no alias is also a file name, so this finds what the full lookup would.
+  const key = normaliseThemeName(name);
+  if (catalogue === undefined && /^[a-z0-9][a-z0-9.-]*$/.test(key) && existsSync(`${THEMES_DIR}${key}.json`)) {
+    let theme = readAlone.get(key);
+    if (theme === undefined) {
+      const { aliases: _aliases, ...read } = readThemeFile(`${key}.json`);
+      readAlone.set(key, (theme = read));
+    }
+    return theme;
+  }
   const cat = getCatalogue();
   const canonical = cat.lookup.get(normaliseThemeName(name));
   return canonical === undefined ? undefined : cat.themes.get(canonical);

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { commanderLayers, isBatchInvocation } from '../../src/batch/command.js';
 import { buildProgram } from '../../src/cli/program.js';
 
@@ -79,7 +79,7 @@ describe('the batch command', () => {
   };
 
   it('runs from parsed flags: globs, --out-dir, -f, --jobs, --json', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-command-'));
+    const dir = tempDir('command');
     mkdirSync(join(dir, 'casts/sub'), { recursive: true });
     writeFileSync(join(dir, 'casts/a.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "one"]\n');
     writeFileSync(join(dir, 'casts/sub/b.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "two"]\n');
@@ -92,7 +92,7 @@ describe('the batch command', () => {
   });
 
   it('refuses a bad --shard and an output file in a batch', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-command-'));
+    const dir = tempDir('command');
     writeFileSync(join(dir, 'a.cast'), '{"version": 2, "width": 10, "height": 2}\n');
     await expect(run(['a.cast', '--shard', '3/2'], dir)).rejects.toThrow(/--shard: expected i\/n/);
     await expect(run(['*.cast', 'out.gif'], dir)).rejects.toThrow(/"out.gif": an output file cannot be named in a batch/);
@@ -102,7 +102,7 @@ describe('the batch command', () => {
 describe('the one-file form with a config file', () => {
   it('applies config defaults and overrides under the typed flags', async () => {
     const { configuredRenderOptions } = await import('../../src/batch/command.js');
-    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-single-'));
+    const dir = tempDir('single');
     writeFileSync(
       join(dir, 'cast2gif.config.json'),
       JSON.stringify({ theme: 'dracula', speed: 2, overrides: [{ files: 'slow/*.cast', options: { speed: 0.5, fontSize: 20 } }] }),

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { loadConfig, optionsFor, parseConfig } from '../../src/batch/config.js';
 import { toRenderOptions } from '../../src/batch/option-values.js';
 
 const dirWith = (files: Record<string, unknown>): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-config-'));
+  const dir = tempDir('config');
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
   }

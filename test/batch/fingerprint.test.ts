@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { canonicalJson, fingerprint } from '../../src/batch/fingerprint.js';
 import { MANIFEST_FILE, readManifest, writeManifest } from '../../src/batch/manifest.js';
 
@@ -21,7 +21,7 @@ describe('fingerprints', () => {
     expect(fingerprint(bytes, { format: 'gif', speed: 3 }, '1.0.0')).not.toBe(base);
     expect(fingerprint(bytes, { format: 'gif', speed: 2 }, '1.0.1')).not.toBe(base);
 
-    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-fp-'));
+    const dir = tempDir('fp');
     const theme = join(dir, 'theme.json');
     writeFileSync(theme, '{"a": 1}');
     const first = fingerprint(bytes, { format: 'gif', theme }, '1');
@@ -40,7 +40,7 @@ describe('fingerprints', () => {
 
 describe('the manifest', () => {
   it('round-trips sorted, and treats a damaged file as empty with a reason', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-manifest-'));
+    const dir = tempDir('manifest');
     expect(readManifest(dir).manifest.size).toBe(0);
     writeManifest(dir, new Map([['b.gif', '2'], ['a/x.svg', '1']]));
     expect(readFileSync(join(dir, MANIFEST_FILE), 'utf8')).toBe('{\n  "version": 1,\n  "outputs": {\n    "a/x.svg": "1",\n    "b.gif": "2"\n  }\n}\n');

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { globBase, globToRegExp, isGlob } from '../../src/batch/glob.js';
 import { expandInputs } from '../../src/batch/inputs.js';
 
@@ -76,7 +76,7 @@ describe('glob matching', () => {
 
 describe('expanding inputs', () => {
   const tree = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-glob-'));
+    const dir = tempDir('glob');
     for (const f of ['docs/b.cast', 'docs/a.cast', 'docs/sub/c.cast', 'docs/sub/deep/d.cast', 'docs/.hidden/e.cast', 'docs/notes.txt', 'top.cast']) {
       mkdirSync(join(dir, f, '..'), { recursive: true });
       writeFileSync(join(dir, f), '');

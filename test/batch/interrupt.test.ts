@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const script = join(__dirname, 'fixtures/interrupt-run.mjs');
 // Long enough to render (over a second) that the interrupt lands mid-render.
 const bigCast = join(__dirname, '../../../shared/corpus/casts/asciinema__agg/demo.cast');
 
 async function interrupted(mode: 'handler' | 'none'): Promise<{ code: number | null; signal: string | null; left: string[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-interrupt-'));
+  const dir = tempDir('interrupt');
   const child = spawn(process.execPath, [script, dir, bigCast, mode], { stdio: 'ignore' });
   const out = join(dir, 'out');
   const deadline = Date.now() + 30_000;

@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { expandInputs } from '../../src/batch/inputs.js';
 import { planOutputs } from '../../src/batch/plan.js';
 import { parseShard, shardSlice } from '../../src/batch/shard.js';
 
 function tree(files: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-plan-'));
+  const dir = tempDir('plan');
   for (const f of files) {
     mkdirSync(join(dir, f, '..'), { recursive: true });
     writeFileSync(join(dir, f), '');

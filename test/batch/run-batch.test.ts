@@ -1,10 +1,10 @@
 // End-to-end batch runs: real worker threads running the real pipeline (compiled under dist/, as
 // `npm test` builds it first), real files in a temporary folder.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { MANIFEST_FILE } from '../../src/batch/manifest.js';
 import { runBatch, type BatchRequest } from '../../src/batch/run-batch.js';
 import type { BatchSummary } from '../../src/batch/summary.js';
@@ -18,7 +18,7 @@ const castShowing = (lines: string[], cols = 20, rows = 4): string =>
   '\n';
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-batch-'));
+  const dir = tempDir('batch');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), content);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { openSource, readCast } from '../../src/cast/index.js';
 import { readAll, readError } from './helpers.js';
 
@@ -162,9 +163,8 @@ describe('bad input', () => {
 
 describe('sources', () => {
   it('reads gzip-compressed casts by their magic bytes', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'c2g-'));
+    const { writeFileSync } = await import('node:fs');
+    const dir = tempDir('read-cast');
     const path = join(dir, 'x.cast.anything');
     writeFileSync(path, gzipSync(v2({}, [1, 'o', 'zipped'])));
     const source = await openSource(path);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir as sharedTempDir } from '../helpers/temp-dir.js';
 
 export const ROOT = resolve(__dirname, '../..');
 export const CORPUS = resolve(ROOT, '../shared/corpus/casts');
@@ -23,6 +23,7 @@ export function cli(bin: 'cast2gif' | 'cast2svg', args: string[], options: { cwd
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'cast2gif-cli-'));
+/** A new folder cast2gif-cli-* in os.tmpdir(), removed when the test file is done. */
+export const tempDir = (): string => sharedTempDir('cli');
 
 export const filesIn = (dir: string): string[] => readdirSync(dir).sort();

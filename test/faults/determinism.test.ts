@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,6 @@ import { requireBuild, ROOT, runBin, tempDir } from './helpers.js';
 const CORPUS = resolve(ROOT, '../shared/corpus/casts');
 const work = tempDir('determinism');
 beforeAll(requireBuild);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /**
  * Settings that change what naive code prints: time zones with odd offsets and daylight saving,

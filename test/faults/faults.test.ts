@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,6 @@ beforeAll(() => {
     console.warn('test/faults: mounting a tmpfs is not permitted here; the disk-full test is skipped' + (isRoot ? ' and read-only uses no mount' : ''));
   }
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('an output that cannot be written', () => {
   it('in a folder that does not exist: exit 1, a clear line, nothing created', () => {

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
 
 export const ROOT = resolve(__dirname, '../..');
 export const bin = (name: 'cast2gif' | 'cast2svg'): string => join(ROOT, 'bin', `${name}.js`);
@@ -11,7 +11,8 @@ export function requireBuild(): void {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` first');
 }
 
-export const tempDir = (tag: string): string => mkdtempSync(join(tmpdir(), `cast2gif-${tag}-`));
+/** Folders in os.tmpdir() named cast2gif-<tag>-*, removed (a tmpfs on them unmounted first) when the test file is done. */
+export { tempDir };
 
 export const filesIn = (dir: string): string[] => readdirSync(dir).sort();
 

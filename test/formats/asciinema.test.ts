@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readCast, readRecording } from '../../src/cast/index.js';
 import { collect, outputOf, ownText, xtermText } from './screen.js';
 import { COLS, EXPECTED_OUTPUT, REFERENCE_CAST, ROWS, recordWithAsciinema } from './record.js';
@@ -8,7 +7,6 @@ let recording: { dir: string; cast: string };
 beforeAll(async () => {
   recording = await recordWithAsciinema();
 });
-afterAll(() => rmSync(recording.dir, { recursive: true, force: true }));
 
 describe('the program recorded by asciinema', () => {
   it('holds the bytes the other recorders hold, and shows the reference screen', async () => {

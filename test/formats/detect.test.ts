@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { INPUT_FORMATS, detectFormat, readRecording } from '../../src/cast/index.js';
 import { collect } from './screen.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cast2gif-detect-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('detect');
 const file = (name: string, bytes: string | Buffer) => {
   writeFileSync(join(dir, name), bytes);
   return join(dir, name);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { rmSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, readCast, readRecording, writeAsciicast, type Cast, type CastEvent } from '../../src/cast/index.js';
 import { renderCast } from '../../src/render/render.js';
 import type { OutputFormat } from '../../src/render/options.js';
@@ -12,7 +11,6 @@ let rec: Recordings;
 beforeAll(async () => {
   rec = await makeRecordings();
 });
-afterAll(() => rmSync(rec.dir, { recursive: true, force: true }));
 
 /** Absolute times a classic or advanced timing file gives its O entries: the running sum of all delays. */
 function timingFileTimes(path: string): number[] {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * The program every recorder runs: colours (16, 256, truecolor), absolute cursor moves, and
@@ -65,9 +65,9 @@ function inPty(dir: string, command: string): Promise<void> {
   });
 }
 
-/** The program recorded by asciinema (a separate Debian package from the other recorders). */
+/** The program recorded by asciinema (a separate Debian package from the other recorders). Its folder goes when the test file is done. */
 export async function recordWithAsciinema(): Promise<{ dir: string; cast: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-asciinema-'));
+  const dir = tempDir('asciinema');
   writeFileSync(join(dir, 'program.sh'), PROGRAM);
   await inPty(dir, `asciinema rec -q -c 'bash program.sh' session.cast`);
   return { dir, cast: join(dir, 'session.cast') };
@@ -76,8 +76,9 @@ export async function recordWithAsciinema(): Promise<{ dir: string; cast: string
 /** The same output as an asciicast, written by hand: what the other formats are compared with. */
 export const REFERENCE_CAST = `${JSON.stringify({ version: 2, width: COLS, height: ROWS })}\n${JSON.stringify([0.5, 'o', EXPECTED_OUTPUT])}\n`;
 
+/** The recordings, in a folder removed when the test file is done. */
 export async function makeRecordings(): Promise<Recordings> {
-  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-formats-'));
+  const dir = tempDir('formats');
   writeFileSync(join(dir, 'program.sh'), PROGRAM);
   // A resize of the outer pty reaches the recording script(1) as SIGWINCH, logged as an S entry.
   writeFileSync(join(dir, 'resize.sh'), `printf 'before\\n'\nsleep 0.1\nstty cols 100 rows 30 < "$OUTER"\nsleep 0.1\nprintf 'after\\n'\n`);

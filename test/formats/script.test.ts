@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { readRecording, readScript } from '../../src/cast/index.js';
 import { collect } from './screen.js';
 
@@ -107,8 +107,7 @@ describe('script(1) advanced timing', () => {
 });
 
 describe('script(1) through readRecording', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-script-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('script');
   const path = (name: string, text: string) => {
     writeFileSync(join(dir, name), text);
     return join(dir, name);

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
 import { replaying, seeds } from './corpus.js';
 import { cliFlags, rng } from './generators.js';
 import { runMain } from './run-main.js';
@@ -16,9 +16,8 @@ const CAST = [
   '',
 ].join('\n');
 
-const dir = mkdtempSync(join(tmpdir(), 'cast2gif-fuzz-cli-'));
+const dir = tempDir('fuzz-cli');
 writeFileSync(join(dir, 'in.cast'), CAST);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the CLI with random option combinations', () => {
   it('exits 0, 1 or 2 with one clear line, leaves no temp file and writes all or nothing', async () => {

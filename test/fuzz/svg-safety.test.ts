@@ -1,14 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
 import { seeds } from './corpus.js';
 import { rng, terminalInput } from './generators.js';
 import { runMain } from './run-main.js';
 import { parseXml, unsafeFindings, XmlError } from './xml-check.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cast2gif-svg-safety-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('svg-safety');
 
 const ESC = '\x1b';
 /** Everything a hostile recording can put in front of an SVG writer, one event each. */

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { removeTempDir, tempDir } from '../helpers/temp-dir.js';
 import { readCast } from '../../src/cast/index.js';
 import { animationInfo, castFrames, type Frame } from '../../src/frames/index.js';
 import { renderGif } from '../../src/gif/index.js';
@@ -100,11 +100,15 @@ describe('every corpus cast', () => {
     const last = frames[frames.length - 1]!;
     expect(total).toBe(Math.max(2, Math.round((last.time + last.duration) * 100)));
 
-    const dir = mkdtempSync(join(tmpdir(), 'c2g-corpus-'));
-    writeFileSync(join(dir, 'out.gif'), gif);
-    const check = spawnSync('gifsicle', ['--info', join(dir, 'out.gif')], { encoding: 'utf8' });
-    expect(check.status).toBe(0);
-    expect(check.stderr).toBe('');
-    expect(check.stdout).toContain(`${count} image${count === 1 ? '' : 's'}`);
+    const dir = tempDir('gif-corpus');
+    try {
+      writeFileSync(join(dir, 'out.gif'), gif);
+      const check = spawnSync('gifsicle', ['--info', join(dir, 'out.gif')], { encoding: 'utf8' });
+      expect(check.status).toBe(0);
+      expect(check.stderr).toBe('');
+      expect(check.stdout).toContain(`${count} image${count === 1 ? '' : 's'}`);
+    } finally {
+      removeTempDir(dir);
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import type { AnimationInfo, Frame } from '../../src/frames/frame.js';
 import { renderGif, renderPng, type GifOptions } from '../../src/gif/index.js';
 import { rgbColor, type ScreenSnapshot } from '../../src/term/cell.js';
@@ -114,7 +114,7 @@ describe('renderGif file', () => {
   });
 
   test('gifsicle reads it without complaint', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'c2g-'));
+    const dir = tempDir('render-gif');
     const file = join(dir, 'typing.gif');
     writeFileSync(file, await gifOf(typing(['$ ', '$ l', '$ ls']), [0, 0.4, 0.9], 2, { scale: 2 }));
     const result = spawnSync('gifsicle', ['--info', file], { encoding: 'utf8' });

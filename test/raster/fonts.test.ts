@@ -1,7 +1,7 @@
-import { mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { BUNDLED_FONT_FILES, FontSet, fontFilesInDir } from '../../src/raster/fonts.js';
 import { resolveRaster } from '../../src/raster/options.js';
 import { familyNames, FontNotFoundError, systemFontFiles } from '../../src/raster/system-fonts.js';
@@ -33,7 +33,7 @@ describe('FontSet', () => {
 
 describe('user fonts', () => {
   test('a font folder is sorted into styles by file name', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'c2g-fonts-'));
+    const dir = tempDir('fonts');
     symlinkSync(BUNDLED_FONT_FILES.symbols, join(dir, 'Mine-Regular.ttf'));
     symlinkSync(BUNDLED_FONT_FILES.symbolsBold, join(dir, 'Mine-Bold.ttf'));
     symlinkSync(BUNDLED_FONT_FILES.cjk, join(dir, 'Extra.ttf'));

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { tempDir } from '../helpers/temp-dir.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -45,8 +45,9 @@ export class Chromium {
     });
   }
 
+  /** Its profile folder goes in close(), or when the test file is done if the launch fails. */
   static async launch(): Promise<Chromium> {
-    const profile = mkdtempSync(join(tmpdir(), 'cast2gif-chromium-'));
+    const profile = tempDir('chromium');
     const child = spawn(
       CHROMIUM,
       [
@@ -64,14 +65,25 @@ export class Chromium {
         '--remote-debugging-pipe',
         'about:blank',
       ],
-      // Its own process group, so that closing can end its helper processes too.
-      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true },
+      // Its own process group, so that closing can end its helper processes too. Its own temporary
+      // files (the org.chromium.Chromium.* singleton folder) go in the profile, removed with it.
+      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, TMPDIR: profile } },
     );
     const browser = new Chromium(child, profile);
-    const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
-    const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
-    browser.sessionId = sessionId;
-    await browser.send('Page.enable');
+    try {
+      const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
+      const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
+      browser.sessionId = sessionId;
+      await browser.send('Page.enable');
+    } catch (error) {
+      // Nobody gets a browser to close: end its process group here, so that its profile folder can go.
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // It never started, or has already gone.
+      }
+      throw error;
+    }
     return browser;
   }
 

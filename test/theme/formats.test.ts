@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { detectThemeFormat, importThemeFile, parseThemeText } from '../../src/theme/formats/index.js';
 import { resolveTheme } from '../../src/theme/resolve.js';
 import { getTheme } from '../../src/theme/builtin.js';
@@ -71,7 +71,7 @@ describe('base16 / base24 schemes', () => {
 });
 
 describe('import errors', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cast2gif-theme-'));
+  const dir = tempDir('theme');
   const write = (name: string, text: string): string => {
     const path = join(dir, name);
     writeFileSync(path, text);

@@ -4,10 +4,12 @@
 // The bundle sits two folders below the package root like every compiled module, so the paths
 // they build from import.meta.url (fonts/, themes/, package.json) hold unchanged; the batch pool
 // finds the worker as ./worker.js beside itself, so it is an entry of its own with that name.
+// yaml stays outside: it is imported only to read a Terminalizer recording, and bundled it would
+// sit in a chunk of its own anyway.
 export default {
   input: { cli: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
   platform: 'node',
-  external: ['@napi-rs/canvas'],
+  external: ['@napi-rs/canvas', 'yaml'],
   logLevel: 'warn',
   output: {
     dir: 'dist/bundle',

@@ -8,7 +8,7 @@ export const bin = (name: 'cast2gif' | 'cast2svg'): string => join(ROOT, 'bin', 
 
 /** The bins import dist/: `npm test` builds it first; a missing build is said plainly. */
 export function requireBuild(): void {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` first');
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first');
 }
 
 /** Folders in os.tmpdir() named cast2gif-<tag>-*, removed (a tmpfs on them unmounted first) when the test file is done. */

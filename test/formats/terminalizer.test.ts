@@ -186,7 +186,7 @@ describe('Terminalizer', () => {
 describe('the YAML parser', () => {
   it('is loaded only when a Terminalizer recording is read, not when the CLI starts', () => {
     const root = resolve(__dirname, '../..');
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` first');
+    if (!existsSync(join(root, 'dist', 'bundle', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first');
     // A module hook that refuses to resolve 'yaml': a run that needs it fails, one that does not succeeds.
     const dir = mkdtempSync(join(tmpdir(), 'cast2gif-yaml-'));
     try {

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { THEMES_DIR, closeThemeNames, getTheme, listThemes } from '../../src/theme/builtin.js';
 import { contrastRatio, luminance } from '../../src/theme/rgb.js';
 import { themeFromJson } from '../../src/theme/schema.js';
@@ -102,5 +102,26 @@ describe('getTheme', () => {
   });
   it('themes dir resolves to the package root', () => {
     expect(THEMES_DIR.endsWith('/themes/')).toBe(true);
+  });
+});
+
+describe('a theme asked for by name before the catalogue is loaded', () => {
+  it('is read from its own file and equals the catalogue entry, under every spelling', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/theme/builtin.js');
+    const names = readdirSync(THEMES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+    const alone = names.map((n) => fresh.findTheme(n.toUpperCase().replace(/-/g, '_')));
+    // Only now is every file read, with the checks on names and aliases.
+    expect(fresh.listThemes()).toEqual([...names].sort());
+    names.forEach((n, i) => expect(alone[i], n).toEqual(fresh.findTheme(n)));
+    expect(alone.every((t) => t !== undefined)).toBe(true);
+  });
+
+  it('still finds aliases and refuses unknown names', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/theme/builtin.js');
+    expect(fresh.findTheme('Ayu')?.name).toBe('ayu-dark');
+    expect(fresh.findTheme('no-such-theme')).toBeUndefined();
+    expect(() => fresh.getTheme('../package')).toThrow(/Unknown theme/);
   });
 });

@@ -28,10 +28,17 @@ export interface DecodedFrame {
 
 /** Decodes every frame with omggif (independent of our encoder) and composes them as a viewer does. */
 export function decodeGif(bytes: Uint8Array): { width: number; height: number; loopCount: number | null; frames: DecodedFrame[] } {
-  const reader = new GifReader(Buffer.from(bytes));
-  const { width, height } = reader;
-  const canvas = new Uint8Array(width * height * 4);
+  const header = new GifReader(Buffer.from(bytes));
   const frames: DecodedFrame[] = [];
+  for (const { index: _index, rgba, ...frame } of decodeFrames(bytes)) frames.push({ ...frame, rgba: rgba.slice() });
+  return { width: header.width, height: header.height, loopCount: header.loopCount(), frames };
+}
+
+/** Like decodeGif, one frame at a time: `rgba` is reused, valid until the next frame. */
+export function* decodeFrames(bytes: Uint8Array): Generator<DecodedFrame & { readonly index: number }> {
+  const reader = new GifReader(Buffer.from(bytes));
+  const { width } = reader;
+  const canvas = new Uint8Array(width * reader.height * 4);
   let previous: { x: number; y: number; width: number; height: number; disposal: number } | undefined;
   for (let i = 0; i < reader.numFrames(); i++) {
     const info = reader.frameInfo(i);
@@ -40,10 +47,9 @@ export function decodeGif(bytes: Uint8Array): { width: number; height: number; l
     }
     // omggif draws only the frame's opaque pixels over what is there.
     reader.decodeAndBlitFrameRGBA(i, canvas);
-    frames.push({ rgba: canvas.slice(), delay: info.delay, x: info.x, y: info.y, width: info.width, height: info.height, disposal: info.disposal });
+    yield { index: i, rgba: canvas, delay: info.delay, x: info.x, y: info.y, width: info.width, height: info.height, disposal: info.disposal };
     previous = info;
   }
-  return { width, height, loopCount: reader.loopCount(), frames };
 }
 
 /** A PNG's RGBA, decoded by the canvas library. */
@@ -63,21 +69,4 @@ export function differingPixels(a: Uint8Array, b: Uint8Array): number {
     if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2] || a[i + 3] !== b[i + 3]) count++;
   }
   return count;
-}
-
-/** Like decodeGif, one frame at a time: `rgba` is reused, valid until the next frame. */
-export function* decodeFrames(bytes: Uint8Array): Generator<DecodedFrame & { readonly index: number }> {
-  const reader = new GifReader(Buffer.from(bytes));
-  const { width } = reader;
-  const canvas = new Uint8Array(width * reader.height * 4);
-  let previous: { x: number; y: number; width: number; height: number; disposal: number } | undefined;
-  for (let i = 0; i < reader.numFrames(); i++) {
-    const info = reader.frameInfo(i);
-    if (previous?.disposal === 2) {
-      for (let y = previous.y; y < previous.y + previous.height; y++) canvas.fill(0, (y * width + previous.x) * 4, (y * width + previous.x + previous.width) * 4);
-    }
-    reader.decodeAndBlitFrameRGBA(i, canvas);
-    yield { index: i, rgba: canvas, delay: info.delay, x: info.x, y: info.y, width: info.width, height: info.height, disposal: info.disposal };
-    previous = info;
-  }
 }

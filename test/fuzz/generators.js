@@ -165,6 +165,14 @@ const TEXT_MUTATORS = [
   },
 ];
 
+/** `bytes` with `insert` spliced in before index `at`. */
+function insertAt(bytes, at, insert) {
+  const out = new Uint8Array(bytes.length + insert.length);
+  out.set(bytes.subarray(0, at));
+  out.set(insert, at);
+  out.set(bytes.subarray(at), at + insert.length);
+  return out;
+}
 const BYTE_MUTATORS = [
   function bitFlip(r, bytes) {
     const out = bytes.slice();
@@ -176,31 +184,20 @@ const BYTE_MUTATORS = [
     const at = r.int(bytes.length + 1);
     const junk = new Uint8Array(r.range(1, 64));
     for (let i = 0; i < junk.length; i++) junk[i] = r.int(256);
-    const out = new Uint8Array(bytes.length + junk.length);
-    out.set(bytes.subarray(0, at));
-    out.set(junk, at);
-    out.set(bytes.subarray(at), at + junk.length);
-    return out;
+    return insertAt(bytes, at, junk);
   },
   function invalidUtf8(r, bytes) {
     const seqs = [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98]];
     const seq = r.pick(seqs);
     const at = r.int(bytes.length + 1);
-    const out = new Uint8Array(bytes.length + seq.length);
-    out.set(bytes.subarray(0, at));
-    out.set(seq, at);
-    out.set(bytes.subarray(at), at + seq.length);
-    return out;
+    return insertAt(bytes, at, seq);
   },
   function truncateBytes(r, bytes) {
     return bytes.subarray(0, r.int(bytes.length + 1));
   },
   function gzipMagic(_r, bytes) {
     // Looks compressed but is not: the gzip branch of the reader must fail cleanly.
-    const out = new Uint8Array(bytes.length + 2);
-    out.set([0x1f, 0x8b]);
-    out.set(bytes, 2);
-    return out;
+    return insertAt(bytes, 0, [0x1f, 0x8b]);
   },
 ];
 

@@ -71,6 +71,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       onWarning: (message) => {
         if (!opts.quiet) say(`warning: ${message}`);
       },
+      ...(opts.verbose ? { onDetail: (message: string) => say(message) } : {}),
       ...(opts.snapshots === undefined ? {} : { onMarkerPng: snapshotWriter(opts.snapshots) }),
     };
     const limits = resolveLimits(opts.limit);

@@ -1,4 +1,5 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
+import { missingGlyphsWarning } from '../raster/font-files.js';
 import { resolveRaster, type GifOptions } from '../raster/options.js';
 import { encodePng } from '../raster/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
@@ -49,11 +50,18 @@ export async function renderGif(
     await animator.add({ index: 0, screen, changedRows: new Set(), cursorChanged: true, paletteChanged: true, time: 0, duration: 0 });
   }
   await animator.finish();
+  warnMissingGlyphs(painter, options);
+}
+
+function warnMissingGlyphs(painter: ScreenPainter, options: GifOptions): void {
+  const warning = missingGlyphsWarning(painter.missingGlyphs);
+  if (warning !== undefined) options.onWarning?.(warning);
 }
 
 /** One screen as a PNG, pixel for pixel what the GIF shows for it. */
 export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions): Buffer {
   const painter = new ScreenPainter(resolveRaster(info, options));
   painter.paintScreen(screen);
+  warnMissingGlyphs(painter, options);
   return encodePng(painter.pixels, painter.width, painter.height);
 }

@@ -24,6 +24,8 @@ export interface GlyphMetrics {
  */
 export class GlyphCache {
   private readonly glyphs = new Map<string, Glyph>();
+  /** Base characters that no font has, drawn as boxes: the renderer warns about them once. */
+  readonly missing = new Set<number>();
   private readonly surfaces = new Map<number, { canvas: Canvas; ctx: SKRSContext2D }>();
 
   constructor(
@@ -73,6 +75,7 @@ export class GlyphCache {
     const font = this.fonts.fontFor(text, style, cells);
     const { ctx } = this.surface(cells);
     if (!font) {
+      this.missing.add(cp);
       // No face has it: an outlined box within the cell(s) says so.
       const inset = Math.max(1, Math.round(w / 8));
       const line = Math.max(1, Math.round(this.metrics.fontPx / 14));

@@ -23,6 +23,8 @@ export interface GifOptions extends RenderLook {
    * of the bundled JetBrains Mono. Output then depends on the machine's fonts.
    */
   readonly fontFamily?: string;
+  /** Told once per render about characters no font has (drawn as boxes). */
+  readonly onWarning?: (message: string) => void;
 }
 
 export const GIF_DEFAULTS = RENDER_LOOK_DEFAULTS;

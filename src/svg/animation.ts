@@ -1,8 +1,12 @@
-import { num } from './numbers.js';
+
+/** The player and resting layer's ids (see SlotTimeline.player). */
+export const PLAYER_ID = '_p';
+export const REST_ID = '_r';
+const EMPTY_ID = '_n';
 
 /**
- * The timeline of the strip: which slot shows for how long. Kept as two growing number arrays
- * (a few bytes a frame) because percentages need the total length, known only at the end.
+ * The timeline of the frames: which slot shows for how long. Kept as two growing number arrays
+ * (a few bytes a frame) because key times need the total length, known only at the end.
  */
 export class SlotTimeline {
   private readonly slots: number[] = [];
@@ -26,47 +30,60 @@ export class SlotTimeline {
     }
   }
 
+  /** Whether `slot` shows anywhere but in the last entry. */
+  shownBeforeEnd(slot: number): boolean {
+    return this.slots.indexOf(slot) < this.slots.length - 1;
+  }
+
   /**
-   * CSS that plays the strip: one keyframe per shown frame at its start, held with step-end timing
-   * until the next one. The last frame gets its own keyframe at its start *and* the 100% keyframe,
-   * so it is held for its whole duration (a keyframe only at 100% would show it for no time) and
-   * stays when a finite animation ends. Without animation (reduced motion, or a viewer that runs
-   * no CSS animation) the strip rests on the last frame.
+   * The animation as SMIL, which a browser plays in an <img> as well: one <use> (the player)
+   * whose href steps through the frames, all kept in <defs>, so that a viewer lays out and paints
+   * one frame at a time, however many there are. The last frame is the resting layer's (real,
+   * selectable text): hidden until its time comes, it is what stays once a finite animation
+   * ends, and all that shows without animation (reduced motion, viewers that run no SMIL). `idOf`
+   * names the element that draws a slot. Undefined when nothing moves.
    */
-  css(pitch: number, loop: number): string {
-    const shift = (slot: number): string => `transform:translateY(${slot === 0 ? '0' : `${num(-slot * pitch)}px`})`;
-    const rest = `#_s{${shift(this.lastSlot)}}`;
+  player(loop: number, idOf: (slot: number) => string): { player: string; rest: string } | undefined {
     const total = this.durations.reduce((a, b) => a + b, 0);
-    if (this.slots.length < 2 || !(total > 0)) return rest;
-    // Enough decimals that no keyframe moves by more than half a millisecond.
-    const decimals = Math.max(0, Math.ceil(Math.log10(total * 10)));
+    if (this.slots.length < 2 || !(total > 0)) return undefined;
+    // Enough decimals that no key time moves by more than half a millisecond.
+    const decimals = Math.max(0, Math.ceil(Math.log10(total * 1000)));
     const entries: { at: string; slot: number }[] = [];
     let time = 0;
     for (let i = 0; i < this.slots.length; i++) {
-      const at = `${trimZeros(((time / total) * 100).toFixed(decimals))}%`;
+      const at = fraction(time / total, decimals);
       time += this.durations[i]!;
-      // A frame too short to move the keyframe position is never seen: the next one replaces it.
+      // A frame too short to move the key time is never seen: the next one replaces it.
       if (entries.length > 0 && entries[entries.length - 1]!.at === at) entries.pop();
-      entries.push({ at, slot: this.slots[i]! });
+      const slot = this.slots[i]!;
+      if (entries.length > 0 && entries[entries.length - 1]!.slot === slot) continue;
+      entries.push({ at, slot });
     }
-    entries.push({ at: '100%', slot: this.lastSlot });
-    // Keyframes move the strip with the shorter `translate` property; `transform` (the resting
-    // position, which viewers without CSS animation show) is switched off for the animation's length
-    // by naming it in the first and last keyframe only.
-    const move = (slot: number): string => `translate:0${slot === 0 ? '' : ` ${num(-slot * pitch)}px`}`;
-    const keyframes = entries
-      .map((e, i) => `${e.at}{${i === 0 || i === entries.length - 1 ? 'transform:none;' : ''}${move(e.slot)}}`)
-      .join('');
+    const restAt = entries[entries.length - 1]!.at;
+    const shown = entries.slice(0, -1);
+    if (shown.length === 0) return undefined;
     const seconds = trimZeros(total.toFixed(3));
-    const count = loop <= 0 ? 'infinite' : String(Math.floor(loop));
-    return (
-      `${rest}@keyframes k{${keyframes}}` +
-      `#_s{animation:k ${seconds}s step-end ${count}}` +
-      `@media (prefers-reduced-motion:reduce){#_s{animation:none}}`
-    );
+    const count = loop <= 0 ? 'indefinite' : String(Math.floor(loop));
+    const timing = `dur="${seconds}s" calcMode="discrete" repeatCount="${count}"`;
+    // In the last frame's time, every loop, and once the last loop is over, the player shows an
+    // empty group: the resting layer draws that frame.
+    const hrefs = [...shown.map((e) => `#${idOf(e.slot)}`), `#${EMPTY_ID}`].join(';');
+    const times = [...shown.map((e) => e.at), restAt].join(';');
+    const player =
+      `<g id="${EMPTY_ID}"/><use id="${PLAYER_ID}">` +
+      `<animate attributeName="href" values="${hrefs}" keyTimes="${times}" ${timing}/></use>`;
+    const rest = `<animate attributeName="visibility" values="hidden;visible" keyTimes="0;${restAt}" ${timing}/>`;
+    return { player, rest };
   }
+}
+
+/** 0 <= value < 1 with `decimals` digits, as short as it can be written. */
+function fraction(value: number, decimals: number): string {
+  const text = trimZeros(value.toFixed(decimals));
+  return text === '0' ? '0' : text.replace(/^0\./, '.');
 }
 
 function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
+

@@ -1,5 +1,6 @@
 import { fontFaceCss, GlyphUse, type EmbeddedFonts } from './embed-font.js';
 import { FrameComposer, type FrameMarkup } from './frame-markup.js';
+import { PLAYER_ID, REST_ID } from './animation.js';
 import { hexColor, num } from './numbers.js';
 import { FALLBACK_FAMILY, type SvgGeometry } from './options.js';
 import { StyleSheet } from './style-sheet.js';
@@ -10,11 +11,11 @@ import type { ScreenSnapshot } from '../term/cell.js';
 /**
  * The parts of an SVG that the animated and the still writer share. The document is written in
  * order: head (root, window, clip), frames, tail (one <style>: the fixed rules, those that depend
- * on what the frames used, and the animation once its length is known). CSS in a `<style>` applies to the whole
- * document wherever it stands, so writing it last is fine.
+ * on what the frames used). CSS in a `<style>` applies to the whole document wherever it stands,
+ * so writing it last is fine.
  *
- * Frames are stacked in a strip, one slot per distinct frame, `pitch` apart; the strip is clipped
- * to the cell grid and moved so that the current slot shows.
+ * Frames are defined in <defs>, which no viewer lays out; one <use> (the player) shows one of them
+ * at a time, and the resting layer draws the last frame as selectable text (see SlotTimeline).
  */
 export class SvgDocument {
   readonly styles: StyleSheet;
@@ -22,14 +23,11 @@ export class SvgDocument {
   /** What the embedded fonts added, once the tail is written. */
   embedded: EmbeddedFonts | undefined;
   readonly composer: FrameComposer;
-  /** Distance between frame slots (whole px): a spare row between them keeps overhanging glyphs out of view. */
-  readonly pitch: number;
 
   constructor(readonly g: SvgGeometry) {
     this.styles = new StyleSheet(g.theme.foreground, g.lineThickness, g.cellWidth, g.cellHeight);
     this.glyphs = new GlyphUse(g.embedFont);
     this.composer = new FrameComposer(g, this.styles, this.glyphs);
-    this.pitch = (g.rows + 1) * g.cellHeight;
   }
 
   head(): string {
@@ -54,44 +52,48 @@ export class SvgDocument {
   }
 
   /**
-   * A frame's body placed in `slot`: in a nested <svg> moved down, or, when that is shorter (a frame
-   * of a few elements), with the slot's offset added to each element's own y. A group of rows
-   * (which a later frame may place again) keeps its coordinates and is always wrapped.
+   * A frame's body as the element the player shows: a lone <use> of a row or chunk is shown
+   * directly, anything else gets a group. `id` is the group's, when it must have that one.
    */
-  slotMarkup(body: string, slot: number): string {
-    if (body === '' || slot === 0) return body;
-    const dy = slot * this.pitch;
-    const wrapped = `<svg y="${num(dy)}">${body}</svg>`;
-    if (body.startsWith('<g')) return wrapped;
-    const shifted = shiftY(body, dy);
-    return shifted.length < wrapped.length ? shifted : wrapped;
+  frameElement(body: string, id?: string): { id: string; markup: string } {
+    const lone = id === undefined ? /^<use href="#(\w+)"\/>$/.exec(body) : null;
+    if (lone) return { id: lone[1]!, markup: '' };
+    const name = id ?? this.composer.id();
+    return { id: name, markup: `<g id="${name}">${body}</g>` };
+  }
+
+  /** The last (or only) screen as the resting layer; `animation` hides it while other frames play. */
+  restLayer(screen: ScreenSnapshot, animation = ''): { defs: string; markup: string } {
+    const plain = this.composer.composePlain(screen);
+    return { defs: plain.defs, markup: `<g id="${REST_ID}">${plain.body}${animation}</g>` };
   }
 
   compose(screen: ScreenSnapshot): FrameMarkup {
     return this.composer.compose(screen);
   }
 
-  /** `animationCss` moves the strip; the class rules and fonts come from what the frames used. */
-  tail(animationCss: string): string {
+  /** `animated`: a player runs; the class rules and fonts come from what the frames used. */
+  tail(animated: boolean): string {
     this.embedded = fontFaceCss(this.glyphs, this.g);
     // The fallback glyphs' family goes first: it holds only characters the viewer's fonts lack.
     const family = this.glyphs.fallbacks.embedded.size > 0 ? `svg{font-family:${FALLBACK_FAMILY},${escapeXml(this.g.fontFamily)}}` : '';
     const fonts = this.embedded.css + family;
     // Text keeps its spaces and its logical order: every cell sits at its column as in the terminal.
-    // Frames are nested <svg>s only to be moved cheaply: they must not clip. (One <style> for all.)
-    const fixed = 'text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}#_s svg{overflow:visible}';
-    return `</g></g></g><style>${fonts}${fixed}${this.styles.css()}${animationCss}</style></svg>\n`;
+    // Rows placed by a nested <svg> must not clip. <defs> is not displayed, so that viewers do not
+    // lay out the frames held there (what a <use> shows of them is laid out as its own), nor
+    // select their text. (One <style> for all.)
+    const fixed =
+      'text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}#_s svg{overflow:visible}' +
+      // The line break ending each copyable row (see textMarkup): viewers that copy SVG text as one
+      // line (Firefox) take it; those that break lines after each <text> (Chromium) drop it, as
+      // collapsible white space at the end of the text.
+      `#${REST_ID} text>:last-child{white-space:pre-line}` +
+      'defs{display:none;user-select:none}';
+    // Without motion, the resting layer alone: SMIL ignores the media query, so it must win over
+    // what the animations set.
+    const still = animated
+      ? `@media (prefers-reduced-motion:reduce){#${PLAYER_ID}{display:none!important}#${REST_ID}{visibility:visible!important}}`
+      : '';
+    return `</g></g></g><style>${fonts}${fixed}${this.styles.css()}${still}</style></svg>\n`;
   }
-}
-
-/**
- * Adds `dy` to the y of every element that starts in `body`: frame bodies are flat lists of
- * <use>, <rect> and <text> (whose content is escaped, so holds no tags but <tspan>).
- */
-function shiftY(body: string, dy: number): string {
-  return body.replace(/<(use|rect|text)\b([^>]*?)(\/?)>/g, (_tag, name: string, attrs: string, close: string) => {
-    const y = / y="(-?[\d.]+)"/.exec(attrs);
-    const moved = ` y="${num((y ? Number(y[1]) : 0) + dy)}"`;
-    return `<${name}${y ? attrs.replace(y[0], moved) : attrs + moved}${close}>`;
-  });
 }

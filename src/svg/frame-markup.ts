@@ -29,6 +29,8 @@ const isBlank = (c: Cell): boolean => (c.text === ' ' || c.text === '') && c.bg 
 export interface FrameMarkup {
   /** Row definitions first seen in this frame (for `<defs>`). */
   readonly defs: string;
+  /** Clip paths first used in this frame: outside `<defs>`, which viewers do not lay out. */
+  readonly clips: string;
   /**
    * The frame's content, x from the grid's left edge and y = 0 on the first row's baseline: rows
    * as `<use>`, the cursor. Equal bodies look equal.
@@ -159,12 +161,13 @@ export class FrameComposer {
     // shown before, whose slot is then reused whole.
     const scrolled = body === '' && chunkDefs !== '' ? this.reusedRows(ids) : undefined;
     let previousId: string | undefined;
+    let clips = '';
     let sameRowsAs: string | undefined;
-    const useScrolled = scrolled !== undefined && scrolled.markup.length + scrolled.defs.length + 16 < chunked.length + chunkDefs.length;
+    const useScrolled = scrolled !== undefined && scrolled.markup.length + scrolled.clip.length + 16 < chunked.length + chunkDefs.length;
     if (useScrolled) {
       body = scrolled.markup;
-      defs += scrolled.defs;
-      if (scrolled.defs !== '') this.bands.add(/id="(\w+)"/.exec(scrolled.defs)![1]!);
+      clips = scrolled.clip;
+      if (scrolled.clip !== '') this.bands.add(/id="(\w+)"/.exec(scrolled.clip)![1]!);
       previousId = scrolled.assignId();
       // Rows the same as the previous frame's: later frames may place that frame's group directly.
       const shownId = this.shown?.id;
@@ -184,7 +187,39 @@ export class FrameComposer {
       cursorPart = cursor.body;
     }
     const key = `${overrideBg ?? ''}|${ids.join(',')}|${cursorPart}`;
-    return { defs, body: rowsPart + cursorPart, key, rows: rowsPart, cursor: cursorPart, ...(previousId ? { previousId } : {}) };
+    return { defs, clips, body: rowsPart + cursorPart, key, rows: rowsPart, cursor: cursorPart, ...(previousId ? { previousId } : {}) };
+  }
+
+  /**
+   * A screen drawn for reading as well as looking: every row in place as its own copyable
+   * `<text>` (no <use>, whose copies viewers leave out of a selection), in order, the cursor
+   * left out of selections. `defs` holds the cursor's shape when it is new.
+   */
+  composePlain(screen: ScreenSnapshot): { defs: string; body: string } {
+    const g = this.g;
+    const ctx: RowContext = { geometry: g, overrides: screen.palette, styles: this.styles, glyphs: this.glyphs, copyable: true };
+    let body = '';
+    const overrideBg = screen.palette.background;
+    if (overrideBg !== undefined && overrideBg !== g.theme.background) {
+      body += `<rect y="${num(-g.baseline)}" width="${num(g.cols * g.cellWidth)}" height="${num(g.rows * g.cellHeight)}"${classAttr(this.styles.fill(overrideBg))}/>`;
+    }
+    // Blank rows at the bottom are left out: a copy ends at the last row with something in it.
+    let rows = Math.min(g.rows, screen.lines.length);
+    while (rows > 0 && screen.lines[rows - 1]!.cells.every(isBlank)) rows--;
+    for (let y = 0; y < rows; y++) body += placeRow(rowMarkup(screen.lines[y]!.cells, ctx), y * g.cellHeight);
+    let defs = '';
+    if (g.cursor) {
+      const cursor = this.cursorMarkup(screen);
+      defs = cursor.defs;
+      // The character a block cursor draws again must not be copied twice.
+      body += cursor.body.includes('<text') ? `<g class="${this.styles.unselectable()}">${cursor.body}</g>` : cursor.body;
+    }
+    return { defs, body };
+  }
+
+  /** A fresh id, for frames as well as rows. */
+  id(): string {
+    return this.newId();
   }
 
   /** The frame just composed was shown from an earlier slot: its rows cannot be given an id. */
@@ -197,7 +232,7 @@ export class FrameComposer {
    * moved up k rows (k may be 0) and clipped to the band of rows [0, m) where they still hold, plus
    * the rows that are new. Chains are capped so that viewers do not follow long <use> chains.
    */
-  private reusedRows(ids: readonly string[]): { markup: string; defs: string; assignId: () => string | undefined; depth: number } | undefined {
+  private reusedRows(ids: readonly string[]): { markup: string; clip: string; assignId: () => string | undefined; depth: number } | undefined {
     const prev = this.shown;
     const rows = ids.length;
     if (!prev || !prev.referenceable || prev.depth >= MAX_REUSE_CHAIN || prev.ids.length !== rows) return undefined;
@@ -238,7 +273,7 @@ export class FrameComposer {
     for (let y = 0; y < rows; y++) {
       if (ids[y] !== '' && (y >= m || prev.ids[y + k] === '')) markup += `<use href="#${ids[y]}"${yAttr(y * ch)}/>`;
     }
-    return { markup, defs, assignId, depth: prev.depth + 1 };
+    return { markup, clip: defs, assignId, depth: prev.depth + 1 };
   }
 
   /**
@@ -389,6 +424,13 @@ function idHash(id: string): number {
 }
 
 const yAttr = (y: number): string => (y === 0 ? '' : ` y="${num(y)}"`);
+
+/** A row's markup (row coordinates) placed `y` down: a lone <text> takes the y itself. */
+function placeRow(markup: string, y: number): string {
+  if (y === 0) return markup;
+  if (markup.startsWith('<text') && markup.indexOf('<text', 1) === -1 && !/<\/text>./.test(markup)) return `<text${yAttr(y)}${markup.slice(5)}`;
+  return `<svg${yAttr(y)}>${markup}</svg>`;
+}
 
 function defineRow(markup: string, id: string): string {
   // A row of one element needs no group around it (escaped text holds no '<').

@@ -40,8 +40,8 @@ class ChunkedWriter {
 /**
  * Writes an animated SVG to `out` as the frames arrive: frames go out in chunks of about 64 KB
  * (a frame waits at most until the next one is composed), and only small per-frame numbers are
- * kept for the closing `<style>` with the keyframes. Frames that look the same as the one before
- * only lengthen it; a screen seen before reuses its slot. Leaves ending `out` to the caller.
+ * kept for the player written at the end. Frames that look the same as the one before only
+ * lengthen it; a screen seen before reuses its slot. Leaves ending `out` to the caller.
  */
 export async function renderSvg(
   frames: AsyncIterable<Frame>,
@@ -53,7 +53,10 @@ export async function renderSvg(
   const writer = new ChunkedWriter(out);
   const timeline = new SlotTimeline();
   const slots = new Map<string, number>();
+  /** The element that draws each slot, once written. */
+  const ids: string[] = [];
   let nextSlot = 0;
+  let lastScreen: ScreenSnapshot | undefined;
   await writer.write('', doc.head());
   await writer.flush();
   // A new slot's markup waits one frame: the next frame may scroll it and need an id on its rows.
@@ -61,8 +64,12 @@ export async function renderSvg(
   const writePending = async (groupId: string | undefined): Promise<void> => {
     if (!pending) return;
     const { markup, slot } = pending;
-    const rows = groupId === undefined ? markup.rows : `<g id="${groupId}">${markup.rows}</g>`;
-    await writer.write(markup.defs, doc.slotMarkup(rows + markup.cursor, slot));
+    const frame =
+      groupId !== undefined && markup.cursor === ''
+        ? doc.frameElement(markup.rows, groupId)
+        : doc.frameElement((groupId === undefined ? markup.rows : `<g id="${groupId}">${markup.rows}</g>`) + markup.cursor);
+    ids[slot] = frame.id;
+    await writer.write(markup.defs + frame.markup, markup.clips);
     pending = undefined;
   };
   for await (const frame of frames) {
@@ -76,13 +83,20 @@ export async function renderSvg(
       pending = { markup, slot };
     } else {
       doc.composer.markReused();
-      await writer.write(markup.defs, '');
+      await writer.write(markup.defs, markup.clips);
     }
     timeline.push(slot, Math.max(0, frame.duration));
+    lastScreen = frame.screen;
   }
-  await writePending(undefined);
+  // The last frame is the resting layer's: a slot first seen there is never shown by the player.
+  if (pending && timeline.shownBeforeEnd(pending.slot)) await writePending(undefined);
+  const animation = timeline.player(info.loop, (slot) => ids[slot]!);
+  if (lastScreen) {
+    const rest = doc.restLayer(lastScreen, animation?.rest);
+    await writer.write(rest.defs, (animation?.player ?? '') + rest.markup);
+  }
   await writer.flush();
-  await writer.write('', doc.tail(timeline.css(doc.pitch, info.loop)));
+  await writer.write('', doc.tail(animation !== undefined));
   await writer.flush();
   reportGlyphs(doc, options);
 }
@@ -97,12 +111,12 @@ function reportGlyphs(doc: SvgDocument, options: SvgOptions): void {
   }
 }
 
-/** One screen as a still SVG (for `--at`): the same drawing as the animation's frames, no animation. */
+/** One screen as a still SVG (for `--at`): the animation's resting layer alone. */
 export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, options: SvgOptions): string {
   const doc = new SvgDocument(resolveGeometry(info, options));
   const head = doc.head();
-  const frame = doc.compose(screen);
-  const svg = head + (frame.defs === '' ? '' : `<defs>${frame.defs}</defs>`) + frame.body + doc.tail('');
+  const rest = doc.restLayer(screen);
+  const svg = head + (rest.defs === '' ? '' : `<defs>${rest.defs}</defs>`) + rest.markup + doc.tail(false);
   reportGlyphs(doc, options);
   return svg;
 }

@@ -14,11 +14,18 @@ export interface RowContext {
   readonly styles: StyleSheet;
   /** Collects the characters drawn, for the embedded fonts and the missing-glyph warning. */
   readonly glyphs: GlyphUse;
+  /**
+   * The row is one a viewer may select and copy (a still, an animation's resting frame): its
+   * `<text>` then holds every character of the row as `--format txt` has it, spaces included,
+   * shapes' characters and invisible ones unpainted, and ends in a line break for viewers that
+   * copy SVG text as one line. Other rows leave out what nobody sees.
+   */
+  readonly copyable?: boolean;
 }
 
 /**
- * A run keeps going over this many blank cells; a longer gap starts a new `<text>`, which is
- * shorter than writing the spaces.
+ * Outside copyable rows, a stretch of text keeps going over this many blank cells; a longer gap
+ * starts a new one at its own column, which is shorter than writing the spaces.
  */
 const MAX_GAP = 6;
 
@@ -55,16 +62,17 @@ class PathSet {
   }
 }
 
-/** Simple cells drawn by one <text>; a change of style inside it is a <tspan>. */
-interface Run {
-  x: number;
+/**
+ * A stretch of a row's text whose characters the viewer lays out one after the other from `col`:
+ * simple one-cell characters (pinned by `textLength` when long), or one character that must sit
+ * at its own column (wide, combining, a symbol from a fallback font), or unpainted characters kept
+ * only for copying. Each part is text in one class.
+ */
+interface Chunk {
+  col: number;
   end: number;
-  cells: number;
-  /** The <text>'s own class: its first part's. */
-  cls: string;
-  /** Class of the text being added now. */
-  current: string;
-  markup: string;
+  simple: boolean;
+  parts: { cls: string; text: string }[];
 }
 
 interface Line {
@@ -91,8 +99,7 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
   const height = num(g.cellHeight);
   const backgrounds = new PathSet();
   const shapes = new PathSet();
-  let texts = '';
-  let run: Run | undefined;
+  const chunks: Chunk[] = [];
   let bgRun: { x: number; end: number; rgb: number } | undefined;
   const lines: (Line | undefined)[] = [undefined, undefined, undefined];
   const glyphBoxes = new Map<string, Box[]>();
@@ -105,12 +112,34 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
     backgrounds.add(styles.band(bgRun.rgb), backgroundBand(bgRun.x, bgRun.end, g));
     bgRun = undefined;
   };
-  const flushRun = (): void => {
-    if (!run) return;
-    const length = run.cells >= PIN_LENGTH ? ` textLength="${num(run.cells * cw)}"` : '';
-    if (run.current !== run.cls) run.markup += '</tspan>';
-    texts += `<text${xAttr(run.x * cw)}${length}${classAttr(run.cls)}>${run.markup}</text>`;
-    run = undefined;
+  const copyable = ctx.copyable === true;
+  /** Adds `text` at columns [col, end); blanks before it are written as spaces where they must be. */
+  const addText = (col: number, end: number, text: string, cls: string, simple: boolean): void => {
+    const last = chunks[chunks.length - 1];
+    const gap = last ? col - last.end : col;
+    if (last && last.simple && simple && (copyable || gap < MAX_GAP)) {
+      const part = last.parts[last.parts.length - 1]!;
+      // Blanks are invisible: they go with whatever part is open.
+      if (part.cls === cls) part.text += ' '.repeat(gap) + text;
+      else {
+        part.text += ' '.repeat(gap);
+        last.parts.push({ cls, text });
+      }
+      last.end = end;
+      return;
+    }
+    if (copyable && gap > 0) {
+      // Copied text keeps the blanks before a new stretch, from the row's start too.
+      if (last && last.simple) {
+        last.parts[last.parts.length - 1]!.text += ' '.repeat(gap);
+        last.end = col;
+      } else if (!simple) chunks.push({ col: col - gap, end: col, simple: true, parts: [{ cls: '', text: ' '.repeat(gap) }] });
+      else {
+        chunks.push({ col: col - gap, end, simple, parts: [{ cls, text: ' '.repeat(gap) + text }] });
+        return;
+      }
+    }
+    chunks.push({ col, end, simple, parts: [{ cls, text }] });
   };
   const flushLine = (kind: number): void => {
     const line = lines[kind];
@@ -179,7 +208,11 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
     extendLine(2, visible && attrs & Attr.OVERLINE ? 1 : 0, colors.fg, x, end);
 
     const text = cell.text.length === 1 && cell.text > ' ' && cell.text < '\x7f' ? cell.text : cleanText(cell.text);
-    if (!visible || text === '' || text === ' ') continue;
+    if (text === '' || text === ' ') continue;
+    if (!visible) {
+      if (copyable) addText(x, end, escapeXml(text), styles.unpainted(), false);
+      continue;
+    }
     const bold = (attrs & Attr.BOLD) !== 0;
     const italic = (attrs & Attr.ITALIC) !== 0;
     const drawn = text.length === 1 ? drawnGlyphPaths(text.charCodeAt(0), x * cw, -g.baseline, width * cw, g.cellHeight) : undefined;
@@ -192,39 +225,67 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
       }
       if (drawn.solid !== '') shapes.add(cls, drawn.solid);
       for (const [opacity, d] of drawn.shades) shapes.add(cls, d, opacity);
+      // Drawn as shapes, copied as the character.
+      if (copyable) addText(x, end, escapeXml(text), styles.unpainted(), false);
       continue;
     }
-    const cls = styles.fill(colors.fg, bold, italic);
     ctx.glyphs.add(text, bold, italic, width === 2 ? 2 : 1);
-    if (width === 1 && isSimple(text)) {
-      if (run && x - run.end < MAX_GAP) {
-        // Blanks before the character are invisible: they stay in the current part.
-        let add = ' '.repeat(x - run.end);
-        if (cls !== run.current) {
-          if (run.current !== run.cls) add += '</tspan>';
-          // Back to the text's own style closes the span; any other opens one (the default
-          // style needs a real class there, since the text's class would otherwise apply).
-          if (cls !== run.cls) add += `<tspan class="${cls === '' ? styles.explicitDefault() : cls}">`;
-          run.current = cls;
-        }
-        run.markup += add + escapeXml(text);
-        run.cells += x - run.end + 1;
-        run.end = end;
-      } else {
-        flushRun();
-        run = { x, end, cells: 1, cls, current: cls, markup: escapeXml(text) };
-      }
-    } else {
-      texts += `<text${xAttr(x * cw)}${classAttr(cls)}>${escapeXml(text)}</text>`;
-    }
+    addText(x, end, escapeXml(text), styles.fill(colors.fg, bold, italic), width === 1 && isSimple(text));
   }
   flushBg();
-  flushRun();
   for (let kind = 0; kind < 3; kind++) flushLine(kind);
   for (const [cls, boxes] of glyphBoxes) shapes.add(cls, mergeBoxes(boxes).map(boxPath).join(''));
+  let texts = textMarkup(chunks, g.cellWidth, styles, copyable);
+  // A blank row is still a line: Chromium copies it as a space (it makes no empty line of SVG
+  // text), Firefox as an empty line.
+  if (texts === '' && copyable && from === 0) texts = '<text>\n</text>';
   return backgrounds.markup() + texts + shapes.markup();
 }
 
+/**
+ * A row's text as one `<text>` (a viewer copies each `<text>` as a line). An element takes the
+ * class of its first part; a part in another class is a <tspan> of its own. Every text class sets
+ * fill, weight and slant alike (see StyleSheet.css), so nothing inherits a weight, slant or colour
+ * that is not its own, however the elements nest.
+ */
+function textMarkup(chunks: readonly Chunk[], cw: number, styles: StyleSheet, copyable: boolean): string {
+  if (chunks.length === 0) return '';
+  /** The class an element needs for `cls` inside a parent of class `parent`. */
+  const own = (cls: string, parent: string): string => {
+    if (cls === parent) return '';
+    const name = cls === '' ? styles.explicitDefault() : cls;
+    styles.nest(name, parent);
+    return name;
+  };
+  const content = (chunk: Chunk): { cls: string; inner: string } => {
+    const parts: { cls: string; text: string }[] = [];
+    for (const part of chunk.parts) {
+      const last = parts[parts.length - 1];
+      if (last && last.cls === part.cls) last.text += part.text;
+      else parts.push({ ...part });
+    }
+    const cls = parts[0]!.cls;
+    return { cls, inner: parts.map((p) => (p.cls === cls ? p.text : `<tspan class="${own(p.cls, cls)}">${p.text}</tspan>`)).join('') };
+  };
+  const attrs = (chunk: Chunk, cls: string): string => {
+    const cells = chunk.end - chunk.col;
+    const length = chunk.simple && cells >= PIN_LENGTH ? ` textLength="${num(cells * cw)}"` : '';
+    return `${xAttr(chunk.col * cw)}${length}${classAttr(cls)}`;
+  };
+  // Viewers that copy all SVG text as one line take this line break (see StyleSheet.lineEnd).
+  const end = copyable ? '<tspan>\n</tspan>' : '';
+  const first = content(chunks[0]!);
+  if (chunks.length === 1) return `<text${attrs(chunks[0]!, first.cls)}>${first.inner}${end}</text>`;
+  // The first stretch may be the <text>'s own content when it needs no textLength.
+  const direct = !/textLength/.test(attrs(chunks[0]!, ''));
+  const textCls = direct ? first.cls : '';
+  let out = direct ? `<text${attrs(chunks[0]!, first.cls)}>${first.inner}` : '<text>';
+  for (const chunk of direct ? chunks.slice(1) : chunks) {
+    const { cls, inner } = content(chunk);
+    out += `<tspan${attrs(chunk, own(cls, textCls))}>${inner}</tspan>`;
+  }
+  return `${out}${end}</text>`;
+}
 const xAttr = (x: number): string => (x === 0 ? '' : ` x="${num(x)}"`);
 
 /** A wavy line from x0 to x1 around y, one wave per cell. */

@@ -10,6 +10,7 @@ export type StrokeStyle = 'curly' | 'dotted' | 'dashed';
 export class StyleSheet {
   private readonly names = new Map<string, string>();
   private readonly rules: string[] = [];
+  private readonly texts = new Map<string, { rgb: number; bold: boolean; italic: boolean; unbold: boolean; unitalic: boolean }>();
 
   constructor(
     private readonly defaultFill: number,
@@ -36,27 +37,32 @@ export class StyleSheet {
   /** Class for text (and shapes when bold and italic are false) in `rgb`; '' for the default. */
   fill(rgb: number, bold = false, italic = false): string {
     if (rgb === this.defaultFill && !bold && !italic) return '';
-    const key = `f${rgb}${bold ? 'b' : ''}${italic ? 'i' : ''}`;
-    let name = this.names.get(key);
-    if (name === undefined) {
-      name = this.add(key);
-      let rule = `fill:${hexColor(rgb)}`;
-      if (bold) rule += ';font-weight:bold';
-      if (italic) rule += ';font-style:italic';
-      this.rules.push(`.${name}{${rule}}`);
-    }
-    return name;
+    return this.textClass(rgb, bold, italic);
   }
 
   /** A class for the default text style, for where an inherited one must be undone. */
   explicitDefault(): string {
-    const key = 'default';
+    return this.textClass(this.defaultFill, false, false);
+  }
+
+  private textClass(rgb: number, bold: boolean, italic: boolean): string {
+    const key = `f${rgb}${bold ? 'b' : ''}${italic ? 'i' : ''}`;
     let name = this.names.get(key);
     if (name === undefined) {
       name = this.add(key);
-      this.rules.push(`.${name}{fill:${hexColor(this.defaultFill)}}`);
+      this.texts.set(name, { rgb, bold, italic, unbold: false, unitalic: false });
     }
     return name;
+  }
+
+  /** Class for characters kept for copying only: drawn as shapes, or invisible (SGR 8). */
+  unpainted(): string {
+    return this.fixed('unpainted', 'fill:none');
+  }
+
+  /** Class for what must not be selected: the cursor's redrawn character. */
+  unselectable(): string {
+    return this.fixed('unselectable', 'user-select:none');
   }
 
   /** Class for an unfilled line in `rgb`: a wavy, dotted or dashed underline. */
@@ -75,8 +81,39 @@ export class StyleSheet {
     return name;
   }
 
+  private fixed(key: string, rule: string): string {
+    let name = this.names.get(key);
+    if (name === undefined) {
+      name = this.add(key);
+      this.rules.push(`.${name}{${rule}}`);
+    }
+    return name;
+  }
+
+  /**
+   * Notes that text of class `child` sits inside an element of class `parent`: if the parent is
+   * bold (or italic) and the child is not, the child's rule states its normal weight (or slant),
+   * which it would otherwise inherit. (A rule that applies only where needed keeps the CSS short.)
+   */
+  nest(child: string, parent: string): void {
+    const c = this.texts.get(child);
+    const p = this.texts.get(parent);
+    if (!c || !p) return;
+    if (p.bold && !c.bold) c.unbold = true;
+    if (p.italic && !c.italic) c.unitalic = true;
+  }
+
   css(): string {
-    return this.rules.join('');
+    let out = '';
+    for (const [name, t] of this.texts) {
+      let rule = `fill:${hexColor(t.rgb)}`;
+      if (t.bold) rule += ';font-weight:bold';
+      else if (t.unbold) rule += ';font-weight:400';
+      if (t.italic) rule += ';font-style:italic';
+      else if (t.unitalic) rule += ';font-style:normal';
+      out += `.${name}{${rule}}`;
+    }
+    return out + this.rules.join('');
   }
 
   private add(key: string): string {

@@ -2,7 +2,8 @@
 /** The player and resting layer's ids (see SlotTimeline.player). */
 export const PLAYER_ID = '_p';
 export const REST_ID = '_r';
-const EMPTY_ID = '_n';
+/** The grid's clip path (see SvgDocument.head): no <use> draws it. */
+const EMPTY_ID = '_c';
 
 /**
  * The timeline of the frames: which slot shows for how long. Kept as two growing number arrays
@@ -65,12 +66,12 @@ export class SlotTimeline {
     const seconds = trimZeros(total.toFixed(3));
     const count = loop <= 0 ? 'indefinite' : String(Math.floor(loop));
     const timing = `dur="${seconds}s" calcMode="discrete" repeatCount="${count}"`;
-    // In the last frame's time, every loop, and once the last loop is over, the player shows an
-    // empty group: the resting layer draws that frame.
+    // In the last frame's time, every loop, and once the last loop is over, the player points at
+    // the grid's clip path, which a <use> does not draw: the resting layer draws that frame.
     const hrefs = [...shown.map((e) => `#${idOf(e.slot)}`), `#${EMPTY_ID}`].join(';');
     const times = [...shown.map((e) => e.at), restAt].join(';');
     const player =
-      `<g id="${EMPTY_ID}"/><use id="${PLAYER_ID}">` +
+      `<use id="${PLAYER_ID}">` +
       `<animate attributeName="href" values="${hrefs}" keyTimes="${times}" ${timing}/></use>`;
     const rest = `<animate attributeName="visibility" values="hidden;visible" keyTimes="0;${restAt}" ${timing}/>`;
     return { player, rest };

@@ -52,8 +52,8 @@ export class SvgDocument {
   }
 
   /**
-   * A frame's body as the element the player shows: a lone <use> of a row or chunk is shown
-   * directly, anything else gets a group. `id` is the group's, when it must have that one.
+   * A frame's body as the element the player shows: a lone <use> is shown directly, anything
+   * else gets a group. `id` is the group's, when it must have that one.
    */
   frameElement(body: string, id?: string): { id: string; markup: string } {
     const lone = id === undefined ? /^<use href="#(\w+)"\/>$/.exec(body) : null;
@@ -92,7 +92,7 @@ export class SvgDocument {
     // Without motion, the resting layer alone: SMIL ignores the media query, so it must win over
     // what the animations set.
     const still = animated
-      ? `@media (prefers-reduced-motion:reduce){#${PLAYER_ID}{display:none!important}#${REST_ID}{visibility:visible!important}}`
+      ? `@media(prefers-reduced-motion:reduce){#${PLAYER_ID}{display:none!important}#${REST_ID}{visibility:visible!important}}`
       : '';
     return `</g></g></g><style>${fonts}${fixed}${this.styles.css()}${still}</style></svg>\n`;
   }

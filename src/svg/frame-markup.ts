@@ -3,7 +3,7 @@ import { cellColors, cursorColor } from '../theme/index.js';
 import type { GlyphUse } from './embed-font.js';
 import { num, shortName } from './numbers.js';
 import type { SvgGeometry } from './options.js';
-import { backgroundBand, rowMarkup, type RowContext } from './row-markup.js';
+import { BLANK_ROW, backgroundBand, rowMarkup, type RowContext } from './row-markup.js';
 import { boxPath } from './glyph-shapes.js';
 import { classAttr, type StyleSheet } from './style-sheet.js';
 import { cleanText, escapeXml } from './xml.js';
@@ -16,6 +16,9 @@ const MAX_GROWTH = 12;
 
 /** Unchanged cells between two changed stretches of a row below which they are patched as one. */
 const SPAN_GAP = 6;
+
+/** New rows in a frame from which they are defined where the frame shows them (see compose). */
+const IN_PLACE_ROWS = 4;
 
 /** Longest chain of frames built on the frame before (see reusedRows). */
 const MAX_REUSE_CHAIN = 12;
@@ -88,6 +91,14 @@ export class FrameComposer {
   private readonly chunkRows: number;
   private palette: PaletteOverrides | undefined;
   private byRowValid = new WeakMap<Row, string>();
+  /**
+   * Rows defined in place, in the first frame that shows them, at their height there (px): a
+   * <use> of one elsewhere is moved by the difference. (A viewer builds a copy of what every
+   * <use> shows, even in <defs>: a row shown once costs no <use> this way.) Kept for every such
+   * row, since a row the terminal keeps unchanged may be placed again however old it is: a
+   * number per distinct row.
+   */
+  private readonly offsets = new Map<string, number>();
   private nextId = 0;
 
   constructor(
@@ -116,6 +127,7 @@ export class FrameComposer {
     }
     const rows = Math.min(g.rows, screen.lines.length);
     const ids: string[] = [];
+    const newRows: { id: string; markup: string; y: number }[] = [];
     for (let y = 0; y < rows; y++) {
       const row = screen.lines[y]!;
       let id = this.byRowValid.get(row);
@@ -133,7 +145,7 @@ export class FrameComposer {
               id = this.newId();
               this.remember(this.byMarkup, markup, id);
               this.remember(this.depths, id, depth);
-              defs += defineRow(markup, id);
+              newRows.push({ id, markup, y });
             }
           }
         }
@@ -177,6 +189,23 @@ export class FrameComposer {
       defs += chunkDefs;
       for (const [uses, id] of newChunks) this.remember(this.byChunk, uses, id);
     }
+    // New rows of a frame that redraws much of the screen are defined in place, where it shows
+    // them, else in <defs>: one placed lower than 0 costs its moved <use>s a y each time it is
+    // shown again, which a frame typing one character would pay on every next one.
+    const inPlace = newRows.length >= IN_PLACE_ROWS;
+    for (const row of newRows) {
+      const use = `<use href="#${row.id}"${yAttr(row.y * g.cellHeight)}/>`;
+      const at = body.indexOf(use);
+      if (at < 0 || (row.y > 0 && !(inPlace && onlyTexts(row.markup)))) {
+        defs += defineRow(row.markup, row.id);
+        continue;
+      }
+      const offset = row.y * g.cellHeight;
+      this.offsets.set(row.id, offset);
+      body = body.slice(0, at) + placedDefinition(row.markup, row.id, offset) + body.slice(at + use.length);
+      // Other <use>s of it in this frame (a row shown twice) were written for a row at 0.
+      body = body.replace(new RegExp(`<use href="#${row.id}"(?: y="(-?[\\d.]+)")?/>`, 'g'), (_m, y?: string) => this.rowUse(row.id, Number(y ?? 0)));
+    }
     this.previous = { lines: screen.lines, ids };
     this.shown = { ids, depth: useScrolled ? scrolled.depth : 0, referenceable: true, ...(sameRowsAs ? { id: sameRowsAs } : {}) };
     const rowsPart = body;
@@ -206,7 +235,11 @@ export class FrameComposer {
     // Blank rows at the bottom are left out: a copy ends at the last row with something in it.
     let rows = Math.min(g.rows, screen.lines.length);
     while (rows > 0 && screen.lines[rows - 1]!.cells.every(isBlank)) rows--;
-    for (let y = 0; y < rows; y++) body += placeRow(rowMarkup(screen.lines[y]!.cells, ctx), y * g.cellHeight);
+    for (let y = 0; y < rows; y++) {
+      const row = rowMarkup(screen.lines[y]!.cells, ctx);
+      // A blank row only has to be a line of the copy, which follows document order: it needs no y.
+      body += row === BLANK_ROW ? row : placeRow(row, y * g.cellHeight);
+    }
     let defs = '';
     if (g.cursor) {
       const cursor = this.cursorMarkup(screen);
@@ -271,7 +304,7 @@ export class FrameComposer {
     }
     let markup = `<use href="#${id}"${yAttr(-k * ch)}${clip}/>`;
     for (let y = 0; y < rows; y++) {
-      if (ids[y] !== '' && (y >= m || prev.ids[y + k] === '')) markup += `<use href="#${ids[y]}"${yAttr(y * ch)}/>`;
+      if (ids[y] !== '' && (y >= m || prev.ids[y + k] === '')) markup += this.rowUse(ids[y]!, y * ch);
     }
     return { markup, clip: defs, assignId, depth: prev.depth + 1 };
   }
@@ -289,17 +322,17 @@ export class FrameComposer {
       if (ids[y] === '') continue;
       count++;
       only = y;
-      uses += `<use href="#${ids[y]}"${yAttr((y - from) * ch)}/>`;
+      uses += this.rowUse(ids[y]!, (y - from) * ch);
     }
     if (count === 0) return '';
-    if (count === 1) return `<use href="#${ids[only]}"${yAttr(only * ch)}/>`;
+    if (count === 1) return this.rowUse(ids[only]!, only * ch);
     let chunk = this.byChunk.get(uses) ?? created.find(([u]) => u === uses)?.[1];
     if (chunk === undefined) {
       // Seen for the first time: placed row by row; defined when it comes back.
       if (!this.seenChunks.has(uses)) {
         this.remember(this.seenChunks, uses, true);
         let placed = '';
-        for (let y = from; y < to; y++) if (ids[y] !== '') placed += `<use href="#${ids[y]}"${yAttr(y * ch)}/>`;
+        for (let y = from; y < to; y++) if (ids[y] !== '') placed += this.rowUse(ids[y]!, y * ch);
         return placed;
       }
       chunk = this.newId();
@@ -355,7 +388,12 @@ export class FrameComposer {
       cover = `<path${classAttr(this.styles.band(ctx.overrides.background ?? g.theme.background))} d="${bands}"/>`;
     }
     if (added === '' && cover === '') return undefined;
-    return { markup: `<use href="#${prevId}"/>${cover}${added}`, depth };
+    return { markup: `${this.rowUse(prevId, 0)}${cover}${added}`, depth };
+  }
+
+  /** A <use> showing row `id` with its baseline `y` px down. */
+  private rowUse(id: string, y: number): string {
+    return `<use href="#${id}"${yAttr(y - (this.offsets.get(id) ?? 0))}/>`;
   }
 
   private newId(): string {
@@ -428,9 +466,24 @@ const yAttr = (y: number): string => (y === 0 ? '' : ` y="${num(y)}"`);
 /** A row's markup (row coordinates) placed `y` down: a lone <text> takes the y itself. */
 function placeRow(markup: string, y: number): string {
   if (y === 0) return markup;
-  if (markup.startsWith('<text') && markup.indexOf('<text', 1) === -1 && !/<\/text>./.test(markup)) return `<text${yAttr(y)}${markup.slice(5)}`;
+  if (isLoneText(markup)) return `<text${yAttr(y)}${markup.slice(5)}`;
   return `<svg${yAttr(y)}>${markup}</svg>`;
 }
+
+/**
+ * A row's definition placed `y` px down (a row of <text>s only, or at 0): each <text> takes the
+ * y itself, and several are grouped under the id.
+ */
+function placedDefinition(markup: string, id: string, y: number): string {
+  if (y === 0) return defineRow(markup, id);
+  const placed = markup.replaceAll('<text', `<text${yAttr(y)}`);
+  return isLoneText(markup) ? `<text id="${id}"${placed.slice(5)}` : `<g id="${id}">${placed}</g>`;
+}
+
+/** Whether a row's markup is <text> elements and nothing else (no shapes, no <use>). */
+const onlyTexts = (markup: string): boolean => markup.replace(/<text\b[^>]*>.*?<\/text>/g, '') === '';
+
+const isLoneText = (markup: string): boolean => markup.startsWith('<text') && markup.indexOf('</text>') === markup.length - 7;
 
 function defineRow(markup: string, id: string): string {
   // A row of one element needs no group around it (escaped text holds no '<').

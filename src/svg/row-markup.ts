@@ -48,6 +48,9 @@ function isSimple(text: string): boolean {
   return (c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x300 && c !== 0xad) || (c >= 0x370 && c < 0x530);
 }
 
+/** A copyable row with nothing written in it (see rowMarkup). */
+export const BLANK_ROW = '<text>\n</text>';
+
 /** Path data gathered per set of attributes: one `<path>` per colour (and opacity) in a row. */
 class PathSet {
   private readonly paths = new Map<string, string>();
@@ -238,12 +241,13 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
   let texts = textMarkup(chunks, g.cellWidth, styles, copyable);
   // A blank row is still a line: Chromium copies it as a space (it makes no empty line of SVG
   // text), Firefox as an empty line.
-  if (texts === '' && copyable && from === 0) texts = '<text>\n</text>';
+  if (texts === '' && copyable && from === 0) texts = BLANK_ROW;
   return backgrounds.markup() + texts + shapes.markup();
 }
 
 /**
- * A row's text as one `<text>` (a viewer copies each `<text>` as a line). An element takes the
+ * A row's text: in a copyable row one `<text>` (a viewer copies each `<text>` as a line), its
+ * stretches as <tspan>s at their columns; else one `<text>` a stretch. An element takes the
  * class of its first part; a part in another class is a <tspan> of its own. Every text class sets
  * fill, weight and slant alike (see StyleSheet.css), so nothing inherits a weight, slant or colour
  * that is not its own, however the elements nest.
@@ -272,8 +276,18 @@ function textMarkup(chunks: readonly Chunk[], cw: number, styles: StyleSheet, co
     const length = chunk.simple && cells >= PIN_LENGTH ? ` textLength="${num(cells * cw)}"` : '';
     return `${xAttr(chunk.col * cw)}${length}${classAttr(cls)}`;
   };
-  // Viewers that copy all SVG text as one line take this line break (see StyleSheet.lineEnd).
-  const end = copyable ? '<tspan>\n</tspan>' : '';
+  if (!copyable) {
+    // Nobody copies these rows: each stretch is a <text> of its own, which every viewer pins to
+    // its cells by textLength (Firefox ignores textLength on a <tspan>).
+    return chunks
+      .map((chunk) => {
+        const { cls, inner } = content(chunk);
+        return `<text${attrs(chunk, cls)}>${inner}</text>`;
+      })
+      .join('');
+  }
+  // Viewers that copy all SVG text as one line take this line break (see SvgDocument.tail).
+  const end = '<tspan>\n</tspan>';
   const first = content(chunks[0]!);
   if (chunks.length === 1) return `<text${attrs(chunks[0]!, first.cls)}>${first.inner}${end}</text>`;
   // The first stretch may be the <text>'s own content when it needs no textLength.

@@ -4,6 +4,11 @@ import { renderSvg, renderSvgStill, type SvgOptions } from '../../src/svg/index.
 import type { AnimationInfo, Frame } from '../../src/frames/frame.js';
 import type { ScreenSnapshot } from '../../src/term/cell.js';
 import { Chromium } from './chromium.js';
+import { Firefox } from './firefox.js';
+import { terminalAt } from '../../src/frames/index.js';
+import { Attr } from '../../src/term/cell.js';
+import { join } from 'node:path';
+import { CORPUS } from './corpus-frames.js';
 import { PROBE_SOURCE, expectedRows, withoutControls, type Probe } from './probe.js';
 import { cell, framesOf, info, rowOf, screen } from './screens.js';
 import { corpusCasts, loadFrames, replay } from './corpus-frames.js';
@@ -12,10 +17,16 @@ import { readCast } from '../../src/cast/index.js';
 import { animationInfo, castFrames } from '../../src/frames/index.js';
 import { hostileCast } from './hostile.js';
 
-let browser: Chromium;
+const BROWSERS = [
+  ['Chromium', () => Chromium.launch()],
+  ['Firefox', () => Firefox.launch()],
+] as const;
+
+describe.each(BROWSERS)('in %s', (name, launch) => {
+let browser: Chromium | Firefox;
 beforeAll(async () => {
-  browser = await Chromium.launch();
-});
+  browser = await launch();
+}, 60_000);
 afterAll(async () => {
   await browser?.close();
 });
@@ -43,7 +54,7 @@ async function openSvg(svg: string): Promise<void> {
 const probe = (ms: number, rows: number): Promise<Probe> =>
   browser.evaluate<Probe>(`window.__probe(${ms}, ${CW}, ${CH}, ${BASELINE}, ${rows})`);
 
-describe('animated SVG in Chromium', () => {
+describe('animated SVG', () => {
   const A = screen(['first frame', '  indented'], 20, 3);
   const B = screen(['second frame', '  indented', 'third row'], 20, 3);
   const C = screen(['last frame', '', '$ done'], 20, 3);
@@ -81,29 +92,29 @@ describe('animated SVG in Chromium', () => {
   });
 
   it('shows the last frame still when the viewer prefers reduced motion', async () => {
-    await browser.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+    await browser.reducedMotion(true);
     try {
       await openSvg(await collect(framesOf(sequence), info(20, 3, 0), {}));
-      expect(await browser.evaluate('document.getAnimations().length')).toBe(0);
-      expect((await probe(0, 3)).rows).toEqual(rowsOf(C));
+      for (const ms of [0, 1002, 3000]) expect((await probe(ms, 3)).rows, `at ${ms} ms`).toEqual(rowsOf(C));
     } finally {
-      await browser.send('Emulation.setEmulatedMedia', { features: [] });
+      await browser.reducedMotion(false);
     }
   });
 
   it('merges frames that look alike and reuses a screen that comes back', async () => {
     const svg = await collect(framesOf(sequence), info(20, 3, 0), {});
-    // A, B, A again, C: three distinct screens, so three frame slots (the first at the strip's
-    // top, two more moved down) and four keyframes plus 100%.
-    // Slots are 3 + 1 rows of 20 px apart.
-    expect([...new Set(svg.match(/translate:0( -\d+px)?/g))].sort()).toEqual(['translate:0', 'translate:0 -160px', 'translate:0 -80px']);
-    expect(svg.match(/%\{(transform:none;)?translate/g)).toHaveLength(5);
+    // A, B, A again, then C drawn by the resting layer: the player steps through A, B, A and an
+    // empty group, with A's element named twice.
+    const values = /attributeName="href" values="([^"]*)"/.exec(svg)![1]!.split(';');
+    expect(values).toHaveLength(4);
+    expect(values[0]).toBe(values[2]);
+    expect(new Set(values).size).toBe(3);
     const same = await collect(framesOf([{ screen: A, duration: 1 }, { screen: screen(['first frame', '  indented'], 20, 3), duration: 2 }]), info(20, 3, 0), {});
-    expect(same).not.toContain('@keyframes');
+    expect(same).not.toContain('<animate');
   });
 });
 
-describe('scrolling output in Chromium', () => {
+describe('scrolling output', () => {
   it('shows every frame right when frames reuse the one before moved up', async () => {
     // Lines arrive one or two at a time above a prompt and scroll the screen.
     const rows = 16;
@@ -127,7 +138,7 @@ describe('scrolling output in Chromium', () => {
   });
 });
 
-describe('text placement in Chromium', () => {
+describe('text placement', () => {
   it('keeps every character on its column with a fallback font of another advance', async () => {
     // DejaVu Sans Mono advances 0.602 em against the bundled font's 0.6: without pinning, a long
     // run would drift by a pixel and more.
@@ -139,18 +150,33 @@ describe('text placement in Chromium', () => {
     ];
     const svg = renderSvgStill(screen(lines, cols, 3), info(cols, 3), { fontFamily: "'DejaVu Sans Mono'" });
     await openSvg(svg);
+    // Each one-cell letter's drawn position against its column: a <tspan> with an x starts a
+    // stretch at its column, whose characters it addresses (in UTF-16 units) from 0.
     const offsets = await browser.evaluate<number[]>(`(() => {
       const out = [];
-      for (const t of document.querySelectorAll('#_s defs text')) {
-        const x0 = t.x.baseVal.length ? t.x.baseVal[0].value : 0;
-        const chars = [...t.textContent];
-        // A cluster of several code points (e + combining accent) is one cell drawn at its x.
-        if (chars.some((c) => c.length > 1 || (c >= '\\u0300' && c < '\\u0370'))) continue;
-        chars.forEach((c, i) => { if (c !== ' ') out.push(t.getStartPositionOfChar(i).x - x0 - i * ${CW}); });
-      }
+      const simple = (c) => c.length === 1 && c > ' ' && c.charCodeAt(0) < 0x530 && !(c.charCodeAt(0) >= 0x300 && c.charCodeAt(0) < 0x370);
+      const walk = (node, owner, at) => {
+        for (const child of node.childNodes) {
+          if (child.nodeType !== 3) {
+            if (child.getAttribute('x') !== null) walk(child, child, { index: 0, col: Math.round(child.x.baseVal[0].value / ${CW}) });
+            else walk(child, owner, at);
+            continue;
+          }
+          const chars = [...child.data];
+          chars.forEach((c, i) => {
+            // A letter followed by a combining mark is a cluster, drawn at its own x.
+            if (simple(c) && !(i + 1 < chars.length && chars[i + 1] >= '\\u0300' && chars[i + 1] < '\\u0370')) {
+              out.push(owner.getStartPositionOfChar(at.index).x - at.col * ${CW});
+            }
+            if (c < '\\u0300' || c >= '\\u0370') at.col++;
+            at.index += c.length;
+          });
+        }
+      };
+      for (const t of document.querySelectorAll('#_r text')) walk(t, t, { index: 0, col: Math.round((t.x.baseVal.length ? t.x.baseVal[0].value : 0) / ${CW}) });
       return out;
     })()`);
-    expect(offsets.length).toBeGreaterThan(80);
+    console.log(name, offsets.map((o) => o.toFixed(2)).join(' '));
     for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(0.2);
     // Spaces inside runs survive: the probe reads the rows back as they were.
     expect((await probe(0, 3)).rows).toEqual(expectedRows(screen(lines, cols, 3), 3, cols));
@@ -158,7 +184,7 @@ describe('text placement in Chromium', () => {
 });
 
 
-describe('embedded font in Chromium', () => {
+describe.runIf(name === 'Chromium')('embedded font in Chromium', () => {
   it('loads the subset (the browser accepts the font data) and draws the letters with it', async () => {
     const svg = renderSvgStill(screen(['embedded font', 'BOLD'], 20, 2), info(20, 2), { embedFont: true });
     await openSvg(svg);
@@ -166,22 +192,23 @@ describe('embedded font in Chromium', () => {
       `document.fonts.ready.then(() => [...document.fonts].map((f) => f.family + ' ' + f.weight + ' ' + f.status))`,
     );
     expect(faces).toContain('c2s-embedded normal loaded');
-    await browser.send('DOM.enable');
-    await browser.send('CSS.enable');
-    const { root } = await browser.send('DOM.getDocument', { depth: -1 });
-    const { nodeId } = await browser.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#_s defs text' });
-    const { fonts } = await browser.send('CSS.getPlatformFontsForNode', { nodeId });
+    const chromium = browser as Chromium;
+    await chromium.send('DOM.enable');
+    await chromium.send('CSS.enable');
+    const { root } = await chromium.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await chromium.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#_r text' });
+    const { fonts } = await chromium.send('CSS.getPlatformFontsForNode', { nodeId });
     // Chromium takes the space from the next family in the stack (a monospace one by default);
     // the twelve letters come from the subset.
     expect(fonts).toContainEqual(expect.objectContaining({ familyName: 'c2s-embedded', isCustomFont: true, glyphCount: 12 }));
     const offsets = await browser.evaluate<number[]>(
-      `(() => { const t = document.querySelector('#_s defs text'); return [...t.textContent].map((_, i) => t.getStartPositionOfChar(i).x - i * ${CW}); })()`,
+      `(() => { const t = document.querySelector('#_r text'); return [...t.textContent.replace(/\\n$/, '')].map((_, i) => t.getStartPositionOfChar(i).x - i * ${CW}); })()`,
     );
     for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(0.2);
   });
 });
 
-describe('corpus casts in Chromium', () => {
+describe('corpus casts', () => {
   // Text the probe cannot see: drawn glyphs are shapes; controls and bidi marks are dropped.
   const visible = (text: string) => (text.length === 1 && isDrawnGlyph(text.charCodeAt(0)) ? '' : withoutControls(text));
 
@@ -217,7 +244,7 @@ describe('corpus casts in Chromium', () => {
   });
 });
 
-describe('hostile cast in Chromium', () => {
+describe('hostile cast', () => {
   it('parses, runs nothing, links nowhere, and shows the markup as text', async () => {
     const cast = await readCast([hostileCast()], { name: 'hostile.cast' });
     const frames: Frame[] = [];
@@ -244,4 +271,91 @@ describe('hostile cast in Chromium', () => {
     expect(seenRows).toContain(']]><![CDATA[ & &amp; <svg onload="alert(5)">');
     expect(seenRows).toContain('bidi evil iso end');
   });
+});
+
+describe('what a viewer copies and how each character is styled', () => {
+  // Select all, as a reader does in an inline or <object> SVG (here the SVG is the document).
+  const copied = () => browser.evaluate<string>(`(() => { const s = getSelection(); s.selectAllChildren(document.documentElement); return s.toString(); })()`);
+  /**
+   * The copy as rows. Chromium ends every <text> with a line break but never makes an empty line
+   * of SVG text, so a blank row copies as one space there: read back as the blank row it is.
+   */
+  const copiedRows = (text: string) => withoutTrailingBlanks(text.split('\n').map((l) => (l === ' ' ? '' : l)));
+  /** `--format txt` for the same moment, without the blank rows after the last written one. */
+  const txtRows = (text: string) => withoutTrailingBlanks(text.split('\n'));
+  const withoutTrailingBlanks = (rows: string[]) => {
+    while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+    return rows;
+  };
+
+  const castAt = async (file: string) => {
+    const { openSource, readCast } = await import('../../src/cast/index.js');
+    const source = await openSource(join(CORPUS, file));
+    return readCast(source.bytes, { name: file });
+  };
+
+  it.each(corpusCasts())('%s: a still at the middle and the animation at rest copy as --format txt', async (file) => {
+    const { frames, info: animation } = await loadFrames(file, 1);
+    const total = frames.reduce((sum, f) => sum + f.duration, 0);
+    const middle = await terminalAt(await castAt(file), { seconds: total / 2 });
+    await openSvg(renderSvgStill(middle.snapshot(), animation, {}));
+    expect(copiedRows(await copied()), 'still').toEqual(txtRows(middle.text()));
+    // Played once, it rests on its last frame.
+    const end = await terminalAt(await castAt(file), undefined);
+    await openSvg(await collect(replay(frames), animation, {}));
+    await probe(total * 1000 + 600_000, animation.rows);
+    expect(copiedRows(await copied()), 'at rest').toEqual(txtRows(end.text()));
+  });
+
+  it('copies nothing of the frames not on screen, and drawn characters as themselves', async () => {
+    const A = screen(['first ─┼─ frame', 'x'], 20, 2);
+    const B = screen(['second', '╭─╮ ⣿ █'], 20, 2);
+    await openSvg(await collect(framesOf([{ screen: A, duration: 1 }, { screen: B, duration: 1 }]), info(20, 2, 1), {}));
+    await probe(5000, 2);
+    expect(copiedRows(await copied())).toEqual(['second', '╭─╮ ⣿ █']);
+  });
+
+  it.each(corpusCasts())('%s: every character drawn has its cell\'s weight and slant', async (file) => {
+    const animation = animationInfo(await castAt(file));
+    const snapshot = (await terminalAt(await castAt(file), undefined)).snapshot();
+    await openSvg(renderSvgStill(snapshot, animation, {}));
+    // Each painted character of the resting layer: its row, column and computed style.
+    const seen = await browser.evaluate<[number, number, string, string, string][]>(`(() => {
+      const out = [];
+      for (const t of document.querySelectorAll('#_r > text, #_r > svg > text')) {
+        const holder = t.parentNode.tagName === 'svg' ? t.parentNode : t;
+        const row = Math.round((holder.tagName === 'svg' ? holder.y.baseVal.value : (t.y.baseVal.length ? t.y.baseVal[0].value : 0)) / ${CH});
+        let col = Math.round((t.x.baseVal.length ? t.x.baseVal[0].value : 0) / ${CW});
+        const walk = (node) => {
+          for (const child of node.childNodes) {
+            if (child.nodeType === 3) {
+              const style = getComputedStyle(child.parentNode);
+              for (const c of child.data) {
+                if (c === '\\n') continue;
+                if (c !== ' ' && style.fill !== 'none') out.push([row, col, c, style.fontWeight, style.fontStyle]);
+                col++;
+              }
+            } else if (child.tagName === 'tspan') {
+              if (child.getAttribute('x') !== null) col = Math.round(child.x.baseVal[0].value / ${CW});
+              walk(child);
+            }
+          }
+        };
+        walk(t);
+      }
+      return out;
+    })()`);
+    let checked = 0;
+    for (const [row, col, c, weight, slant] of seen) {
+      const cell = snapshot.lines[row]!.cells[col]!;
+      // Only one-cell letters are counted by column here (a wide or combined one ends a stretch).
+      if (cell.text !== c) continue;
+      checked++;
+      expect(Number(weight) >= 600, `${file} row ${row} col ${col} '${c}' bold`).toBe((cell.attrs & Attr.BOLD) !== 0);
+      expect(slant === 'italic', `${file} row ${row} col ${col} '${c}' italic`).toBe((cell.attrs & Attr.ITALIC) !== 0);
+    }
+    // Most characters are checked: only those after a wide or combined one in a stretch are not.
+    expect(checked).toBeGreaterThanOrEqual(seen.length * 0.5);
+  });
+});
 });

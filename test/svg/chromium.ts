@@ -114,6 +114,10 @@ export class Chromium {
     await this.evaluate('document.fonts.ready.then(() => 0)');
   }
 
+  async reducedMotion(on: boolean): Promise<void> {
+    await this.send('Emulation.setEmulatedMedia', { features: on ? [{ name: 'prefers-reduced-motion', value: 'reduce' }] : [] });
+  }
+
   once(method: string): Promise<any> {
     return new Promise((resolve) => {
       const list = this.events.get(method) ?? [];

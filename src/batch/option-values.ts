@@ -1,5 +1,5 @@
 import { INPUT_FORMATS, type InputFormat, type ReadRecordingOptions } from '../cast/detect.js';
-import { parseLimit, resolveLimits, type Limits } from '../render/limits.js';
+import { parseByteSize, parseLimit, resolveLimits, type Limits } from '../render/limits.js';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/options.js';
 import { WINDOW_STYLES, type WindowStyle } from '../theme/index.js';
 import { parseTimePoint } from '../timeline/index.js';
@@ -25,6 +25,11 @@ export interface OptionValues {
   /** commander's --no-loop gives false. */
   loop?: number | false;
   theme?: string;
+  /** The theme for dark pages (see RenderOptions.darkTheme). */
+  darkTheme?: string;
+  alt?: string;
+  /** Bytes (the config file may write "5MB"). */
+  maxSize?: number;
   fontSize?: number;
   lineHeight?: number;
   letterSpacing?: number;
@@ -122,6 +127,16 @@ const parsedLimit: Check = (v) => {
   return v;
 };
 
+const byteSize: Check = (v) => {
+  if (typeof v === 'number') return Number.isInteger(v) && v > 0 ? v : bad('a size above 0, e.g. "5MB" or a number of bytes');
+  if (typeof v !== 'string') return bad('a size, e.g. "5MB"');
+  try {
+    return parseByteSize(v);
+  } catch (error) {
+    return bad((error as Error).message);
+  }
+};
+
 const window: Check = (v) =>
   typeof v === 'string' && (WINDOW_STYLES as readonly string[]).includes(v) ? v : bad(`one of ${WINDOW_STYLES.join(', ')}`);
 
@@ -156,6 +171,9 @@ const CHECKS: Record<OptionName, Check> = {
   at: timePoint,
   loop,
   theme: string,
+  darkTheme: string,
+  alt: string,
+  maxSize: byteSize,
   fontSize: positiveNumber,
   lineHeight: positiveNumber,
   letterSpacing: anyNumber,
@@ -230,6 +248,9 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     castVersion: values.castVersion,
     limits: values.limit,
     theme: values.theme,
+    darkTheme: values.darkTheme,
+    alt: values.alt,
+    maxSize: values.maxSize,
     fontSize: values.fontSize,
     lineHeight: values.lineHeight,
     letterSpacing: values.letterSpacing,

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { JobMessage, WorkerReply } from './protocol.js';
 
 export type JobOutcome =
-  | { readonly ok: true; readonly bytes: number; readonly frames?: number; readonly ms: number }
+  | { readonly ok: true; readonly bytes: number; readonly frames?: number; readonly ms: number; readonly alt?: string }
   | { readonly ok: false; readonly message: string; readonly stack?: string };
 
 /**
@@ -65,7 +65,7 @@ export class WorkerPool {
       if (reply.kind === 'frames') return running.listener.frames(reply.frames);
       this.running.delete(worker);
       this.idle.push(worker);
-      running.settle(reply.kind === 'done' ? { ok: true, bytes: reply.bytes, frames: reply.frames, ms: reply.ms } : { ok: false, message: reply.message, stack: reply.stack });
+      running.settle(reply.kind === 'done' ? { ok: true, bytes: reply.bytes, frames: reply.frames, ms: reply.ms, ...(reply.alt === undefined ? {} : { alt: reply.alt }) } : { ok: false, message: reply.message, stack: reply.stack });
     });
     let gone = false;
     const lost = (why: string) => {

@@ -10,6 +10,8 @@ export interface JobMessage {
   readonly output: string;
   /** The hidden file written first and renamed to `output` once complete. */
   readonly temp: string;
+  /** Raster outputs with a dark theme: the twin written beside `output`, and its hidden file. */
+  readonly dark?: { readonly output: string; readonly temp: string };
   readonly read: Pick<ReadRecordingOptions, 'inputFormat' | 'timing' | 'maxCols' | 'maxRows'>;
   readonly options: Omit<RenderOptions, 'onWarning'>;
 }
@@ -18,5 +20,6 @@ export type WorkerReply =
   | { readonly id: number; readonly kind: 'warning'; readonly message: string }
   /** Frames rendered so far in this job, sent now and then for the progress display. */
   | { readonly id: number; readonly kind: 'frames'; readonly frames: number }
-  | { readonly id: number; readonly kind: 'done'; readonly bytes: number; readonly frames?: number; readonly ms: number }
+  /** `alt`: the image's name, for the <picture> of a job with a dark twin. */
+  | { readonly id: number; readonly kind: 'done'; readonly bytes: number; readonly frames?: number; readonly ms: number; readonly alt?: string }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string; readonly stack?: string };

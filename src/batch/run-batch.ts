@@ -16,6 +16,7 @@ import { createReporter, type LogOptions } from './reporter.js';
 import { parseShard, shardSlice, type Shard } from './shard.js';
 import type { BatchSummary, InputResult, OutputResult } from './summary.js';
 import { TempFiles } from './temp-files.js';
+import { darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
 
 export interface BatchRequest {
   /** Paths and globs (quoted globs are expanded here; a shell's expansion works too). */
@@ -111,8 +112,11 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
       const key = toPosix(relative(manifestDir, output.absolute));
       const hash = bytes && fingerprint(bytes, options, version, read);
       const existing = sizeOf(output.absolute);
-      if (!request.force && hash !== undefined && manifest.get(key) === hash && existing !== undefined) {
-        results.set(output, { format: output.format, path: output.path, status: 'unchanged', bytes: existing });
+      const twin = hasDarkTwin(options) ? darkTwinPath(output.path) : undefined;
+      // A twin deleted since the last run is rendered again, with its output.
+      const twinThere = !twin || sizeOf(darkTwinPath(output.absolute)) !== undefined;
+      if (!request.force && hash !== undefined && manifest.get(key) === hash && existing !== undefined && twinThere) {
+        results.set(output, { format: output.format, path: output.path, status: 'unchanged', bytes: existing, ...(twin ? { dark: twin } : {}) });
         continue;
       }
       toRender.push({
@@ -144,16 +148,19 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   const renderOne = async (job: Job) => {
     const id = nextId++;
     const temp = join(dirname(job.output.absolute), `.${basename(job.output.absolute)}.${process.pid}.${id}.tmp`);
+    const twin = hasDarkTwin(job.message.options) ? darkTwinPath(job.output.absolute) : undefined;
+    const dark = twin === undefined ? undefined : { output: twin, temp: join(dirname(twin), `.${basename(twin)}.${process.pid}.${id}.tmp`) };
     const name = job.planned.input.path;
     let outcome: Awaited<ReturnType<WorkerPool['run']>>;
     let framesSeen = 0;
     try {
       mkdirSync(dirname(job.output.absolute), { recursive: true });
       temps.add(temp);
+      if (dark) temps.add(dark.temp);
       reporter.jobStarted(name);
       pool ??= new WorkerPool(Math.min(jobs, toRender.length));
       outcome = await pool.run(
-        { ...job.message, id, temp },
+        { ...job.message, id, temp, ...(dark ? { dark } : {}) },
         {
           warning: (message) => reporter.warning(name, message),
           frames: (count) => {
@@ -166,6 +173,7 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
       outcome = { ok: false, message: (error as Error).message };
     } finally {
       temps.delete(temp);
+      if (dark) temps.delete(dark.temp);
     }
     if (outcome.ok) {
       if (job.hash !== undefined) manifest.set(job.key, job.hash);
@@ -177,6 +185,7 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
         bytes: outcome.bytes,
         frames: outcome.frames,
         ms: outcome.ms,
+        ...(dark ? { dark: darkTwinPath(job.output.path), picture: pictureSnippet(job.output.path, darkTwinPath(job.output.path), outcome.alt ?? '') } : {}),
       });
       reporter.jobFinished(name, inputBytes.get(name)!, outcome.bytes);
     } else {

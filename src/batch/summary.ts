@@ -13,6 +13,9 @@ export interface OutputResult {
   readonly frames?: number;
   /** Render time, for rendered outputs. */
   readonly ms?: number;
+  /** A raster output's dark twin (--dark-theme), and the <picture> that shows the right one. */
+  readonly dark?: string;
+  readonly picture?: string;
   /** The one-line error, for failed outputs. */
   readonly error?: string;
 }
@@ -62,10 +65,12 @@ export function inputLine(result: InputResult): string {
     .filter((o) => o.status !== 'failed')
     .map((o) => {
       const size = o.bytes === undefined ? '' : ` ${formatBytes(o.bytes)}`;
-      if (o.status === 'unchanged') return `${o.path} (unchanged${size})`;
+      const twin = o.dark === undefined ? '' : ` + ${o.dark}`;
+      if (o.status === 'unchanged') return `${o.path}${twin} (unchanged${size})`;
       const frames = o.frames === undefined || o.frames === 1 ? '' : `, ${o.frames} frames`;
-      return `${o.path} (${size.trim()}${frames}, ${formatSeconds(o.ms ?? 0)})`;
+      return `${o.path}${twin} (${size.trim()}${frames}, ${formatSeconds(o.ms ?? 0)})`;
     });
+  const pictures = result.outputs.flatMap((o) => (o.status !== 'failed' && o.picture !== undefined ? [o.picture] : []));
   const parts: string[] = [];
   if (done.length > 0) parts.push(`${result.input} -> ${done.join(', ')}`);
   for (const reason of reasons) {
@@ -73,7 +78,7 @@ export function inputLine(result: InputResult): string {
     const which = failed.length === result.outputs.length ? '' : ` [${formats.join(', ')}]`;
     parts.push(`FAILED${which} ${errorLine(result.input, reason)}`);
   }
-  return parts.join('; ');
+  return [parts.join('; '), ...pictures].join('\n');
 }
 
 export function totalsLine(summary: BatchSummary): string {

@@ -1,10 +1,15 @@
 import { createWriteStream, openSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parentPort } from 'node:worker_threads';
 import { CastError } from '../cast/cast-error.js';
 import { readRecording } from '../cast/detect.js';
 import { renderCast } from '../render/render.js';
+import { darkTwinOptions } from '../render/dark-twin.js';
+import { accessibleName } from '../render/accessible-name.js';
+import type { RenderOptions } from '../render/options.js';
+import type { Cast } from '../cast/events.js';
 import type { JobMessage, WorkerReply } from './protocol.js';
 
 export interface JobProgress {
@@ -16,17 +21,31 @@ export interface JobProgress {
  * Renders one job into its temporary file and renames it into place: the output appears only when
  * complete, and a failed render leaves nothing behind. Runs in a worker thread, one job at a time.
  */
-export async function renderJob(job: JobMessage, progress: JobProgress): Promise<number> {
+export async function renderJob(job: JobMessage, progress: JobProgress): Promise<{ bytes: number; alt?: string }> {
   const warn = (message: string) => progress.warn(message);
-  const options = { ...job.options, onWarning: warn, onFrame: () => progress.frame() };
+  // What --max-size gave up is told as the warnings are: one line naming the input.
+  const options = { ...job.options, inputName: basename(job.name), onWarning: warn, onMaxSize: warn, onFrame: () => progress.frame() };
   const cast = await readRecording(job.input, { ...job.read, name: job.name, cols: options.cols, rows: options.rows, onWarning: warn }).catch(
     (error: unknown) => {
       // Opened by absolute path (the batch's folder need not be the process's), but named as the user wrote it.
       throw error instanceof CastError && error.file === job.input ? new CastError(job.name, error.line, error.problem) : error;
     },
   );
+  // The twin first: the output appears only once both are complete (its rename is the last step).
+  if (job.dark) await renderFile(cast, darkTwinOptions(options), job.dark.temp, job.dark.output);
+  try {
+    const bytes = await renderFile(cast, options, job.temp, job.output);
+    return job.dark ? { bytes, alt: accessibleName(cast, options) } : { bytes };
+  } catch (error) {
+    if (job.dark) rmSync(job.dark.output, { force: true });
+    throw error;
+  }
+}
+
+/** Renders into `temp` and renames it to `output`; returns the bytes written. */
+async function renderFile(cast: Cast, options: RenderOptions, temp: string, output: string): Promise<number> {
   // Opened synchronously so the file exists before any failure: removing it then cannot race an open still in flight.
-  const stream = createWriteStream(job.temp, { fd: openSync(job.temp, 'wx') });
+  const stream = createWriteStream(temp, { fd: openSync(temp, 'wx') });
   // An error such as a full disk surfaces through finished(); keep it from being an uncaught event first.
   let failure: Error | undefined;
   stream.on('error', (error) => {
@@ -39,11 +58,11 @@ export async function renderJob(job: JobMessage, progress: JobProgress): Promise
       failure ??= error;
     });
     if (failure) throw failure;
-    await rename(job.temp, job.output);
+    await rename(temp, output);
     return stream.bytesWritten;
   } catch (error) {
     stream.destroy();
-    rmSync(job.temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
   }
 }
@@ -77,7 +96,7 @@ if (port) {
       },
     };
     renderJob(job, progress).then(
-      (bytes) => reply({ id: job.id, kind: 'done', bytes, frames: frameCount(job, frames), ms: performance.now() - start }),
+      ({ bytes, alt }) => reply({ id: job.id, kind: 'done', bytes, frames: frameCount(job, frames), ms: performance.now() - start, ...(alt === undefined ? {} : { alt }) }),
       (error: unknown) => {
         const e = error instanceof Error ? error : new Error(String(error));
         reply({ id: job.id, kind: 'failed', message: e.message, stack: e.name === 'CastError' ? undefined : e.stack });

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Cast } from '../cast/events.js';
+import { basename, join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
 import { configuredRenderOptions, isBatchInvocation, runBatchCommand } from '../batch/command.js';
@@ -13,6 +14,8 @@ import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFi
 import { resolveOutput } from './output-path.js';
 import { buildProgram } from './program.js';
 import { UsageError } from './usage-error.js';
+import { darkTwinOptions, darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
+import { accessibleName } from '../render/accessible-name.js';
 
 export interface CliContext {
   readonly name: string;
@@ -73,7 +76,13 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       },
       ...(opts.verbose ? { onDetail: (message: string) => say(message) } : {}),
       ...(opts.snapshots === undefined ? {} : { onMarkerPng: snapshotWriter(opts.snapshots) }),
+      onMaxSize: (message) => {
+        if (!opts.quiet) say(message);
+      },
+      ...(input === '-' ? {} : { inputName: basename(input.replace(/[?#].*$/, '')) }),
     };
+    const twin = hasDarkTwin(options) ? darkTwinPath(output) : undefined;
+    if (twin !== undefined && output === '-') throw new UsageError(`a dark theme gives ${format.toUpperCase()} a second file: name the output, not -`);
     const limits = resolveLimits(opts.limit);
     const cast = await readRecording(input, {
       stdin: context.stdin,
@@ -90,17 +99,30 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       await renderCast(cast, options, stdout);
       return 0;
     }
-    const file = openAtomicOutput(output);
+    // The dark twin first: the output named appears only when both are complete.
+    if (twin !== undefined) await renderFile(cast, darkTwinOptions(options), twin);
     try {
-      await renderCast(cast, options, file.stream);
-      await file.commit();
+      await renderFile(cast, options, output);
     } catch (error) {
-      file.abort();
-      throw isSystemError(error) ? cannotWrite(output, error) : error;
+      if (twin !== undefined) rmSync(twin, { force: true });
+      throw error;
     }
+    if (twin !== undefined && !opts.quiet) stdout.write(`${pictureSnippet(output, twin, accessibleName(cast, options))}\n`);
     return 0;
   } catch (error) {
     return report(error, verbose, say);
+  }
+}
+
+/** Renders into `output` through a hidden file: nothing half-written is left behind. */
+async function renderFile(cast: Cast, options: RenderOptions, output: string): Promise<void> {
+  const file = openAtomicOutput(output);
+  try {
+    await renderCast(cast, options, file.stream);
+    await file.commit();
+  } catch (error) {
+    file.abort();
+    throw isSystemError(error) ? cannotWrite(output, error) : error;
   }
 }
 

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { parseByteSize } from '../render/limits.js';
 
 /** Parsers for option values; each rejects with a message commander prints as a usage error. */
 export function positiveNumber(value: string): number {
@@ -42,4 +43,13 @@ export function padding(value: string): [number, number] {
 
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** `--max-size 5MB`: bytes. */
+export function byteSize(value: string): number {
+  try {
+    return parseByteSize(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }

@@ -12,6 +12,7 @@ import {
   padding,
   positiveInteger,
   positiveNumber,
+  byteSize,
 } from './parse-values.js';
 
 export interface ProgramInfo {
@@ -63,6 +64,10 @@ export function buildProgram(info: ProgramInfo): Command {
   program.optionsGroup('Look:');
   program
     .option('--theme <name|file>', 'built-in theme, theme file, or agg\'s bg,fg,c0..c15 list (default: the cast\'s, else asciinema)')
+    .option(
+      '--dark-theme <name|file>',
+      'theme for pages in dark mode: an SVG follows the page\'s colour scheme; GIF and PNG get a NAME-dark twin (--theme auto: github-light and github-dark)',
+    )
     .option('--list-themes', 'print the built-in theme names and exit')
     .option('--font-size <px>', 'font size in pixels', positiveNumber, 14)
     .option('--line-height <x>', 'line height as a multiple of the font size', positiveNumber, 1.4)
@@ -104,6 +109,8 @@ export function buildProgram(info: ProgramInfo): Command {
         .argParser((v) => Number(v) as 2 | 3)
         .default(2),
     )
+    .option('--alt <text>', 'what screen readers call the image (default: the recording\'s title, else its file name)')
+    .option('--max-size <size>', 'keep an animation under this size (e.g. 5MB) by lowering its frame rate, then dropping frames', byteSize)
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option(
       '--limit <name=n>',

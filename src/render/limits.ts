@@ -157,3 +157,18 @@ export function limitBytes(out: NodeJS.WritableStream, max: number, limit: keyof
   capped.on('error', () => {});
   return capped;
 }
+
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, k: 1e3, m: 1e6, g: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+
+/**
+ * A size as people write it: `5MB`, `800 KB`, `1.5MiB`, `250000` (bytes). KB and MB are decimal
+ * (5 MB = 5,000,000 bytes), which keeps a file under a cap whichever way its owner counts.
+ */
+export function parseByteSize(text: string): number {
+  const match = /^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match ? BYTE_UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined) throw new Error(`"${text}" is not a size (e.g. 5MB, 800KB, 250000)`);
+  const bytes = Math.floor(Number(match[1]) * unit);
+  if (!(bytes > 0)) throw new Error(`"${text}" is not a size above 0`);
+  return bytes;
+}

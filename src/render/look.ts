@@ -1,7 +1,8 @@
 import type { Cast } from '../cast/events.js';
 import type { FontFiles, GifOptions } from '../raster/index.js';
 import type { SvgOptions } from '../svg/index.js';
-import { parseColor, resolveTheme } from '../theme/index.js';
+import { parseColor, resolveTheme, themePair } from '../theme/index.js';
+import { accessibleName } from './accessible-name.js';
 import type { LookOptions, RenderOptions } from './options.js';
 
 /** --font-file adds fallbacks (e.g. a colour emoji font) tried before the bundled ones. */
@@ -18,10 +19,13 @@ function marginColor(look: LookOptions): number | undefined {
 
 /** The look options in the shape both renderers take, with the theme resolved (the cast's own when none is given). */
 export function lookFor(cast: Cast, look: LookOptions & Pick<RenderOptions, 'onWarning' | 'onDetail'>): GifOptions & SvgOptions {
+  const pair = themePair(look.theme, look.darkTheme);
   return {
+    ...(pair.dark === undefined ? {} : { darkTheme: resolveTheme(pair.dark, cast.header.theme) }),
+    name: accessibleName(cast, look),
     onWarning: look.onWarning,
     onDetail: look.onDetail,
-    theme: resolveTheme(look.theme, cast.header.theme),
+    theme: resolveTheme(pair.light, cast.header.theme),
     fontSize: look.fontSize,
     lineHeight: look.lineHeight,
     letterSpacing: look.letterSpacing,

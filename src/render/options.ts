@@ -10,6 +10,15 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface LookOptions {
   /** A built-in theme name, a theme file, or agg's `bg,fg,c0,...` list. Default: the cast's own, else asciinema. */
   readonly theme?: string;
+  /**
+   * The theme for pages in dark mode: an SVG carries both and follows `prefers-color-scheme`; a
+   * raster output gets a twin file in it (see dark-twin.ts). `theme: 'auto'` picks a pair.
+   */
+  readonly darkTheme?: string;
+  /** What screen readers announce the image as (default: the recording's title, else its file name). */
+  readonly alt?: string;
+  /** The input's file name, for the default `alt`. */
+  readonly inputName?: string;
   readonly fontSize?: number;
   readonly lineHeight?: number;
   readonly letterSpacing?: number;
@@ -54,6 +63,12 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly limits?: Partial<Limits>;
   /** Animated outputs only: called with a PNG of the screen at each marker (1-based index). */
   readonly onMarkerPng?: (label: string, index: number, png: Buffer) => void;
+  /**
+   * Animated outputs: the most bytes the output may have; frames are given up to stay under it
+   * (see max-size.ts), and `onMaxSize` is told what was given up.
+   */
+  readonly maxSize?: number;
+  readonly onMaxSize?: (message: string) => void;
   /** Animated outputs: called with each frame as it is rendered (for progress displays). */
   readonly onFrame?: (frame: Frame) => void;
 }

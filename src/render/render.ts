@@ -7,6 +7,7 @@ import { checkOutputSize, LimitError, limitBytes, limitFrames, resolveLimits } f
 import { TIMELINE_DEFAULTS } from '../timeline/index.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
+import { isAnimated, tuneFrames, type FrameTuning } from './frame-tuning.js';
 
 type Writable = NodeJS.WritableStream;
 
@@ -29,6 +30,15 @@ async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<F
  * Writes to `out` and leaves ending it to the caller.
  */
 export async function renderCast(cast: Cast, options: RenderOptions, out: Writable): Promise<void> {
+  if (options.maxSize !== undefined && isAnimated(options)) {
+    const { renderUnder } = await import('./max-size.js');
+    return renderUnder(cast, options, out, renderCastTuned);
+  }
+  return renderCastTuned(cast, options, out);
+}
+
+/** renderCast with what --max-size gives up: frames shown for less than `minFrameDuration` seconds. */
+export async function renderCastTuned(cast: Cast, options: RenderOptions, out: Writable, tuning: FrameTuning = {}): Promise<void> {
   const info = animationInfo(cast, { title: options.title, loop: options.loop });
   if (options.format === 'cast') return writeAsciicast(cast, out, { version: options.castVersion ?? 2 });
   if (options.format === 'txt') {
@@ -47,10 +57,13 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
   const markerPng = onMarkerPng && (await loadRaster()).renderPng;
   const frames = () =>
     limitFrames(
-      castFrames(cast, {
-        ...options,
-        onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen, info, look))),
-      }),
+      tuneFrames(
+        castFrames(cast, {
+          ...options,
+          onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen, info, look))),
+        }),
+        tuning,
+      ),
       limits,
     );
   switch (options.format) {

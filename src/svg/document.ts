@@ -6,6 +6,7 @@ import { FALLBACK_FAMILY, type SvgGeometry } from './options.js';
 import { StyleSheet } from './style-sheet.js';
 import { windowMarkup } from './window-markup.js';
 import { escapeXml } from './xml.js';
+import { screenLines } from './screen-text.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 
 /**
@@ -25,13 +26,18 @@ export class SvgDocument {
   readonly composer: FrameComposer;
 
   constructor(readonly g: SvgGeometry) {
-    this.styles = new StyleSheet(g.theme.foreground, g.lineThickness, g.cellWidth, g.cellHeight);
+    this.styles = new StyleSheet(g.painter.foreground, g.lineThickness, g.cellWidth, g.cellHeight);
     this.glyphs = new GlyphUse(g.embedFont);
     this.composer = new FrameComposer(g, this.styles, this.glyphs);
   }
 
+  /** The window's dark-scheme rules, known once the head is written. */
+  private windowDark = '';
+
   head(): string {
     const { g } = this;
+    const window = windowMarkup(g.layout, g, g.darkLayout);
+    this.windowDark = window.dark;
     const { layout } = g;
     const w = num(layout.width);
     const h = num(layout.height);
@@ -42,8 +48,10 @@ export class SvgDocument {
     }
     return (
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"` +
-      ` font-family="${escapeXml(g.fontFamily)}" font-size="${num(g.fontSize)}" fill="${hexColor(g.theme.foreground)}" xml:space="preserve">` +
-      windowMarkup(layout, g) +
+      ` font-family="${escapeXml(g.fontFamily)}" font-size="${num(g.fontSize)}" fill="${hexColor(g.theme.foreground)}" xml:space="preserve"` +
+      // An image to assistive technology, named by its <title>; the <desc> (in the tail) reads the last screen.
+      ` role="img" aria-labelledby="_t"><title id="_t">${escapeXml(g.name)}</title>` +
+      window.markup +
       `<clipPath id="_c"><rect x="${num(c.x)}" y="${num(c.y)}" width="${num(c.width)}" height="${num(c.height)}"/></clipPath>` +
       // Inside: x from the grid's left edge, y = 0 on the first row's baseline.
       // Letter-spacing makes the font's advance the cell width, so runs fill their whole-pixel cells.
@@ -72,8 +80,11 @@ export class SvgDocument {
     return this.composer.compose(screen);
   }
 
-  /** `animated`: a player runs; the class rules and fonts come from what the frames used. */
-  tail(animated: boolean): string {
+  /**
+   * `animated`: a player runs; the class rules and fonts come from what the frames used.
+   * `screen`: the last screen, whose text is the image's description.
+   */
+  tail(animated: boolean, screen?: ScreenSnapshot): string {
     this.embedded = fontFaceCss(this.glyphs, this.g);
     // The fallback glyphs' family goes first: it holds only characters the viewer's fonts lack.
     const family = this.glyphs.fallbacks.embedded.size > 0 ? `svg{font-family:${FALLBACK_FAMILY},${escapeXml(this.g.fontFamily)}}` : '';
@@ -94,6 +105,10 @@ export class SvgDocument {
     const still = animated
       ? `@media(prefers-reduced-motion:reduce){#${PLAYER_ID}{display:none!important}#${REST_ID}{visibility:visible!important}}`
       : '';
-    return `</g></g></g><style>${fonts}${fixed}${this.styles.css()}${still}</style></svg>\n`;
+    // Line by line: escaping drops the control characters, line breaks included.
+    const desc = screen ? screenLines(screen).map(escapeXml).join('\n') : '';
+    const described = desc === '' ? '' : `<desc>${desc}</desc>`;
+    // The dark scheme's rules come after the rules they override.
+    return `</g></g></g>${described}<style>${fonts}${fixed}${this.styles.css()}${this.styles.darkCss(this.windowDark)}${still}</style></svg>\n`;
   }
 }

@@ -1,5 +1,4 @@
 import { Attr, DEFAULT_COLOR, type Cell, type PaletteOverrides, type Row, type ScreenSnapshot } from '../term/cell.js';
-import { cellColors, cursorColor } from '../theme/index.js';
 import type { GlyphUse } from './embed-font.js';
 import { num, shortName } from './numbers.js';
 import type { SvgGeometry } from './options.js';
@@ -385,7 +384,7 @@ export class FrameComposer {
     if (bands !== '') {
       // A transparent window body cannot be painted over.
       if (g.transparentBackground) return undefined;
-      cover = `<path${classAttr(this.styles.band(ctx.overrides.background ?? g.theme.background))} d="${bands}"/>`;
+      cover = `<path${classAttr(this.styles.band(g.painter.background(ctx.overrides)))} d="${bands}"/>`;
     }
     if (added === '' && cover === '') return undefined;
     return { markup: `${this.rowUse(prevId, 0)}${cover}${added}`, depth };
@@ -439,11 +438,11 @@ export class FrameComposer {
     }
     const left = num(col * g.cellWidth);
     const pos = `${left === '0' ? '' : ` x="${left}"`}${yAttr(cursor.y * g.cellHeight)}`;
-    const fill = classAttr(this.styles.fill(cursorColor(g.theme, screen.palette)));
+    const fill = classAttr(this.styles.fill(g.painter.cursor(screen.palette)));
     let body = `<use href="#${id}"${pos}${fill}/>`;
     const text = cell ? cleanText(cell.text) : '';
     if (cursor.shape === 'block' && cell && text.trim() !== '' && (cell.attrs & Attr.INVISIBLE) === 0) {
-      const colors = cellColors(cell, g.theme, screen.palette, { boldIsBright: g.boldIsBright });
+      const colors = g.painter.cell(cell, screen.palette);
       const bold = (cell.attrs & Attr.BOLD) !== 0;
       const italic = (cell.attrs & Attr.ITALIC) !== 0;
       this.glyphs.add(text, bold, italic, cell.width === 2 ? 2 : 1);

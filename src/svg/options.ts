@@ -1,6 +1,7 @@
 import { cellSize, DEFAULT_THEME_NAME, getTheme, layoutWindowFor, RENDER_LOOK_DEFAULTS, type RenderLook, type Theme, type WindowLayout } from '../theme/index.js';
 import type { AnimationInfo } from '../frames/frame.js';
 import { BUNDLED_FONT, DEFAULT_FONT_FAMILY } from './font-metrics.js';
+import { Painter } from './paint.js';
 
 /** Options of the SVG renderer: the look both renderers share, and the SVG's own. */
 export interface SvgOptions extends RenderLook {
@@ -8,6 +9,13 @@ export interface SvgOptions extends RenderLook {
   readonly embedFont?: boolean;
   /** CSS font-family list; default starts with the bundled family, then common monospace fonts. */
   readonly fontFamily?: string;
+  /**
+   * A second palette for pages in dark mode: the SVG switches to it by `prefers-color-scheme`
+   * (window included). Same geometry: only colours change.
+   */
+  readonly darkTheme?: Theme;
+  /** What screen readers announce the image as (default: the recording's title, else "Terminal recording"). */
+  readonly name?: string;
   /** Told once per render about characters no font has. */
   readonly onWarning?: (message: string) => void;
   /** Told the size the embedded fonts add. */
@@ -22,6 +30,12 @@ export const SVG_DEFAULTS = { ...RENDER_LOOK_DEFAULTS, embedFont: false } as con
  */
 export interface SvgGeometry {
   readonly theme: Theme;
+  /** Colours in the theme and the dark theme at once (see paint.ts). */
+  readonly painter: Painter;
+  /** The window in the dark theme, when there is one. */
+  readonly darkLayout?: WindowLayout;
+  /** The accessible name. */
+  readonly name: string;
   readonly cols: number;
   readonly rows: number;
   /** Font size in output px. */
@@ -69,11 +83,17 @@ export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGe
   const lineThickness = Math.max(1, em(BUNDLED_FONT.underlineThickness));
   const cols = Math.max(1, info.cols);
   const rows = Math.max(1, info.rows);
-  const layout = layoutWindowFor(options, { cols, rows, cellWidth, cellHeight, theme, scale, recordingTitle: info.title });
+  const grid = { cols, rows, cellWidth, cellHeight, scale, recordingTitle: info.title };
+  const layout = layoutWindowFor(options, { ...grid, theme });
+  const dark = options.darkTheme;
+  const boldIsBright = options.boldIsBright ?? SVG_DEFAULTS.boldIsBright;
   const embedFont = options.embedFont ?? SVG_DEFAULTS.embedFont;
   const family = options.fontFamily ?? DEFAULT_FONT_FAMILY;
   return {
     theme,
+    painter: new Painter(theme, dark, boldIsBright),
+    ...(dark ? { darkLayout: layoutWindowFor(options, { ...grid, theme: dark }) } : {}),
+    name: options.name ?? (info.title === '' ? DEFAULT_NAME : info.title),
     cols,
     rows,
     fontSize: fontPx,
@@ -86,7 +106,7 @@ export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGe
     strikeOffset: em(BUNDLED_FONT.strikeoutPosition) + lineThickness / 2,
     layout,
     fontFamily: embedFont ? `${EMBEDDED_FAMILY},${family}` : family,
-    boldIsBright: options.boldIsBright ?? SVG_DEFAULTS.boldIsBright,
+    boldIsBright,
     cursor: options.cursor ?? SVG_DEFAULTS.cursor,
     embedFont,
     transparentBackground: options.transparentBackground ?? false,
@@ -98,3 +118,6 @@ export const EMBEDDED_FAMILY = 'c2s-embedded';
 
 /** The family of the embedded fallback glyphs (Nerd Font icons and the like), first in the list. */
 export const FALLBACK_FAMILY = 'c2s-fallback';
+
+/** The accessible name of a recording that has neither a title nor a given name. */
+export const DEFAULT_NAME = 'Terminal recording';

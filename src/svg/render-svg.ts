@@ -96,7 +96,7 @@ export async function renderSvg(
     await writer.write(rest.defs, (animation?.player ?? '') + rest.markup);
   }
   await writer.flush();
-  await writer.write('', doc.tail(animation !== undefined));
+  await writer.write('', doc.tail(animation !== undefined, lastScreen));
   await writer.flush();
   reportGlyphs(doc, options);
 }
@@ -116,7 +116,7 @@ export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, opti
   const doc = new SvgDocument(resolveGeometry(info, options));
   const head = doc.head();
   const rest = doc.restLayer(screen);
-  const svg = head + (rest.defs === '' ? '' : `<defs>${rest.defs}</defs>`) + rest.markup + doc.tail(false);
+  const svg = head + (rest.defs === '' ? '' : `<defs>${rest.defs}</defs>`) + rest.markup + doc.tail(false, screen);
   reportGlyphs(doc, options);
   return svg;
 }

@@ -1,5 +1,5 @@
 import { Attr, UnderlineStyle, underlineStyle, type Cell, type PaletteOverrides } from '../term/cell.js';
-import { cellColors, type CellColors } from '../theme/index.js';
+import type { CellColors } from '../theme/index.js';
 import { flagAt } from '../term/flags.js';
 import { cleanText, escapeXml } from './xml.js';
 import { num } from './numbers.js';
@@ -195,7 +195,7 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
     if (cell.width === 0) continue;
     const width = Math.min(cell.width, count - x);
     const end = x + width;
-    colors = cellColors(cell, g.theme, ctx.overrides, { boldIsBright: g.boldIsBright });
+    colors = g.painter.cell(cell, ctx.overrides);
 
     if (colors.bgIsDefault) flushBg();
     else if (bgRun && bgRun.rgb === colors.bg && bgRun.end === x) bgRun.end = end;

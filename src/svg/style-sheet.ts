@@ -1,4 +1,5 @@
 import { hexColor, num, shortName } from './numbers.js';
+import { darkOf, hasDark, type Paint } from './paint.js';
 
 export type StrokeStyle = 'curly' | 'dotted' | 'dashed';
 
@@ -10,6 +11,8 @@ export type StrokeStyle = 'curly' | 'dotted' | 'dashed';
 export class StyleSheet {
   private readonly names = new Map<string, string>();
   private readonly rules: string[] = [];
+  /** What the dark colour scheme changes (colours are Paints: see paint.ts). */
+  private readonly darkRules: string[] = [];
   private readonly texts = new Map<string, { rgb: number; bold: boolean; italic: boolean; unbold: boolean; unitalic: boolean }>();
 
   constructor(
@@ -30,6 +33,7 @@ export class StyleSheet {
     if (name === undefined) {
       name = this.add(key);
       this.rules.push(`.${name}{stroke:${hexColor(rgb)};stroke-width:${num(this.cellHeight)}}`);
+      this.darken(name, 'stroke', rgb);
     }
     return name;
   }
@@ -77,8 +81,26 @@ export class StyleSheet {
       // One dash per cell over its middle 70 %, as the GIF draws it (lines start on a cell edge).
       if (style === 'dashed') rule += `;stroke-dasharray:${num(0.7 * this.cellWidth)} ${num(0.3 * this.cellWidth)};stroke-dashoffset:${num(-0.15 * this.cellWidth)}`;
       this.rules.push(`.${name}{${rule}}`);
+      this.darken(name, 'stroke', rgb);
     }
     return name;
+  }
+
+  private darken(name: string, property: 'fill' | 'stroke', color: Paint): void {
+    if (hasDark(color)) this.darkRules.push(`.${name}{${property}:${hexColor(darkOf(color))}}`);
+  }
+
+  /**
+   * The dark colour scheme's rules: the classes whose colour differs, the default text colour
+   * (`#_s` holds the grid: the root's fill attribute is what its text inherits) and `extra` (the
+   * window's). Empty when nothing differs.
+   */
+  darkCss(extra = ''): string {
+    let rules = extra;
+    if (hasDark(this.defaultFill)) rules = `#_s{fill:${hexColor(darkOf(this.defaultFill))}}` + rules;
+    for (const [name, t] of this.texts) if (hasDark(t.rgb)) rules += `.${name}{fill:${hexColor(darkOf(t.rgb))}}`;
+    rules += this.darkRules.join('');
+    return rules === '' ? '' : `@media(prefers-color-scheme:dark){${rules}}`;
   }
 
   private fixed(key: string, rule: string): string {

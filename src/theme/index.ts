@@ -24,3 +24,4 @@ export {
 } from './window.js';
 export { importThemeFile, parseThemeText, detectThemeFormat, type ThemeFormat } from './formats/index.js';
 export { formatThemeList, themeSwatch } from './swatch.js';
+export { AUTO_THEME, AUTO_PAIR, themePair } from './pairs.js';

@@ -99,12 +99,15 @@ export class Chromium {
 
   /**
    * Shows `svg` as the page's whole document (an SVG document, not an image: its DOM can be read),
-   * or with `as: 'img'` inside an `<img>` of an HTML page, as a README shows it.
+   * or with `as: 'img'` inside an `<img>` of an HTML page, as a README shows it, or with
+   * `as: 'inline'` as markup inside an HTML page.
    */
-  async open(svg: string, width: number, height: number, as: 'document' | 'img' = 'document'): Promise<void> {
+  async open(svg: string, width: number, height: number, as: 'document' | 'img' | 'inline' = 'document'): Promise<void> {
     await this.send('Emulation.setDeviceMetricsOverride', { width: Math.ceil(width), height: Math.ceil(height), deviceScaleFactor: 1, mobile: false });
-    const file = join(this.profile, `page${this.pages++}.${as === 'img' ? 'html' : 'svg'}`);
-    if (as === 'img') {
+    const file = join(this.profile, `page${this.pages++}.${as === 'document' ? 'svg' : 'html'}`);
+    if (as === 'inline') {
+      writeFileSync(file, `<!doctype html><body style="margin:0"><div style="line-height:0">${svg}</div></body>`);
+    } else if (as === 'img') {
       writeFileSync(`${file}.svg`, svg);
       writeFileSync(file, `<!doctype html><body style="margin:0"><img src="${basename(file)}.svg" style="display:block"></body>`);
     } else writeFileSync(file, svg);
@@ -116,6 +119,11 @@ export class Chromium {
 
   async reducedMotion(on: boolean): Promise<void> {
     await this.send('Emulation.setEmulatedMedia', { features: on ? [{ name: 'prefers-reduced-motion', value: 'reduce' }] : [] });
+  }
+
+  /** The page's preferred colour scheme, as an operating system in light or dark mode sets it. */
+  async colorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
   }
 
   once(method: string): Promise<any> {

@@ -10,6 +10,7 @@ import { darkTwinOptions } from '../render/dark-twin.js';
 import { accessibleName } from '../render/accessible-name.js';
 import type { RenderOptions } from '../render/options.js';
 import type { Cast } from '../cast/events.js';
+import { replayable } from '../cast/replay.js';
 import type { JobMessage, WorkerReply } from './protocol.js';
 
 export interface JobProgress {
@@ -25,12 +26,13 @@ export async function renderJob(job: JobMessage, progress: JobProgress): Promise
   const warn = (message: string) => progress.warn(message);
   // What --max-size gave up is told as the warnings are: one line naming the input.
   const options = { ...job.options, inputName: basename(job.name), onWarning: warn, onMaxSize: warn, onFrame: () => progress.frame() };
-  const cast = await readRecording(job.input, { ...job.read, name: job.name, cols: options.cols, rows: options.rows, onWarning: warn }).catch(
+  const recording = await readRecording(job.input, { ...job.read, name: job.name, cols: options.cols, rows: options.rows, onWarning: warn }).catch(
     (error: unknown) => {
       // Opened by absolute path (the batch's folder need not be the process's), but named as the user wrote it.
       throw error instanceof CastError && error.file === job.input ? new CastError(job.name, error.line, error.problem) : error;
     },
   );
+  const cast = job.dark ? replayable(recording) : recording;
   // The twin first: the output appears only once both are complete (its rename is the last step).
   if (job.dark) await renderFile(cast, darkTwinOptions(options), job.dark.temp, job.dark.output);
   try {

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Cast } from '../cast/events.js';
+import { replayable } from '../cast/replay.js';
 import { basename, join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
@@ -84,7 +85,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     const twin = hasDarkTwin(options) ? darkTwinPath(output) : undefined;
     if (twin !== undefined && output === '-') throw new UsageError(`a dark theme gives ${format.toUpperCase()} a second file: name the output, not -`);
     const limits = resolveLimits(opts.limit);
-    const cast = await readRecording(input, {
+    const recording = await readRecording(input, {
       stdin: context.stdin,
       maxBytes: limits.urlBytes,
       maxCols: limits.cols,
@@ -95,6 +96,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       timing: opts.timing,
       onWarning: options.onWarning,
     });
+    const cast = twin === undefined ? recording : replayable(recording);
     if (output === '-') {
       await renderCast(cast, options, stdout);
       return 0;

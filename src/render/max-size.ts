@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Cast } from '../cast/events.js';
+import { replayable } from '../cast/replay.js';
 import { castFrames } from '../frames/index.js';
 import { TIMELINE_DEFAULTS } from '../timeline/index.js';
 import type { FrameTuning } from './frame-tuning.js';
@@ -48,7 +49,8 @@ class CappedBuffer extends Writable {
  * as it passes the cap, and nothing reaches `out` but the one that fits. Says in one line what it
  * gave up (`onMaxSize`); fails if even the first and last screen alone do not fit.
  */
-export async function renderUnder(cast: Cast, options: RenderOptions, out: NodeJS.WritableStream, render: Render): Promise<void> {
+export async function renderUnder(recording: Cast, options: RenderOptions, out: NodeJS.WritableStream, render: Render): Promise<void> {
+  const cast = replayable(recording);
   const max = options.maxSize!;
   const base: RenderOptions = { ...options, maxSize: undefined };
   const startFps = options.fpsCap ?? TIMELINE_DEFAULTS.fpsCap;

@@ -31,6 +31,8 @@ const isBlank = (c: Cell): boolean => (c.text === ' ' || c.text === '') && c.bg 
 export interface FrameMarkup {
   /** Row definitions first seen in this frame (for `<defs>`). */
   readonly defs: string;
+  /** Cursor shapes first used in this frame (for `<defs>`): later frames, and the resting layer, place them too. */
+  readonly cursorDefs: string;
   /** Clip paths first used in this frame: outside `<defs>`, which viewers do not lay out. */
   readonly clips: string;
   /**
@@ -209,13 +211,14 @@ export class FrameComposer {
     this.shown = { ids, depth: useScrolled ? scrolled.depth : 0, referenceable: true, ...(sameRowsAs ? { id: sameRowsAs } : {}) };
     const rowsPart = body;
     let cursorPart = '';
+    let cursorDefs = '';
     if (g.cursor) {
       const cursor = this.cursorMarkup(screen);
-      defs += cursor.defs;
+      cursorDefs = cursor.defs;
       cursorPart = cursor.body;
     }
     const key = `${overrideBg ?? ''}|${ids.join(',')}|${cursorPart}`;
-    return { defs, clips, body: rowsPart + cursorPart, key, rows: rowsPart, cursor: cursorPart, ...(previousId ? { previousId } : {}) };
+    return { defs, cursorDefs, clips, body: rowsPart + cursorPart, key, rows: rowsPart, cursor: cursorPart, ...(previousId ? { previousId } : {}) };
   }
 
   /**

@@ -69,7 +69,7 @@ export async function renderSvg(
         ? doc.frameElement(markup.rows, groupId)
         : doc.frameElement((groupId === undefined ? markup.rows : `<g id="${groupId}">${markup.rows}</g>`) + markup.cursor);
     ids[slot] = frame.id;
-    await writer.write(markup.defs + frame.markup, markup.clips);
+    await writer.write(markup.defs + markup.cursorDefs + frame.markup, markup.clips);
     pending = undefined;
   };
   for await (const frame of frames) {
@@ -83,13 +83,15 @@ export async function renderSvg(
       pending = { markup, slot };
     } else {
       doc.composer.markReused();
-      await writer.write(markup.defs, markup.clips);
+      await writer.write(markup.defs + markup.cursorDefs, markup.clips);
     }
     timeline.push(slot, Math.max(0, frame.duration));
     lastScreen = frame.screen;
   }
-  // The last frame is the resting layer's: a slot first seen there is never shown by the player.
+  // The last frame is the resting layer's: a slot first seen there is never shown by the player
+  // (but a cursor shape it defined is placed by the resting layer too).
   if (pending && timeline.shownBeforeEnd(pending.slot)) await writePending(undefined);
+  else if (pending) await writer.write(pending.markup.cursorDefs, '');
   const animation = timeline.player(info.loop, (slot) => ids[slot]!);
   if (lastScreen) {
     const rest = doc.restLayer(lastScreen, animation?.rest);

@@ -131,6 +131,13 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
       last.end = end;
       return;
     }
+    // Characters kept only for copying run on in one stretch: nobody sees where they stand.
+    const open = last?.parts[last.parts.length - 1];
+    if (last && !last.simple && !simple && gap === 0 && open!.cls === cls && cls === styles.unpainted()) {
+      open!.text += text;
+      last.end = end;
+      return;
+    }
     if (copyable && gap > 0) {
       // Copied text keeps the blanks before a new stretch, from the row's start too.
       if (last && last.simple) {

@@ -17,6 +17,12 @@ import { readCast } from '../../src/cast/index.js';
 import { animationInfo, castFrames } from '../../src/frames/index.js';
 import { hostileCast } from './hostile.js';
 
+// 14 px font, 1.4 line height: cells round(8.4) x 20 = 8 x 20 output px, as the GIF's; the
+// baseline on a whole pixel, round(15.04) = 15 px below the cell top.
+const CW = 8;
+const CH = 20;
+const BASELINE = 15;
+
 const BROWSERS = [
   ['Chromium', () => Chromium.launch()],
   ['Firefox', () => Firefox.launch()],
@@ -39,11 +45,6 @@ async function collect(frames: AsyncIterable<Frame>, animation: AnimationInfo, o
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// 14 px font, 1.4 line height: cells round(8.4) x 20 = 8 x 20 output px, as the GIF's; the
-// baseline on a whole pixel, round(15.04) = 15 px below the cell top.
-const CW = 8;
-const CH = 20;
-const BASELINE = 15;
 
 async function openSvg(svg: string): Promise<void> {
   const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!;
@@ -152,7 +153,8 @@ describe('text placement', () => {
     await openSvg(svg);
     // Each one-cell letter's drawn position against its column: a <tspan> with an x starts a
     // stretch at its column, whose characters it addresses (in UTF-16 units) from 0.
-    const offsets = await browser.evaluate<number[]>(`(() => {
+    // [offset, characters before it in its <tspan> stretch (0 in the <text>'s own)]
+    const offsets = await browser.evaluate<[number, number][]>(`(() => {
       const out = [];
       const simple = (c) => c.length === 1 && c > ' ' && c.charCodeAt(0) < 0x530 && !(c.charCodeAt(0) >= 0x300 && c.charCodeAt(0) < 0x370);
       const walk = (node, owner, at) => {
@@ -166,7 +168,7 @@ describe('text placement', () => {
           chars.forEach((c, i) => {
             // A letter followed by a combining mark is a cluster, drawn at its own x.
             if (simple(c) && !(i + 1 < chars.length && chars[i + 1] >= '\\u0300' && chars[i + 1] < '\\u0370')) {
-              out.push(owner.getStartPositionOfChar(at.index).x - at.col * ${CW});
+              out.push([owner.getStartPositionOfChar(at.index).x - at.col * ${CW}, owner.tagName === "text" ? 0 : at.index]);
             }
             if (c < '\\u0300' || c >= '\\u0370') at.col++;
             at.index += c.length;
@@ -176,37 +178,16 @@ describe('text placement', () => {
       for (const t of document.querySelectorAll('#_r text')) walk(t, t, { index: 0, col: Math.round((t.x.baseVal.length ? t.x.baseVal[0].value : 0) / ${CW}) });
       return out;
     })()`);
-    console.log(name, offsets.map((o) => o.toFixed(2)).join(' '));
-    for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(0.2);
+    // Firefox does not apply textLength to a <tspan>: a stretch after a character drawn at its own
+    // column (an icon, a wide or box-drawing character) starts on its column but keeps the
+    // fallback font's advance, 0.028 px a cell more here.
+    for (const [offset, before] of offsets) expect(Math.abs(offset)).toBeLessThan(name === 'Firefox' ? 0.2 + 0.03 * before : 0.2);
+    expect(offsets.filter(([, before]) => before === 0).length).toBeGreaterThan(60);
     // Spaces inside runs survive: the probe reads the rows back as they were.
     expect((await probe(0, 3)).rows).toEqual(expectedRows(screen(lines, cols, 3), 3, cols));
   });
 });
 
-
-describe.runIf(name === 'Chromium')('embedded font in Chromium', () => {
-  it('loads the subset (the browser accepts the font data) and draws the letters with it', async () => {
-    const svg = renderSvgStill(screen(['embedded font', 'BOLD'], 20, 2), info(20, 2), { embedFont: true });
-    await openSvg(svg);
-    const faces = await browser.evaluate<string[]>(
-      `document.fonts.ready.then(() => [...document.fonts].map((f) => f.family + ' ' + f.weight + ' ' + f.status))`,
-    );
-    expect(faces).toContain('c2s-embedded normal loaded');
-    const chromium = browser as Chromium;
-    await chromium.send('DOM.enable');
-    await chromium.send('CSS.enable');
-    const { root } = await chromium.send('DOM.getDocument', { depth: -1 });
-    const { nodeId } = await chromium.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#_r text' });
-    const { fonts } = await chromium.send('CSS.getPlatformFontsForNode', { nodeId });
-    // Chromium takes the space from the next family in the stack (a monospace one by default);
-    // the twelve letters come from the subset.
-    expect(fonts).toContainEqual(expect.objectContaining({ familyName: 'c2s-embedded', isCustomFont: true, glyphCount: 12 }));
-    const offsets = await browser.evaluate<number[]>(
-      `(() => { const t = document.querySelector('#_r text'); return [...t.textContent.replace(/\\n$/, '')].map((_, i) => t.getStartPositionOfChar(i).x - i * ${CW}); })()`,
-    );
-    for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(0.2);
-  });
-});
 
 describe('corpus casts', () => {
   // Text the probe cannot see: drawn glyphs are shapes; controls and bidi marks are dropped.
@@ -358,4 +339,41 @@ describe('what a viewer copies and how each character is styled', () => {
     expect(checked).toBeGreaterThanOrEqual(seen.length * 0.5);
   });
 });
+});
+
+// What fonts a page drew with only Chromium's DevTools protocol tells.
+describe('embedded font in Chromium', () => {
+  let browser: Chromium;
+  beforeAll(async () => {
+    browser = await Chromium.launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const openSvg = async (svg: string): Promise<void> => {
+    const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!;
+    await browser.open(svg, Number(w), Number(h));
+  };
+
+  it('loads the subset (the browser accepts the font data) and draws the letters with it', async () => {
+    const svg = renderSvgStill(screen(['embedded font', 'BOLD'], 20, 2), info(20, 2), { embedFont: true });
+    await openSvg(svg);
+    const faces = await browser.evaluate<string[]>(
+      `document.fonts.ready.then(() => [...document.fonts].map((f) => f.family + ' ' + f.weight + ' ' + f.status))`,
+    );
+    expect(faces).toContain('c2s-embedded normal loaded');
+    const chromium = browser;
+    await chromium.send('DOM.enable');
+    await chromium.send('CSS.enable');
+    const { root } = await chromium.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await chromium.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#_r text' });
+    const { fonts } = await chromium.send('CSS.getPlatformFontsForNode', { nodeId });
+    // Chromium takes the space from the next family in the stack (a monospace one by default);
+    // the twelve letters come from the subset.
+    expect(fonts).toContainEqual(expect.objectContaining({ familyName: 'c2s-embedded', isCustomFont: true, glyphCount: 12 }));
+    const offsets = await browser.evaluate<number[]>(
+      `(() => { const t = document.querySelector('#_r text'); return [...t.textContent.replace(/\\n$/, '')].map((_, i) => t.getStartPositionOfChar(i).x - i * ${CW}); })()`,
+    );
+    for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(0.2);
+  });
 });

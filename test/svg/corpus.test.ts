@@ -17,6 +17,10 @@ describe('corpus casts', () => {
     await renderSvg(replay(frames), info, {}, out);
     const svg = Buffer.concat(chunks).toString('utf8');
     expect(unsafeParts(svg)).toEqual([]);
+    // Every reference names an element the document defines (the cursor's shape included).
+    const ids = new Set([...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const refs = [...svg.matchAll(/href="#([^"]+)"|url\(#([^)]+)\)|values="([^"]*#[^"]*)"/g)].flatMap((m) => (m[3] ? m[3].split(';').map((v) => v.slice(1)) : [m[1] ?? m[2]]));
+    expect(refs.filter((r) => !ids.has(r))).toEqual([]);
     const dir = mkdtempSync(join(tmpdir(), 'svg-corpus-'));
     try {
       writeFileSync(join(dir, 'a.svg'), svg);

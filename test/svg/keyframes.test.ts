@@ -1,28 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { SlotTimeline } from '../../src/svg/animation.js';
 
-describe('SlotTimeline.css', () => {
-  it('puts a keyframe at the start of every frame and holds the last one to 100%', () => {
+const idOf = (slot: number) => `s${slot}`;
+
+describe('SlotTimeline.player', () => {
+  it('steps the player through every frame but the last, which the resting layer shows to the end', () => {
     const t = new SlotTimeline();
     t.push(0, 1);
     t.push(1, 2);
     t.push(2, 1);
-    // 4 s in all: frames start at 0 %, 25 %, 75 %; the last is also the 100 % keyframe. The resting
-    // transform (last frame) is off while the animation runs; `translate` moves the strip.
-    expect(t.css(100, 0)).toBe(
-      '#_s{transform:translateY(-200px)}' +
-        '@keyframes k{0%{transform:none;translate:0}25%{translate:0 -100px}75%{translate:0 -200px}100%{transform:none;translate:0 -200px}}' +
-        '#_s{animation:k 4s step-end infinite}' +
-        '@media (prefers-reduced-motion:reduce){#_s{animation:none}}',
-    );
+    // 4 s in all: frames start at 0, 1/4 and 3/4. In the last quarter the player points at the
+    // grid's clip path (drawing nothing) and the resting layer is visible.
+    expect(t.player(0, idOf)).toEqual({
+      player:
+        '<use id="_p"><animate attributeName="href" values="#s0;#s1;#_c" keyTimes="0;.25;.75" dur="4s" calcMode="discrete" repeatCount="indefinite"/></use>',
+      rest: '<animate attributeName="visibility" values="hidden;visible" keyTimes="0;.75" dur="4s" calcMode="discrete" repeatCount="indefinite"/>',
+    });
   });
 
   it('plays a finite number of times', () => {
     const t = new SlotTimeline();
     t.push(0, 0.5);
     t.push(1, 0.25);
-    expect(t.css(10, 1)).toContain('#_s{animation:k 0.75s step-end 1}');
-    expect(t.css(10, 3)).toContain('step-end 3}');
+    expect(t.player(1, idOf)!.player).toContain('dur="0.75s" calcMode="discrete" repeatCount="1"');
+    expect(t.player(3, idOf)!.rest).toContain('repeatCount="3"');
   });
 
   it('lengthens a frame when the same slot follows, and writes no animation for one frame', () => {
@@ -30,7 +31,7 @@ describe('SlotTimeline.css', () => {
     t.push(4, 1);
     t.push(4, 2);
     expect(t.length).toBe(1);
-    expect(t.css(10, 0)).toBe('#_s{transform:translateY(-40px)}');
+    expect(t.player(0, idOf)).toBeUndefined();
   });
 
   it('uses enough decimals that no frame moves by half a millisecond', () => {
@@ -38,18 +39,28 @@ describe('SlotTimeline.css', () => {
     t.push(0, 1000);
     t.push(1, 0.001);
     t.push(2, 2599.999);
-    // 3600 s: 1000 s is 27.7777…%, written to 5 decimals (an error of at most 0.18 ms).
-    expect(t.css(1, 0)).toContain('27.77778%{translate:0 -1px}');
-    expect(t.css(1, 0)).toContain('animation:k 3600s');
+    // 3600 s: 1000 s is 0.2777…, written to 7 decimals (an error of at most 0.18 ms).
+    const { player } = t.player(1, idOf)!;
+    expect(player).toContain('keyTimes="0;.2777778;.2777781"');
+    expect(player).toContain('dur="3600s"');
   });
 
-  it('drops a frame too short to have a keyframe position of its own', () => {
+  it('drops a frame too short to have a key time of its own', () => {
     const t = new SlotTimeline();
     t.push(0, 1);
     t.push(1, 0);
     t.push(2, 1);
-    const css = t.css(1, 0);
-    expect(css).not.toContain('translate:0 -1px}');
-    expect(css).toContain('50%{translate:0 -2px}');
+    expect(t.player(1, idOf)!.player).toContain('values="#s0;#_c" keyTimes="0;.5"');
+  });
+
+  it('shows a screen that comes back in each of its times', () => {
+    const t = new SlotTimeline();
+    t.push(0, 1);
+    t.push(1, 1);
+    t.push(0, 1);
+    t.push(2, 1);
+    expect(t.player(0, idOf)!.player).toContain('values="#s0;#s1;#s0;#_c" keyTimes="0;.25;.5;.75"');
+    expect(t.shownBeforeEnd(0)).toBe(true);
+    expect(t.shownBeforeEnd(2)).toBe(false);
   });
 });

@@ -56,7 +56,7 @@ describe('hostile casts', () => {
       5,
     );
     const svg = renderSvgStill(screen([row], 5, 1), info(5, 1), {});
-    expect(svg).toContain('>jhm</text>');
+    expect(svg).toContain('>jhm<tspan>');
     expect(svg).not.toMatch(/javascript|example\.com|mailto|<a[\s>]/);
   });
 

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import type { OutputFormat } from '../render/options.js';
 import { loadConfig, optionsFor, type BatchConfig } from './config.js';
@@ -16,6 +16,7 @@ import { createReporter, type LogOptions } from './reporter.js';
 import { parseShard, shardSlice, type Shard } from './shard.js';
 import type { BatchSummary, InputResult, OutputResult } from './summary.js';
 import { TempFiles } from './temp-files.js';
+import { targetOf, tempBeside } from '../cli/atomic-output.js';
 
 export interface BatchRequest {
   /** Paths and globs (quoted globs are expanded here; a shell's expansion works too). */
@@ -45,7 +46,7 @@ interface Job {
   readonly output: PlannedOutput;
   readonly key: string;
   readonly hash: string | undefined;
-  readonly message: Omit<JobMessage, 'id' | 'temp'>;
+  readonly message: Omit<JobMessage, 'id' | 'temp' | 'target'>;
 }
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
@@ -143,17 +144,19 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   let nextId = 0;
   const renderOne = async (job: Job) => {
     const id = nextId++;
-    const temp = join(dirname(job.output.absolute), `.${basename(job.output.absolute)}.${process.pid}.${id}.tmp`);
+    let temp: string | undefined;
     const name = job.planned.input.path;
     let outcome: Awaited<ReturnType<WorkerPool['run']>>;
     let framesSeen = 0;
     try {
       mkdirSync(dirname(job.output.absolute), { recursive: true });
-      temps.add(temp);
+      const target = targetOf(job.output.absolute, job.output.path);
+      temp = target.kind === 'file' ? tempBeside(target.path, id) : undefined;
+      if (temp !== undefined) temps.add(temp);
       reporter.jobStarted(name);
       pool ??= new WorkerPool(Math.min(jobs, toRender.length));
       outcome = await pool.run(
-        { ...job.message, id, temp },
+        { ...job.message, id, target, temp },
         {
           warning: (message) => reporter.warning(name, message),
           frames: (count) => {
@@ -165,7 +168,7 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
     } catch (error) {
       outcome = { ok: false, message: (error as Error).message };
     } finally {
-      temps.delete(temp);
+      if (temp !== undefined) temps.delete(temp);
     }
     if (outcome.ok) {
       if (job.hash !== undefined) manifest.set(job.key, job.hash);

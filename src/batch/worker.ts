@@ -1,10 +1,8 @@
-import { createWriteStream, openSync, rmSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
 import { parentPort } from 'node:worker_threads';
 import { CastError } from '../cast/cast-error.js';
 import { readRecording } from '../cast/detect.js';
 import { renderCast } from '../render/render.js';
+import { openOutputStream } from '../cli/atomic-output.js';
 import type { JobMessage, WorkerReply } from './protocol.js';
 
 export interface JobProgress {
@@ -14,7 +12,7 @@ export interface JobProgress {
 
 /**
  * Renders one job into its temporary file and renames it into place: the output appears only when
- * complete, and a failed render leaves nothing behind. Runs in a worker thread, one job at a time.
+ * complete, and a failed render leaves nothing behind. An output that is no file (a FIFO) is written in place. Runs in a worker thread, one job at a time.
  */
 export async function renderJob(job: JobMessage, progress: JobProgress): Promise<number> {
   const warn = (message: string) => progress.warn(message);
@@ -25,25 +23,13 @@ export async function renderJob(job: JobMessage, progress: JobProgress): Promise
       throw error instanceof CastError && error.file === job.input ? new CastError(job.name, error.line, error.problem) : error;
     },
   );
-  // Opened synchronously so the file exists before any failure: removing it then cannot race an open still in flight.
-  const stream = createWriteStream(job.temp, { fd: openSync(job.temp, 'wx') });
-  // An error such as a full disk surfaces through finished(); keep it from being an uncaught event first.
-  let failure: Error | undefined;
-  stream.on('error', (error) => {
-    failure ??= error;
-  });
+  const output = openOutputStream(job.target, job.temp, job.name);
   try {
-    await renderCast(cast, options, stream);
-    stream.end();
-    await finished(stream).catch((error: Error) => {
-      failure ??= error;
-    });
-    if (failure) throw failure;
-    await rename(job.temp, job.output);
-    return stream.bytesWritten;
+    await renderCast(cast, options, output.stream);
+    await output.commit();
+    return output.stream.bytesWritten;
   } catch (error) {
-    stream.destroy();
-    rmSync(job.temp, { force: true });
+    output.abort();
     throw error;
   }
 }

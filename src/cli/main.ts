@@ -8,7 +8,7 @@ import { resolveLimits } from '../render/limits.js';
 import { renderCast } from '../render/render.js';
 import type { RenderOptions } from '../render/options.js';
 import { formatThemeList } from '../theme/index.js';
-import { parseTimePoint } from '../timeline/index.js';
+import { checkRange, parseTimePoint, TimePointError, type TimePoint } from '../timeline/index.js';
 import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
 import { resolveOutput } from './output-path.js';
 import { buildProgram } from './program.js';
@@ -26,10 +26,10 @@ const version = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** A bad time point is a usage error (exit 2), found before the input is read. */
-function timePoint(value: string | undefined, flag: string): void {
-  if (value === undefined) return;
+function timePoint(value: string | undefined, flag: string): TimePoint | undefined {
+  if (value === undefined) return undefined;
   try {
-    parseTimePoint(value);
+    return parseTimePoint(value);
   } catch (error) {
     throw new UsageError(`${flag}: ${(error as Error).message}`);
   }
@@ -64,7 +64,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     const [input, outputArg] = program.args as [string | undefined, string | undefined];
     if (input === undefined) throw new UsageError('missing the input file (see --help)');
     const { format, output } = resolveOutput(input, outputArg, opts.format, context.defaultFormat);
-    for (const flag of ['from', 'to', 'at'] as const) timePoint(opts[flag], `--${flag}`);
+    timePoint(opts.at, '--at');
+    checkRange(timePoint(opts.from, '--from'), timePoint(opts.to, '--to'));
     const options: RenderOptions = {
       // The same layering as a batch (defaults < config file < overrides < flags), so both draw a cast alike.
       ...configuredRenderOptions(program, input, format),
@@ -122,7 +123,8 @@ function report(error: unknown, verbose: boolean, say: (line: string) => void): 
     say(error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '));
     return 2;
   }
-  if (error instanceof UsageError) {
+  // A time point that matches nothing is found only once the recording is read, but it is the call that is wrong.
+  if (error instanceof UsageError || error instanceof TimePointError) {
     say(error.message);
     return 2;
   }

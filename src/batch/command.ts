@@ -5,7 +5,7 @@ import type { OutputFormat, RenderOptions } from '../render/options.js';
 import { loadConfig, optionsFor } from './config.js';
 import { BatchSetupError } from './errors.js';
 import { isGlob } from './glob.js';
-import { displayPath } from './inputs.js';
+import { displayPath, expandsAsGlob } from './inputs.js';
 import { checkParsedOption, isOptionName, parseFormats, toRenderOptions, type OptionValues } from './option-values.js';
 import { RECORDING_NAME } from '../cast/file-names.js';
 
@@ -50,7 +50,7 @@ const OUTPUT_NAME = /\.(gif|svg|png|txt)$/i;
  * formats, or a batch-only flag. `INPUT OUTPUT` stays the one-file form: a second argument is taken
  * as another input only when it names a cast (or is a glob that does not name an output file).
  */
-export function isBatchInvocation(args: readonly string[], opts: Record<string, unknown>): boolean {
+export function isBatchInvocation(args: readonly string[], opts: Record<string, unknown>, cwd = process.cwd()): boolean {
   const formats = formatsOf(opts.format);
   const second = args[1];
   const inputs =
@@ -59,7 +59,7 @@ export function isBatchInvocation(args: readonly string[], opts: Record<string, 
       : args;
   return (
     inputs.length > 1 ||
-    inputs.some((a) => a !== '-' && isGlob(a)) ||
+    inputs.some((a) => expandsAsGlob(a, cwd)) ||
     opts.outDir !== undefined ||
     (formats !== undefined && formats.length > 1) ||
     opts.shard !== undefined ||

@@ -1,8 +1,8 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, filesIn, ROOT, tempDir } from './run-cli.js';
+import { cli, cliAsync, filesIn, ROOT, tempDir } from './run-cli.js';
 
 const CAST = '{"version": 2, "width": 20, "height": 3}\n[0.1, "o", "hello"]\n[0.5, "m", "half"]\n[0.6, "o", " world"]\n';
 
@@ -17,27 +17,18 @@ function setup(format: string): { dir: string; expected: Buffer } {
   return { dir, expected };
 }
 
-/** Runs the bin while this process reads `fifo`: resolves with the exit status and what came through. */
-function renderIntoFifo(args: string[], cwd: string, fifo: string): Promise<{ status: number | null; stderr: string; bytes: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'cast2gif.js'), ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const chunks: Buffer[] = [];
+/** Runs the bin while this process reads `fifo`: the exit status and what came through. */
+async function renderIntoFifo(args: string[], cwd: string, fifo: string): Promise<{ status: number | null; stderr: string; bytes: Buffer }> {
+  const chunks: Buffer[] = [];
+  const read = new Promise<void>((resolve, reject) => {
     const reader = createReadStream(fifo);
     reader.on('data', (chunk) => chunks.push(chunk as Buffer));
     reader.on('error', reject);
-    let status: number | null | undefined;
-    let read = false;
-    const done = () => {
-      if (status === undefined || !read) return;
-      clearTimeout(timer);
-      resolve({ status, stderr, bytes: Buffer.concat(chunks) });
-    };
-    reader.on('end', () => ((read = true), done()));
-    child.on('exit', (code) => ((status = code), done()));
+    reader.on('end', resolve);
   });
+  const result = await cliAsync('cast2gif', args, { cwd });
+  await read;
+  return { status: result.status, stderr: result.stderr, bytes: Buffer.concat(chunks) };
 }
 
 describe('an output that is a symbolic link', () => {

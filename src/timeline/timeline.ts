@@ -129,17 +129,14 @@ export async function* frameGroups(
 
 /**
  * Whether `event` happens at or before the still-frame point `at` (recording clock or marker).
- * Called with undefined after the last event: a point never reached then throws a TimePointError.
+ * Called with undefined after the last event: a marker never reached then throws a TimePointError.
+ * A time past the end is no mistake: the screen then is the last one, as the README promises.
  */
 export function isBefore(at: TimePoint): (event: CastEvent | undefined) => 'include' | 'stop' {
   const matcher = new MarkerMatcher(at);
-  let last = 0;
   return (event) => {
-    if (event === undefined) {
-      if ('seconds' in at && at.seconds <= last) return 'stop';
-      throw matcher.missed('at');
-    }
-    last = event.time;
-    return matcher.reached(event, 'seconds' in at) ? 'stop' : 'include';
+    if (event !== undefined) return matcher.reached(event, 'seconds' in at) ? 'stop' : 'include';
+    if ('seconds' in at) return 'stop';
+    throw matcher.missed('at');
   };
 }

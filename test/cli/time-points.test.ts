@@ -19,7 +19,6 @@ describe('time points that match nothing are usage errors', () => {
     [['--at', 'marker:99'], '--at marker:99: the recording has 2 markers'],
     [['--from', '8', '--to', '5'], '--to 5 is not after --from 8'],
     [['--from', '100'], '--from 100: the recording ends at 4.5 s'],
-    [['--at', '100'], '--at 100: the recording ends at 4.5 s'],
     [['--to', 'marker:outro'], '--to marker:outro: no marker is labelled "outro" (the markers: "intro", "end")'],
     [['--from', 'marker:end', '--to', 'marker:intro'], '--to marker:intro comes before --from marker:end'],
   ];
@@ -38,13 +37,15 @@ describe('time points that match nothing are usage errors', () => {
     }
   }
 
-  it('points that match render as before: --to past the end, --at the last event, markers by label and number', () => {
+  it('points that match render as before: --to and --at past the end, markers by label and number', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), CAST);
-    for (const args of [['--to', '100'], ['--at', '4.5'], ['--from', 'marker:intro', '--to', 'marker:2'], ['--from', '0']]) {
+    for (const args of [['--to', '100'], ['--at', '100'], ['--from', 'marker:intro', '--to', 'marker:2'], ['--from', '0']]) {
       const result = cli('cast2gif', ['in.cast', 'out.gif', ...args], { cwd: dir });
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);
     }
     expect(cli('cast2gif', ['in.cast', '-', '-f', 'txt', '--at', 'marker:end'], { cwd: dir }).stdout.toString().trim()).toBe('ab');
+    // The README: --at T shows the screen after every event up to T, so past the end it is the last screen.
+    expect(cli('cast2gif', ['in.cast', '-', '-f', 'txt', '--at', '100'], { cwd: dir }).stdout.toString().trim()).toBe('abc');
   });
 });

@@ -7,7 +7,7 @@ import { GifAnimator } from './gif-animator.js';
 
 export type { GifOptions } from '../raster/options.js';
 export { GIF_DEFAULTS } from '../raster/options.js';
-export { MIN_DELAY_CS } from './gif-animator.js';
+export { LONGEST_GIF_FRAME, MIN_DELAY_CS } from './gif-animator.js';
 export { FontNotFoundError } from '../raster/system-fonts.js';
 
 /** Writes and waits until the stream has taken it, so a slow destination holds the renderer back. */

@@ -45,13 +45,14 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
   const loadRaster = () => import('../gif/index.js');
   const onMarkerPng = options.onMarkerPng;
   const markerPng = onMarkerPng && (await loadRaster()).renderPng;
-  const frames = () =>
+  const frames = (longestFrame?: number) =>
     limitFrames(
       castFrames(cast, {
         ...options,
         onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen, info, look))),
       }),
       limits,
+      longestFrame,
     );
   switch (options.format) {
     case 'png': {
@@ -75,8 +76,9 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
       return write(out, svg);
     }
     case 'gif': {
-      const { renderGif } = await loadRaster();
-      return renderGif(options.at === undefined ? frames() : stillFrame(cast, options), info, look, out);
+      const { renderGif, LONGEST_GIF_FRAME } = await loadRaster();
+      const animation = options.at === undefined ? frames(LONGEST_GIF_FRAME) : limitFrames(stillFrame(cast, options), limits, LONGEST_GIF_FRAME);
+      return renderGif(animation, info, look, out);
     }
   }
 }

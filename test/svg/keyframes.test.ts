@@ -52,4 +52,14 @@ describe('SlotTimeline.css', () => {
     expect(css).not.toContain('translate:0 -1px}');
     expect(css).toContain('50%{translate:0 -2px}');
   });
+
+  it('writes any finite length: decimals stop where a double has no more, lengths past 10^21 s in CSS exponent form', () => {
+    const t = new SlotTimeline();
+    t.push(0, 1);
+    t.push(1, 1e300);
+    const css = t.css(1, 0);
+    expect(css).toContain('animation:k 1e+300s step-end infinite');
+    // The first second is 10^-300 of the whole: too short for a keyframe of its own, so the long frame starts at 0%.
+    expect(css).toContain('@keyframes k{0%{transform:none;translate:0 -1px}100%{transform:none;translate:0 -1px}}');
+  });
 });

@@ -107,7 +107,7 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option(
       '--limit <name=n>',
-      'raise a limit (repeatable): width, height, pixels (px), frames, duration (s), cols, rows, svgBytes, urlBytes (MB)',
+      'raise a limit (repeatable): width, height, pixels, snapshotPixels (px), frames, duration (s), cols, rows, svgBytes, urlBytes (MB)',
       (value: string, previous: Partial<Limits> | undefined) => {
         try {
           return { ...previous, ...parseLimit(value) };

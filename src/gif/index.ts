@@ -4,6 +4,7 @@ import { encodePng } from '../raster/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import { GifAnimator } from './gif-animator.js';
+import { diffScreens, isUnchanged } from '../frames/screen-diff.js';
 
 export type { GifOptions } from '../raster/options.js';
 export { GIF_DEFAULTS } from '../raster/options.js';
@@ -53,7 +54,23 @@ export async function renderGif(
 
 /** One screen as a PNG, pixel for pixel what the GIF shows for it. */
 export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions): Buffer {
-  const painter = new ScreenPainter(resolveRaster(info, options));
-  painter.paintScreen(screen);
-  return encodePng(painter.pixels, painter.width, painter.height);
+  return pngRenderer(info, options)(screen);
+}
+
+/**
+ * renderPng for many screens of one recording (marker snapshots): one painter serves them all,
+ * and a screen equal to the one before gives the same bytes again without being drawn.
+ * `beforePaint` runs before each screen that is drawn (the snapshot limit counts there).
+ */
+export function pngRenderer(info: AnimationInfo, options: GifOptions, beforePaint?: () => void): (screen: ScreenSnapshot) => Buffer {
+  let painter: ScreenPainter | undefined;
+  let last: { screen: ScreenSnapshot; png: Buffer } | undefined;
+  return (screen) => {
+    if (last && isUnchanged(diffScreens(last.screen, screen))) return last.png;
+    beforePaint?.();
+    painter ??= new ScreenPainter(resolveRaster(info, options));
+    painter.paintScreen(screen);
+    last = { screen, png: encodePng(painter.pixels, painter.width, painter.height) };
+    return last.png;
+  };
 }

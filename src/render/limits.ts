@@ -23,6 +23,8 @@ export interface Limits {
   readonly frames: number;
   /** Seconds one animation lasts (output clock: after --speed and the idle limit). */
   readonly duration: number;
+  /** Pixels drawn for --snapshots, all markers together; a marker whose screen did not change costs none. */
+  readonly snapshotPixels: number;
   /** Bytes of one SVG document. */
   readonly svgBytes: number;
   /** Bytes downloaded from a URL input. */
@@ -34,11 +36,15 @@ export const DEFAULT_LIMITS: Limits = {
   rows: MAX_ROWS,
   width: 8192,
   height: 8192,
-  // A 4K screen's worth: a full-screen frame of it costs about 300 MB while being drawn.
-  pixels: 3840 * 2160,
+  // A GIF costs about 40 bytes a pixel while drawn, and --snapshots as much again: 5 M keeps both
+  // under 600 MB. That is a 340x85 terminal, or 170x42 at --scale 2.
+  pixels: 5_000_000,
   frames: 200_000,
   // Over eleven days: only a runaway number (--speed 1e-9, a time of 1e12) gets there.
   duration: 1_000_000,
+  // Ten of the largest pictures, or 160 of an 80x24 terminal: drawing and compressing one costs
+  // about 0.1 s per million pixels.
+  snapshotPixels: 50_000_000,
   svgBytes: 512 * 1024 * 1024,
   urlBytes: 512 * 1024 * 1024,
 };

@@ -2,8 +2,8 @@ import { Writable as NodeWritable } from 'node:stream';
 import type { Cast } from '../cast/events.js';
 import { readRecordingFrom, type ReadRecordingOptions } from '../cast/detect.js';
 import { writeAsciicast } from '../cast/write-asciicast.js';
-import { animationInfo, castFrames, terminalAt, type Frame } from '../frames/index.js';
-import { checkOutputSize, LimitError, limitBytes, limitFrames, resolveLimits } from './limits.js';
+import { animationInfo, castFrames, terminalAt, type AnimationInfo, type Frame } from '../frames/index.js';
+import { checkOutputSize, LimitError, limitBytes, limitFrames, outputPixels, resolveLimits, type Limits } from './limits.js';
 import { TIMELINE_DEFAULTS } from '../timeline/index.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
@@ -22,6 +22,19 @@ async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<F
   const screen = term.snapshot();
   const all = new Set(screen.lines.map((_, y) => y));
   yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration: options.lastFrameDuration ?? TIMELINE_DEFAULTS.lastFrameDuration };
+}
+
+/** PNGs of marker screens, refused once their pixels pass the snapshot limit (an unchanged screen costs none). */
+async function snapshotRenderer(info: AnimationInfo, look: ReturnType<typeof lookFor>, limits: Limits) {
+  const { pngRenderer } = await import('../gif/index.js');
+  const size = (await outputPixels('png', info, look))!;
+  let painted = 0;
+  return pngRenderer(info, look, () => {
+    painted += size.width * size.height;
+    if (painted > limits.snapshotPixels) {
+      throw new LimitError('snapshotPixels', `the marker snapshots would take more than ${limits.snapshotPixels} pixels`);
+    }
+  });
 }
 
 /**
@@ -44,12 +57,12 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
   // The canvas (a native module) loads only for raster output, so SVG start-up stays light.
   const loadRaster = () => import('../gif/index.js');
   const onMarkerPng = options.onMarkerPng;
-  const markerPng = onMarkerPng && (await loadRaster()).renderPng;
+  const markerPng = onMarkerPng && (await snapshotRenderer(info, look, limits));
   const frames = (longestFrame?: number) =>
     limitFrames(
       castFrames(cast, {
         ...options,
-        onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen, info, look))),
+        onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen))),
       }),
       limits,
       longestFrame,

@@ -90,6 +90,30 @@ describe('marker snapshots', () => {
     const second = cli('cast2gif', ['m.cast', '-', '--format', 'png', '--at', 'marker:2'], { cwd: dir }).stdout;
     expect(first.equals(second)).toBe(false);
   });
+
+  it('snapshots drawn one after another on one painter equal stills drawn alone: colours, cursor, background, unchanged screens', () => {
+    const dir = tempDir();
+    const events = [
+      '[0.5, "o", "\\u001b[31mred\\u001b[0m"]',
+      '[1, "m", "a"]',
+      '[1.5, "o", "\\r\\n\\u001b[44m  \\u001b[0m"]',
+      '[2, "m", "b"]',
+      '[2.2, "m", "same"]',
+      '[2.5, "o", "\\u001b]11;#336699\\u0007\\u001b[2J\\u001b[H\\u001b[?25l"]',
+      '[3, "m", "c"]',
+      '[3.5, "o", "\\u001b]111\\u0007x\\u001b[?25h"]',
+      '[4, "m", "d"]',
+    ];
+    writeFileSync(join(dir, 'm.cast'), `{"version": 2, "width": 12, "height": 3}\n${events.join('\n')}\n`);
+    const result = cli('cast2gif', ['m.cast', 'm.gif', '--snapshots', 'shots'], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    const files = filesIn(join(dir, 'shots'));
+    expect(files).toEqual(['001-a.png', '002-b.png', '003-same.png', '004-c.png', '005-d.png']);
+    for (const [i, file] of files.entries()) {
+      const still = cli('cast2gif', ['m.cast', '-', '--format', 'png', '--at', `marker:${i + 1}`], { cwd: dir });
+      expect(readFileSync(join(dir, 'shots', file)).equals(still.stdout), file).toBe(true);
+    }
+  });
 });
 
 describe('other recording formats and cast output', () => {

@@ -100,14 +100,30 @@ describe('numbers inside a small cast, or in its options, cannot explode the wor
     }
   }
 
-  it('the largest picture the default limits allow fits the memory bound (PNG of 440x100 cells, every cell painted)', () => {
-    const cast = `{"version": 2, "width": 440, "height": 100}\n[0.1, "o", "\\u001b[41;33m#\\u001b[99999b"]\n`;
+  it('the largest picture the default limits allow fits the memory bound (PNG of 340x85 cells, every cell painted)', () => {
+    const cast = `{"version": 2, "width": 340, "height": 85}\n[0.1, "o", "\\u001b[41;33m#\\u001b[99999b"]\n`;
     const run = runBounded(cast, ['out.png']);
     expect(run.status, run.stderr).toBe(0);
-    // And one size up is refused before any pixel is allocated.
-    const over = runBounded(cast.replace('"width": 440', '"width": 600').replace('"height": 100', '"height": 150'), ['out.png']);
+    // And a size up is refused before any pixel is allocated.
+    const over = runBounded(cast.replace('"width": 340', '"width": 600').replace('"height": 85', '"height": 150'), ['out.png']);
     expect(over.status).toBe(1);
     expect(oneCleanLine(over.stderr)).toMatch(/pixel limit \(raise it with --limit pixels=N\)$/);
     expect(over.rssMB).toBeLessThan(200);
+  });
+
+  it('--snapshots at every marker of the largest picture: unchanged screens cost nothing, changing ones stop at the snapshot limit', () => {
+    let same = `{"version": 2, "width": 340, "height": 85}\n[0.1, "o", "\\u001b[41;33m#\\u001b[99999b"]\n`;
+    for (let i = 1; Buffer.byteLength(same) < 990; i++) same += `[${i},"m",""]\n`;
+    const unchanged = runBounded(same.slice(0, same.lastIndexOf('[')), ['out.gif', '--snapshots', 'shots']);
+    expect(unchanged.status, unchanged.stderr).toBe(0);
+    expect(filesIn(join(unchanged.dir, 'shots')).length).toBeGreaterThan(60);
+    let flashing = `{"version": 2, "width": 340, "height": 85}\n[0.1, "o", "\\u001b[41;33m#\\u001b[99999b"]\n`;
+    for (let i = 1; Buffer.byteLength(flashing) < 960; i++) flashing += `[${i},"o","\\u001b[?5${i % 2 ? 'h' : 'l'}"]\n[${i},"m",""]\n`;
+    const changing = runBounded(flashing, ['out.gif', '--snapshots', 'shots']);
+    expect(changing.status).toBe(1);
+    expect(oneCleanLine(changing.stderr)).toBe(
+      'cast2gif: the marker snapshots would take more than 50000000 pixels (raise it with --limit snapshotPixels=N)',
+    );
+    expect(filesIn(changing.dir).filter((f) => f.startsWith('out'))).toEqual([]);
   });
 });

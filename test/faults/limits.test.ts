@@ -24,9 +24,10 @@ describe('limits', () => {
       rows: 500,
       width: 8192,
       height: 8192,
-      pixels: 3840 * 2160,
+      pixels: 5_000_000,
       frames: 200_000,
       duration: 1_000_000,
+      snapshotPixels: 50_000_000,
       svgBytes: 512 * 1024 * 1024,
       urlBytes: 512 * 1024 * 1024,
     });
@@ -47,7 +48,7 @@ describe('limits', () => {
     ['width', /is not NAME=N/],
     ['width=abc', /is not NAME=N/],
     ['width=-5', /is not NAME=N/],
-    ['area=5', /unknown limit "area" \(known: cols, rows, width, height, pixels, frames, duration, svgBytes, urlBytes\)/],
+    ['area=5', /unknown limit "area" \(known: cols, rows, width, height, pixels, frames, duration, snapshotPixels, svgBytes, urlBytes\)/],
     ['width=0', /must be positive/],
   ])('refuse %s', (text, message) => {
     expect(() => parseLimit(text)).toThrow(message);
@@ -105,13 +106,13 @@ describe('limits', () => {
   });
 
   it('refuse a GIF or PNG of more pixels than the area limit, before any pixel exists; an SVG is not held to it', async () => {
-    expect(() => checkPixelSize(3840, 2160, limits)).not.toThrow();
-    expect(() => checkPixelSize(3841, 2160, limits)).toThrow(
-      'the output would be 3841x2160 = 8296560 pixels, beyond the 8294400 pixel limit (raise it with --limit pixels=N)',
+    expect(() => checkPixelSize(2500, 2000, limits)).not.toThrow();
+    expect(() => checkPixelSize(2501, 2000, limits)).toThrow(
+      'the output would be 2501x2000 = 5002000 pixels, beyond the 5000000 pixel limit (raise it with --limit pixels=N)',
     );
-    expect(() => checkPixelSize(3841, 2160, limits, false)).not.toThrow();
-    // 440x100 cells at the defaults is about 3550x2060 px; 600x150 is over the area, each side within 8192.
-    await expect(checkOutputSize('gif', info(440, 100), {}, limits)).resolves.toBeUndefined();
+    expect(() => checkPixelSize(2501, 2000, limits, false)).not.toThrow();
+    // 340x85 cells at the defaults is about 2750x1760 px; 600x150 is over the area, each side within 8192.
+    await expect(checkOutputSize('gif', info(340, 85), {}, limits)).resolves.toBeUndefined();
     for (const format of ['gif', 'png'] as const) {
       await expect(checkOutputSize(format, info(600, 150), {}, limits)).rejects.toThrow(/pixel limit \(raise it with --limit pixels=N\)/);
     }

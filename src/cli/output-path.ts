@@ -1,6 +1,7 @@
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { recordingStem } from '../cast/file-names.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/options.js';
+import { isSameFile } from './output-target.js';
 import { UsageError } from './usage-error.js';
 
 const isFormat = (s: string): s is OutputFormat => (OUTPUT_FORMATS as readonly string[]).includes(s);
@@ -36,6 +37,8 @@ export function resolveOutput(
   }
   if (output === undefined && input === '-') throw new UsageError('reading stdin: give an output file, or - for stdout');
   const path = output ?? `${stem(input)}.${chosen}`;
-  if (path !== '-' && resolve(path) === resolve(input)) throw new UsageError(`the output "${path}" would overwrite the input`);
+  if (path !== '-' && input !== '-' && !/^https?:\/\//i.test(input) && isSameFile(path, input)) {
+    throw new UsageError(`the output "${path}" would overwrite the input`);
+  }
   return { format: chosen, output: path };
 }

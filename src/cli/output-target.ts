@@ -1,4 +1,4 @@
-import { lstatSync, readlinkSync } from 'node:fs';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
@@ -51,4 +51,21 @@ export function outputTarget(path: string): OutputTarget {
     return stats.isFile() ? { kind: 'file', path: current } : { kind: 'direct', path: current };
   }
   throw systemError('ELOOP', 'open');
+}
+
+/** Names the file `path` leads to (links followed), the same for every link to it; undefined when there is none. */
+export function fileId(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? `${stats.dev}:${stats.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether writing `output` would write over `input`: the same path, or through a link (symbolic or hard) the same file. */
+export function isSameFile(output: string, input: string): boolean {
+  if (resolve(output) === resolve(input)) return true;
+  const id = fileId(output);
+  return id !== undefined && id === fileId(input);
 }

@@ -63,6 +63,25 @@ describe('an output that is a symbolic link', () => {
     expect(filesIn(join(dir, 'b'))).toEqual(['new.gif']);
   });
 
+  it('a link to the input (symbolic or hard) is refused: writing through it would destroy the input', () => {
+    const { dir } = setup('gif');
+    symlinkSync('in.cast', join(dir, 'soft.gif'));
+    execFileSync('ln', [join(dir, 'in.cast'), join(dir, 'hard.gif')]);
+    for (const output of ['soft.gif', 'hard.gif']) {
+      const result = cli('cast2gif', ['in.cast', output], { cwd: dir });
+      expect(result.stderr).toBe(`cast2gif: the output "${output}" would overwrite the input\n`);
+      expect(result.status).toBe(2);
+    }
+    expect(readFileSync(join(dir, 'in.cast'), 'utf8')).toBe(CAST);
+    // In a batch, an output planned beside its input that links back to an input stops the batch the same way.
+    writeFileSync(join(dir, 'two.cast'), CAST);
+    symlinkSync('in.cast', join(dir, 'two.gif'));
+    const batch = cli('cast2gif', ['in.cast', 'two.cast', '-q'], { cwd: dir });
+    expect(batch.status).toBe(2);
+    expect(batch.stderr).toMatch(/"two\.cast" would be written over the input "in\.cast"/);
+    expect(readFileSync(join(dir, 'in.cast'), 'utf8')).toBe(CAST);
+  });
+
   it('a loop of links: exit 1, one line, nothing written', () => {
     const { dir } = setup('gif');
     symlinkSync('y.gif', join(dir, 'x.gif'));

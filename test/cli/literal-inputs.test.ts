@@ -1,41 +1,30 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { localServer } from '../helpers/local-server.js';
 import { cli, cliAsync, filesIn, tempDir } from './run-cli.js';
 
 const CAST = '{"version": 2, "width": 20, "height": 3}\n[0.1, "o", "odd name"]\n';
 const SERVED = '{"version": 2, "width": 20, "height": 3}\n[0.1, "o", "served"]\n';
 
-let server: Server;
-let base = '';
 /** The request lines the server saw: shows the query string reached it untouched. */
 const requested: string[] = [];
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    requested.push(req.url ?? '');
-    if (req.url?.startsWith('/casts/demo.cast?')) {
-      res.writeHead(200);
-      res.end(SERVED);
-    } else {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
+const server = localServer((req, res) => {
+  requested.push(req.url ?? '');
+  if (req.url?.startsWith('/casts/demo.cast?')) {
+    res.writeHead(200);
+    res.end(SERVED);
+  } else {
+    res.writeHead(404);
+    res.end();
+  }
 });
 
 describe('inputs that look like globs but name one thing', () => {
   it('a URL with ?raw=true is downloaded, not expanded; the output is named after its path', async () => {
     const dir = tempDir();
-    const url = `${base}/casts/demo.cast?raw=true`;
+    const url = `${server.base}/casts/demo.cast?raw=true`;
     const result = await cliAsync('cast2gif', [url, '-f', 'txt'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -46,7 +35,7 @@ describe('inputs that look like globs but name one thing', () => {
 
   it('a URL holding * and [..] is downloaded as it is, with a named output', async () => {
     const dir = tempDir();
-    const url = `${base}/casts/demo.cast?tag=[1]&v=*`;
+    const url = `${server.base}/casts/demo.cast?tag=[1]&v=*`;
     const result = await cliAsync('cast2gif', [url, 'out.gif'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

@@ -88,7 +88,7 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('--no-bold-is-bright', 'keep bold text in colours 0-7 (default: bright colours 8-15, as xterm)')
     .option('--no-cursor', 'never draw the cursor')
     .option('--transparent-background', 'leave the terminal\'s default background transparent', false)
-    .option('--embed-font', 'SVG: embed a subset of the bundled font so the SVG looks the same everywhere', false);
+    .option('--embed-font', 'SVG: embed subsets of every bundled font the recording uses (text and fallbacks), so the SVG looks the same everywhere', false);
 
   program.optionsGroup('Output:');
   program

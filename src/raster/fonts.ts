@@ -103,6 +103,20 @@ export class FontSet {
     const face = this.chains[style].pick(text, cells);
     return face && loadFont(face.path);
   }
+
+  /**
+   * How a cluster is drawn: the part its font has, and each character that font lacks with the
+   * font that has it (undefined: none has it).
+   */
+  clusterFor(text: string, style: FontStyle, cells: 1 | 2 = 1): { font: LoadedFont; text: string; rest: { text: string; font: LoadedFont | undefined }[] } | undefined {
+    const split = this.chains[style].split(text, cells);
+    if (!split) return undefined;
+    return {
+      font: loadFont(split.face.path),
+      text: split.text,
+      rest: split.rest.map((ch) => ({ text: ch, font: this.fontFor(ch, style) })),
+    };
+  }
 }
 
 /** The canvas font string for a registered face. */

@@ -60,7 +60,7 @@ function warnMissingGlyphs(painter: ScreenPainter, options: GifOptions): void {
 
 /** One screen as a PNG, pixel for pixel what the GIF shows for it. */
 export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions): Buffer {
-  const painter = new ScreenPainter(resolveRaster(info, options));
+  const painter = new ScreenPainter(resolveRaster(info, options, { alphaEdges: true }));
   painter.paintScreen(screen);
   warnMissingGlyphs(painter, options);
   return encodePng(painter.pixels, painter.width, painter.height);

@@ -9,7 +9,7 @@ import { MANIFEST_FILE } from '../../src/batch/manifest.js';
 import { runBatch, type BatchRequest } from '../../src/batch/run-batch.js';
 import type { BatchSummary } from '../../src/batch/summary.js';
 
-const CORPUS = join(__dirname, '../../../shared/corpus/casts');
+const CORPUS = join(__dirname, '../corpus/casts');
 
 /** A cast whose final screen shows `lines`, one per row. */
 const castShowing = (lines: string[], cols = 20, rows = 4): string =>

@@ -180,7 +180,7 @@ describe('sources', () => {
 });
 
 describe('the corpus', () => {
-  const corpus = join(__dirname, '../../../shared/corpus');
+  const corpus = join(__dirname, '../corpus');
   // The MANIFEST was written independently of this reader: size, duration and event count per file.
   const rows = readFileSync(join(corpus, 'MANIFEST.md'), 'utf8')
     .split('\n')

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { positiveInteger } from '../cli/parse-values.js';
@@ -45,18 +46,32 @@ const formatsOf = (value: unknown): OutputFormat[] | undefined => (value === und
 
 const OUTPUT_NAME = /\.(gif|svg|png|txt)$/i;
 
+export interface InvocationFacts {
+  /** Whether a path exists (relative to the working folder); injectable for tests. */
+  readonly exists?: (path: string) => boolean;
+  /** The command asks for asciicast output (`-f cast` or `--cast-version` typed), so `X old.cast` names an output. */
+  readonly castOutput?: boolean;
+}
+
+/**
+ * `INPUT OUTPUT` is the one-file form unless the second argument is a glob that names no output
+ * file, or an existing recording that the command does not ask to overwrite with a cast: a name
+ * that does not exist yet can only be an output.
+ */
+function secondIsOutput(second: string, facts: InvocationFacts): boolean {
+  if (isGlob(second) && !OUTPUT_NAME.test(second)) return false;
+  if (!RECORDING_NAME.test(second) || facts.castOutput) return true;
+  return !(facts.exists ?? existsSync)(second);
+}
+
 /**
  * Whether the command line asks for batch mode: several inputs, a glob, an output folder, several
- * formats, or a batch-only flag. `INPUT OUTPUT` stays the one-file form: a second argument is taken
- * as another input only when it names a cast (or is a glob that does not name an output file).
+ * formats, or a batch-only flag.
  */
-export function isBatchInvocation(args: readonly string[], opts: Record<string, unknown>): boolean {
+export function isBatchInvocation(args: readonly string[], opts: Record<string, unknown>, facts: InvocationFacts = {}): boolean {
   const formats = formatsOf(opts.format);
   const second = args[1];
-  const inputs =
-    args.length === 2 && second !== undefined && !RECORDING_NAME.test(second) && (!isGlob(second) || OUTPUT_NAME.test(second))
-      ? [args[0]!]
-      : args;
+  const inputs = args.length === 2 && second !== undefined && secondIsOutput(second, facts) ? [args[0]!] : args;
   return (
     inputs.length > 1 ||
     inputs.some((a) => a !== '-' && isGlob(a)) ||

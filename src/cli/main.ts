@@ -58,7 +58,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       stdout.write(formatThemeList({ color: Boolean(tty.isTTY && tty.hasColors?.(2 ** 24)) && !process.env.NO_COLOR }));
       return 0;
     }
-    if (isBatchInvocation(program.args, opts)) {
+    const castOutput = opts.format === 'cast' || program.getOptionValueSource('castVersion') === 'cli';
+    if (isBatchInvocation(program.args, opts, { castOutput })) {
       return await runBatchCommand(program, { defaultFormat: context.defaultFormat, stdout, stderr });
     }
     const [input, outputArg] = program.args as [string | undefined, string | undefined];

@@ -7,7 +7,8 @@ import { loadConfig, optionsFor } from './config.js';
 import { BatchSetupError } from './errors.js';
 import { isGlob } from './glob.js';
 import { displayPath } from './inputs.js';
-import { checkParsedOption, isOptionName, parseFormats, toRenderOptions, type OptionValues } from './option-values.js';
+import { UsageError } from '../cli/usage-error.js';
+import { checkParsedOption, flagName, isOptionName, parseFormats, toRenderOptions, type OptionValues } from './option-values.js';
 import { RECORDING_NAME } from '../cast/file-names.js';
 
 export interface BatchCommandContext {
@@ -91,7 +92,13 @@ export function commanderLayers(program: Command): { defaults: OptionValues; exp
   const explicit: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(program.opts())) {
     if (!isOptionName(key) || value === undefined) continue;
-    const normal = key === 'format' ? parseFormats(value) : checkParsedOption(key, value);
+    let normal: unknown;
+    try {
+      normal = key === 'format' ? parseFormats(value) : checkParsedOption(key, value);
+    } catch (error) {
+      // A flag's value the parser let through but the option refuses is still a usage error (exit 2).
+      throw new UsageError(`${flagName(key)} ${JSON.stringify(value)}: ${(error as Error).message}`);
+    }
     const source = program.getOptionValueSource(key);
     (source === 'default' || source === 'implied' ? defaults : explicit)[key] = normal;
   }
@@ -134,13 +141,26 @@ export async function runBatchCommand(program: Command, context: BatchCommandCon
 }
 
 /**
- * For the one-file form: the render options with the config file applied the same way as in a
+ * For the one-file form: the option values with the config file applied the same way as in a
  * batch (defaults < config < matching overrides < flags typed), so both forms draw a cast alike.
- * `onWarning` is left to the caller.
  */
-export function configuredRenderOptions(program: Command, input: string, format: OutputFormat, cwd = process.cwd()): RenderOptions {
+export function configuredOptionValues(program: Command, input: string, cwd = process.cwd()): OptionValues {
   const { defaults, explicit } = commanderLayers(program);
   const config = loadConfig(cwd);
   const path = input === '-' || /^https?:\/\//i.test(input) ? input : displayPath(resolve(cwd, input), cwd);
-  return toRenderOptions(optionsFor(path, { defaults, config, explicit }), format);
+  return optionsFor(path, { defaults, config, explicit });
+}
+
+/**
+ * With no output named, the config file's `outDir` or several formats make even one input a
+ * batch, so the config means the same for one file as for many. Stdin and URLs stay single renders.
+ */
+export function configMakesBatch(values: OptionValues, input: string, cwd = process.cwd()): boolean {
+  if (input === '-' || /^https?:\/\//i.test(input)) return false;
+  return loadConfig(cwd)?.outDir !== undefined || (values.format?.length ?? 0) > 1;
+}
+
+/** The render options of configuredOptionValues for one format; `onWarning` is left to the caller. */
+export function configuredRenderOptions(program: Command, input: string, format: OutputFormat, cwd = process.cwd()): RenderOptions {
+  return toRenderOptions(configuredOptionValues(program, input, cwd), format);
 }

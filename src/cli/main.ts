@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
-import { configuredRenderOptions, isBatchInvocation, runBatchCommand } from '../batch/command.js';
+import { commanderLayers, configMakesBatch, configuredOptionValues, isBatchInvocation, runBatchCommand } from '../batch/command.js';
+import { toRenderOptions } from '../batch/option-values.js';
 import { readRecording } from '../cast/detect.js';
 import { resolveLimits } from '../render/limits.js';
 import { renderCast } from '../render/render.js';
@@ -11,6 +12,7 @@ import { formatThemeList } from '../theme/index.js';
 import { parseTimePoint } from '../timeline/index.js';
 import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
 import { resolveOutput } from './output-path.js';
+import { checkOptionFiles } from './option-files.js';
 import { buildProgram } from './program.js';
 import { UsageError } from './usage-error.js';
 
@@ -59,16 +61,21 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       return 0;
     }
     const castOutput = opts.format === 'cast' || program.getOptionValueSource('castVersion') === 'cli';
+    const batch = () => runBatchCommand(program, { defaultFormat: context.defaultFormat, stdout, stderr });
     if (isBatchInvocation(program.args, opts, { castOutput })) {
-      return await runBatchCommand(program, { defaultFormat: context.defaultFormat, stdout, stderr });
+      checkOptionFiles(commanderLayers(program).explicit);
+      return await batch();
     }
     const [input, outputArg] = program.args as [string | undefined, string | undefined];
     if (input === undefined) throw new UsageError('missing the input file (see --help)');
-    const { format, output } = resolveOutput(input, outputArg, opts.format, context.defaultFormat);
     for (const flag of ['from', 'to', 'at'] as const) timePoint(opts[flag], `--${flag}`);
+    // The same layering as a batch (defaults < config file < overrides < flags), so both draw a cast alike.
+    const values = configuredOptionValues(program, input);
+    checkOptionFiles(values);
+    if (outputArg === undefined && configMakesBatch(values, input)) return await batch();
+    const { format, output } = resolveOutput(input, outputArg, opts.format, values.format?.[0] ?? context.defaultFormat);
     const options: RenderOptions = {
-      // The same layering as a batch (defaults < config file < overrides < flags), so both draw a cast alike.
-      ...configuredRenderOptions(program, input, format),
+      ...toRenderOptions(values, format),
       onWarning: (message) => {
         if (!opts.quiet) say(`warning: ${message}`);
       },

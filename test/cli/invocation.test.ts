@@ -42,3 +42,31 @@ describe('INPUT OUTPUT with a recording name as the output', () => {
     expect(filesIn(dir)).toEqual(['.cast2gif-manifest.json', 'a.cast', 'a.txt', 'b.cast', 'b.txt']);
   });
 });
+
+describe('the config file applies to one input as to many', () => {
+  it('"format" picks the format when no output is named; the output extension and -f still win', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.cast'), cast);
+    writeFileSync(join(dir, 'cast2gif.config.json'), JSON.stringify({ format: 'txt' }));
+    expect(cli('cast2gif', ['a.cast'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('hello\n');
+    expect(cli('cast2gif', ['a.cast', 'b.cast'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, 'b.cast'), 'utf8')).toMatch(/^\{"version":2/);
+    expect(cli('cast2gif', ['a.cast', '-f', 'svg'], { cwd: dir }).status).toBe(0);
+    expect(filesIn(dir)).toEqual(['a.cast', 'a.svg', 'a.txt', 'b.cast', 'cast2gif.config.json']);
+  });
+
+  it('"outDir" and several formats make a lone input a batch into that folder', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.cast'), cast);
+    writeFileSync(join(dir, 'cast2gif.config.json'), JSON.stringify({ format: 'txt,cast', outDir: 'img' }));
+    const result = cli('cast2gif', ['a.cast', '--quiet'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(filesIn(join(dir, 'img'))).toEqual(['.cast2gif-manifest.json', 'a.cast', 'a.txt']);
+    expect(filesIn(dir)).toEqual(['a.cast', 'cast2gif.config.json', 'img']);
+    // Naming the output keeps the one-file form.
+    expect(cli('cast2gif', ['a.cast', 'here.txt'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, 'here.txt'), 'utf8')).toBe('hello\n');
+  });
+});

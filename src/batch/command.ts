@@ -24,7 +24,7 @@ export function addBatchOptions(program: Command): Command {
   program.optionsGroup('Batch (several inputs, quoted globs, --out-dir, or several formats as -f gif,svg):');
   return program
     .option('--out-dir <dir>', "write outputs under this folder, keeping each input's path below its glob's base folder")
-    .option('-j, --jobs <n>', 'renders at once (default: the number of CPU cores)', positiveInteger)
+    .option('-j, --jobs <n>', 'renders at once (default, and at most: the number of CPU cores)', positiveInteger)
     .option('--shard <i/n>', 'render only part i of n of the sorted inputs, for CI matrix jobs (like Playwright)')
     .option('--force', 'render even the outputs whose input and options are unchanged since the last run', false)
     .option('--json', 'print a machine-readable summary on stdout', false);

@@ -260,3 +260,17 @@ describe('batch rendering', () => {
     }
   });
 });
+
+describe('--jobs beyond the cores', () => {
+  it('runs at most one render per core, and says so', async () => {
+    const { availableParallelism } = await import('node:os');
+    const cores = availableParallelism();
+    const dir = project({ 'a.cast': castShowing(['a']), 'b.cast': castShowing(['b']) });
+    const { summary, log } = await batch({ cwd: dir, inputs: ['*.cast'], jobs: 1000, options: { format: ['txt'] } });
+    expect(summary.status).toBe(0);
+    expect(summary.jobs).toBe(cores);
+    expect(log.split('\n')[0]).toBe(`warning: --jobs 1000 is more than the ${cores} CPU cores here; running ${cores} at once`);
+    const within = await batch({ cwd: dir, inputs: ['*.cast'], jobs: 1, force: true, options: { format: ['txt'] } });
+    expect(within.log).not.toMatch(/CPU cores/);
+  });
+});

@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
 import { commanderLayers, configMakesBatch, configuredOptionValues, isBatchInvocation, runBatchCommand } from '../batch/command.js';
 import { toRenderOptions } from '../batch/option-values.js';
+import { formatBytes, formatSeconds, framesRendered } from '../batch/summary.js';
 import { readRecording } from '../cast/detect.js';
 import { resolveLimits } from '../render/limits.js';
 import { renderCast } from '../render/render.js';
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       writeErr: () => {},
       outputError: () => {},
     });
+  const started = performance.now();
   let verbose = argv.includes('--verbose') || argv.includes('-v');
   try {
     program.parse(argv as string[], { from: 'user' });
@@ -74,8 +76,14 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     checkOptionFiles(values);
     if (outputArg === undefined && configMakesBatch(values, input)) return await batch();
     const { format, output } = resolveOutput(input, outputArg, opts.format, values.format?.[0] ?? context.defaultFormat);
+    // As gzip does: image bytes on a terminal are garbage at best and terminal commands at worst.
+    if (output === '-' && (format === 'gif' || format === 'png') && (stdout as NodeJS.WriteStream).isTTY) {
+      throw new UsageError(`refusing to write ${format.toUpperCase()} data to a terminal: redirect stdout, or name an output file`);
+    }
+    let frames = 0;
     const options: RenderOptions = {
       ...toRenderOptions(values, format),
+      onFrame: () => frames++,
       onWarning: (message) => {
         if (!opts.quiet) say(`warning: ${message}`);
       },
@@ -89,8 +97,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       maxRows: limits.rows,
       cols: options.cols,
       rows: options.rows,
-      inputFormat: opts.inputFormat,
-      timing: opts.timing,
+      inputFormat: values.inputFormat,
+      timing: values.timing,
       onWarning: options.onWarning,
     });
     if (output === '-') {
@@ -105,10 +113,20 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       file.abort();
       throw isSystemError(error) ? cannotWrite(output, error) : error;
     }
+    // One line for a person watching; scripts and pipes (stderr not a terminal) get silence.
+    if (!opts.quiet && (stderr as NodeJS.WriteStream).isTTY) {
+      say(renderedLine(output, file.stream.bytesWritten, framesRendered(options, frames), performance.now() - started));
+    }
     return 0;
   } catch (error) {
     return report(error, verbose, say);
   }
+}
+
+/** `wrote out.gif: 1.2 MB, 196 frames, 0.84 s` */
+function renderedLine(output: string, bytes: number, frames: number | undefined, ms: number): string {
+  const count = frames === undefined ? '' : `${frames} frame${frames === 1 ? '' : 's'}, `;
+  return `wrote ${output}: ${formatBytes(bytes)}, ${count}${formatSeconds(ms)}`;
 }
 
 /** Marker snapshots are named by their order and label: 001-intro.png. */

@@ -134,6 +134,8 @@ function snapshotWriter(dir: string): NonNullable<RenderOptions['onMarkerPng']> 
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new UsageError(`--snapshots ${dir}: not a folder`);
     throw cannotWrite(dir, error);
   }
   return (label, index, png) => {

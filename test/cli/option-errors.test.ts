@@ -10,7 +10,7 @@ function renderWith(flags: string[]) {
   const dir = tempDir();
   writeFileSync(join(dir, 'a.cast'), cast);
   mkdirSync(join(dir, 'empty'));
-  const result = cli('cast2gif', ['a.cast', 'out.png', ...flags], { cwd: dir });
+  const result = cli('cast2gif', ['a.cast', flags[0] === '--snapshots' ? 'out.gif' : 'out.png', ...flags], { cwd: dir });
   return { ...result, files: filesIn(dir) };
 }
 
@@ -31,6 +31,7 @@ describe('a bad option value is a usage error: exit 2, one line naming the flag 
     [['--font-dir', 'empty'], 'cast2gif: --font-dir empty: holds no .ttf, .otf or .ttc file\n'],
     [['--font-family', 'No Such Family 12345'], 'cast2gif: --font-family: no installed font family among: No Such Family 12345\n'],
     [['--timing', 'missing.tm'], 'cast2gif: --timing missing.tm: no such file\n'],
+    [['--snapshots', 'a.cast'], 'cast2gif: --snapshots a.cast: not a folder\n'],
   ];
   for (const [flags, message] of cases) {
     it(flags.join(' '), () => {

@@ -25,7 +25,7 @@ export function buildProgram(info: ProgramInfo): Command {
   const program = new Command(info.name)
     .description(
       `Render an asciinema recording (.cast) as an animated ${info.defaultFormat.toUpperCase()}` +
-        ' (or SVG, PNG, text, by the output\'s extension or --format).',
+        ` (or ${info.defaultFormat === 'gif' ? 'SVG' : 'GIF'}, PNG, text or asciicast, by the output's extension or --format).`,
     )
     .argument('[input]', 'a recording (asciicast, ttyrec, script(1) typescript, Terminalizer; gzip too), - for stdin, or an http(s) URL')
     .argument(

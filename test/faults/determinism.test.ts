@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { render } from '../../src/render/render.js';
 import { requireBuild, ROOT, runBin, tempDir } from './helpers.js';
 
-const CORPUS = resolve(ROOT, '../shared/corpus/casts');
+const CORPUS = resolve(ROOT, 'test/corpus/casts');
 const work = tempDir('determinism');
 beforeAll(requireBuild);
 

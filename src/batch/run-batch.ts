@@ -83,8 +83,14 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   const started = performance.now();
   const cwd = resolve(request.cwd ?? process.cwd());
   const config = request.config === false ? undefined : (request.config ?? loadConfig(cwd));
-  const jobs = request.jobs ?? config?.jobs ?? availableParallelism();
-  if (!Number.isInteger(jobs) || jobs < 1) throw new BatchSetupError(`--jobs: expected a whole number above 0 (got ${jobs})`);
+  const cores = availableParallelism();
+  const asked = request.jobs ?? config?.jobs ?? cores;
+  if (!Number.isInteger(asked) || asked < 1) throw new BatchSetupError(`--jobs: expected a whole number above 0 (got ${asked})`);
+  // Renders are CPU-bound: workers beyond the cores only add memory (each holds a canvas and fonts).
+  const jobs = Math.min(asked, cores);
+  if (jobs < asked && !log.quiet) {
+    (log.stderr ?? process.stderr).write(`warning: --jobs ${asked} is more than the ${cores} CPU cores here; running ${jobs} at once\n`);
+  }
   const shard = typeof request.shard === 'string' ? parseShard(request.shard) : request.shard;
   const outDir = request.outDir ?? config?.outDir;
   if (request.inputs.length === 0) throw new BatchSetupError('no inputs given');

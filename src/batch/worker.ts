@@ -4,6 +4,7 @@ import { readRecording } from '../cast/detect.js';
 import { renderCast } from '../render/render.js';
 import { openOutputStream } from '../cli/atomic-output.js';
 import type { JobMessage, WorkerReply } from './protocol.js';
+import { framesRendered } from './summary.js';
 
 export interface JobProgress {
   warn(message: string): void;
@@ -34,15 +35,6 @@ export async function renderJob(job: JobMessage, progress: JobProgress): Promise
   }
 }
 
-/**
- * A still (text, PNG, --at) is one picture. An animation's frames are counted as the pipeline hands
- * them on (RenderOptions.onFrame); when it reports none, the count is unknown rather than zero.
- */
-function frameCount(job: JobMessage, counted: number): number | undefined {
-  const still = job.options.format === 'txt' || job.options.format === 'png' || job.options.at !== undefined;
-  return still ? 1 : counted > 0 ? counted : undefined;
-}
-
 const port = parentPort;
 if (port) {
   port.on('message', (job: JobMessage) => {
@@ -63,7 +55,7 @@ if (port) {
       },
     };
     renderJob(job, progress).then(
-      (bytes) => reply({ id: job.id, kind: 'done', bytes, frames: frameCount(job, frames), ms: performance.now() - start }),
+      (bytes) => reply({ id: job.id, kind: 'done', bytes, frames: framesRendered(job.options, frames), ms: performance.now() - start }),
       (error: unknown) => {
         const e = error instanceof Error ? error : new Error(String(error));
         reply({ id: job.id, kind: 'failed', message: e.message, stack: e.name === 'CastError' ? undefined : e.stack });

@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
-import { configuredRenderOptions, isBatchInvocation, runBatchCommand } from '../batch/command.js';
+import { commanderLayers, configMakesBatch, configuredOptionValues, isBatchInvocation, runBatchCommand } from '../batch/command.js';
+import { toRenderOptions } from '../batch/option-values.js';
+import { formatBytes, formatSeconds, framesRendered } from '../batch/summary.js';
 import { readRecording } from '../cast/detect.js';
 import { resolveLimits } from '../render/limits.js';
 import { renderCast } from '../render/render.js';
@@ -11,6 +13,7 @@ import { formatThemeList } from '../theme/index.js';
 import { checkRange, parseTimePoint, TimePointError, type TimePoint } from '../timeline/index.js';
 import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
 import { resolveOutput } from './output-path.js';
+import { checkOptionFiles } from './option-files.js';
 import { buildProgram } from './program.js';
 import { UsageError } from './usage-error.js';
 
@@ -48,6 +51,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       writeErr: () => {},
       outputError: () => {},
     });
+  const started = performance.now();
   let verbose = argv.includes('--verbose') || argv.includes('-v');
   try {
     program.parse(argv as string[], { from: 'user' });
@@ -58,20 +62,33 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       stdout.write(formatThemeList({ color: Boolean(tty.isTTY && tty.hasColors?.(2 ** 24)) && !process.env.NO_COLOR }));
       return 0;
     }
-    if (isBatchInvocation(program.args, opts)) {
-      return await runBatchCommand(program, { defaultFormat: context.defaultFormat, stdout, stderr });
+    const castOutput = opts.format === 'cast' || program.getOptionValueSource('castVersion') === 'cli';
+    const batch = () => runBatchCommand(program, { defaultFormat: context.defaultFormat, stdout, stderr });
+    if (isBatchInvocation(program.args, opts, { castOutput })) {
+      checkOptionFiles(commanderLayers(program).explicit);
+      return await batch();
     }
     const [input, outputArg] = program.args as [string | undefined, string | undefined];
     if (input === undefined) throw new UsageError('missing the input file (see --help)');
-    const { format, output } = resolveOutput(input, outputArg, opts.format, context.defaultFormat);
     timePoint(opts.at, '--at');
     checkRange(timePoint(opts.from, '--from'), timePoint(opts.to, '--to'));
+    // The same layering as a batch (defaults < config file < overrides < flags), so both draw a cast alike.
+    const values = configuredOptionValues(program, input);
+    checkOptionFiles(values);
+    if (outputArg === undefined && configMakesBatch(values, input)) return await batch();
+    const { format, output } = resolveOutput(input, outputArg, opts.format, values.format?.[0] ?? context.defaultFormat);
+    // As gzip does: image bytes on a terminal are garbage at best and terminal commands at worst.
+    if (output === '-' && (format === 'gif' || format === 'png') && (stdout as NodeJS.WriteStream).isTTY) {
+      throw new UsageError(`refusing to write ${format.toUpperCase()} data to a terminal: redirect stdout, or name an output file`);
+    }
+    let frames = 0;
     const options: RenderOptions = {
-      // The same layering as a batch (defaults < config file < overrides < flags), so both draw a cast alike.
-      ...configuredRenderOptions(program, input, format),
+      ...toRenderOptions(values, format),
+      onFrame: () => frames++,
       onWarning: (message) => {
         if (!opts.quiet) say(`warning: ${message}`);
       },
+      ...(opts.verbose ? { onDetail: (message: string) => say(message) } : {}),
       ...(opts.snapshots === undefined ? {} : { onMarkerPng: snapshotWriter(opts.snapshots) }),
     };
     const limits = resolveLimits(opts.limit);
@@ -82,8 +99,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       maxRows: limits.rows,
       cols: options.cols,
       rows: options.rows,
-      inputFormat: opts.inputFormat,
-      timing: opts.timing,
+      inputFormat: values.inputFormat,
+      timing: values.timing,
       onWarning: options.onWarning,
     });
     if (output === '-') {
@@ -98,10 +115,20 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       file.abort();
       throw isSystemError(error) ? cannotWrite(output, error) : error;
     }
+    // One line for a person watching; scripts and pipes (stderr not a terminal) get silence.
+    if (!opts.quiet && (stderr as NodeJS.WriteStream).isTTY) {
+      say(renderedLine(output, file.stream.bytesWritten, framesRendered(options, frames), performance.now() - started));
+    }
     return 0;
   } catch (error) {
     return report(error, verbose, say);
   }
+}
+
+/** `wrote out.gif: 1.2 MB, 196 frames, 0.84 s` */
+function renderedLine(output: string, bytes: number, frames: number | undefined, ms: number): string {
+  const count = frames === undefined ? '' : `${frames} frame${frames === 1 ? '' : 's'}, `;
+  return `wrote ${output}: ${formatBytes(bytes)}, ${count}${formatSeconds(ms)}`;
 }
 
 /** Marker snapshots are named by their order and label: 001-intro.png. */
@@ -109,6 +136,8 @@ function snapshotWriter(dir: string): NonNullable<RenderOptions['onMarkerPng']> 
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new UsageError(`--snapshots ${dir}: not a folder`);
     throw cannotWrite(dir, error);
   }
   return (label, index, png) => {

@@ -25,6 +25,11 @@ export function resolveOutput(
   let chosen: OutputFormat;
   if (format !== undefined) {
     if (!isFormat(format)) throw new UsageError(`unknown format "${format}" (${OUTPUT_FORMATS.join(', ')})`);
+    const ext = output === undefined ? '' : extname(output).slice(1).toLowerCase();
+    // out.gif holding SVG would be a broken image wherever it is used; an unknown ending is the user's own choice.
+    if (isFormat(ext) && ext !== format) {
+      throw new UsageError(`--format ${format} does not match the output "${output}": name it .${format}, or leave out --format`);
+    }
     chosen = format;
   } else if (output !== undefined && output !== '-') {
     const ext = extname(output).slice(1).toLowerCase();

@@ -25,7 +25,7 @@ export function buildProgram(info: ProgramInfo): Command {
   const program = new Command(info.name)
     .description(
       `Render an asciinema recording (.cast) as an animated ${info.defaultFormat.toUpperCase()}` +
-        ' (or SVG, PNG, text, by the output\'s extension or --format).',
+        ` (or ${info.defaultFormat === 'gif' ? 'SVG' : 'GIF'}, PNG, text or asciicast, by the output's extension or --format).`,
     )
     .argument('[input]', 'a recording (asciicast, ttyrec, script(1) typescript, Terminalizer; gzip too), - for stdin, or an http(s) URL')
     .argument(
@@ -88,7 +88,7 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('--no-bold-is-bright', 'keep bold text in colours 0-7 (default: bright colours 8-15, as xterm)')
     .option('--no-cursor', 'never draw the cursor')
     .option('--transparent-background', 'leave the terminal\'s default background transparent', false)
-    .option('--embed-font', 'SVG: embed a subset of the bundled font so the SVG looks the same everywhere', false);
+    .option('--embed-font', 'SVG: embed subsets of every bundled font the recording uses (text and fallbacks), so the SVG looks the same everywhere', false);
 
   program.optionsGroup('Output:');
   program

@@ -64,6 +64,11 @@ export interface ImageSource {
   readonly repaint?: Rect;
   /** Per pixel row: 0 where the row is known to equal `shown`, so it need not be compared. */
   readonly rowChanged?: Uint8Array;
+  /**
+   * Colours that only pictures (colour emoji) produced: when a rectangle has more than 256
+   * colours, only these are approximated, and every other colour (text, backgrounds) stays exact.
+   */
+  readonly approximable?: (color: number) => boolean;
 }
 
 /**
@@ -181,7 +186,7 @@ export function encodeImage(src: ImageSource, rect: Rect, global: GlobalPalette 
       candidates.push(encodeWith(values, leaveMask, rect, local, transparentIndex, palette, palette.length, scratch));
     }
   } else if (!fitsGlobal) {
-    candidates.push(encodeQuantized(values, leaveMask, rect, needsTransparent, scratch));
+    candidates.push(encodeQuantized(values, leaveMask, rect, needsTransparent, scratch, exactColors(colors, src.approximable, needsTransparent)));
   }
   let best = candidates[0]!;
   for (const c of candidates) if (c.bytes.length < best.bytes.length) best = c;
@@ -235,7 +240,35 @@ function encodeWith(
   return finish(rect, indices.subarray(0, n), localPalette, tableSize, transparentIndex, maxIndex);
 }
 
-function encodeQuantized(values: Uint32Array, leave: Uint8Array | undefined, rect: Rect, needsTransparent: boolean, scratch: EncodeScratch): EncodedImage {
+/**
+ * The colours of a rectangle that must keep their exact value: all but the approximable ones, when
+ * they leave room in the table for the approximations; none otherwise.
+ */
+function exactColors(
+  colors: ReadonlyMap<number, number>,
+  approximable: ((color: number) => boolean) | undefined,
+  needsTransparent: boolean,
+): Map<number, number> {
+  const exact = new Map<number, number>();
+  if (approximable === undefined) return exact;
+  // At least 64 slots stay for the approximated colours.
+  const room = 256 - 64 - (needsTransparent ? 1 : 0);
+  for (const c of colors.keys()) {
+    if (approximable(c)) continue;
+    if (exact.size === room) return new Map();
+    exact.set(c, exact.size);
+  }
+  return exact;
+}
+
+function encodeQuantized(
+  values: Uint32Array,
+  leave: Uint8Array | undefined,
+  rect: Rect,
+  needsTransparent: boolean,
+  scratch: EncodeScratch,
+  exact: ReadonlyMap<number, number>,
+): EncodedImage {
   const n = rect.w * rect.h;
   const rgba = new Uint8Array(n * 4);
   const opaque: number[] = [];
@@ -247,15 +280,16 @@ function encodeQuantized(values: Uint32Array, leave: Uint8Array | undefined, rec
     rgba[i * 4 + 1] = (c >> 8) & 0xff;
     rgba[i * 4 + 2] = c & 0xff;
     rgba[i * 4 + 3] = 255;
-    if (!skip) opaque.push(i);
+    if (!skip && !exact.has(v)) opaque.push(i);
   }
   const sample = new Uint8Array(opaque.length * 4);
   opaque.forEach((i, k) => sample.set(rgba.subarray(i * 4, i * 4 + 4), k * 4));
-  const quantized = gifenc.quantize(sample, needsTransparent ? 255 : 256);
+  // Exact colours take the first slots, as they are; the approximations share what is left.
+  const quantized = gifenc.quantize(sample, (needsTransparent ? 255 : 256) - exact.size);
   const mapped = gifenc.applyPalette(rgba, quantized);
   const indices = scratch.indices(n);
-  indices.set(mapped);
-  const palette = quantized.map(([r, g, b]) => (r! << 16) | (g! << 8) | b!);
+  for (let i = 0; i < n; i++) indices[i] = exact.get(values[i]!) ?? exact.size + mapped[i]!;
+  const palette = [...exact.keys(), ...quantized.map(([r, g, b]) => (r! << 16) | (g! << 8) | b!)];
   let transparentIndex: number | undefined;
   if (needsTransparent) {
     transparentIndex = palette.length;

@@ -101,7 +101,7 @@ export class GifAnimator {
       const likely = this.painter.likelyColors();
       this.global = GlobalPalette.of([...likely.first, ...byFrequency(pixels), ...likely.rest]);
       const rect = { x: 0, y: 0, w: this.width, h: this.height };
-      const image = encodeImage({ pixels, width: this.width }, rect, this.global, this.scratch);
+      const image = encodeImage({ pixels, width: this.width, approximable: this.painter.approximable }, rect, this.global, this.scratch);
       const head = new ByteWriter(1024);
       writeHeader(head, this.width, this.height, this.global.colors, this.loop);
       await this.sink(head.view().slice());
@@ -119,13 +119,13 @@ export class GifAnimator {
       // Pixels turning transparent: only "restore to background" on the frame before can clear
       // them, so that frame is re-encoded to cover them, and this one repaints its whole area.
       const rect = unionRect(held.image.rect, change.cleared)!;
-      held.image = encodeImage({ pixels: this.shown, width: this.width }, rect, this.global, this.scratch);
+      held.image = encodeImage({ pixels: this.shown, width: this.width, approximable: this.painter.approximable }, rect, this.global, this.scratch);
       held.disposal = Disposal.RestoreBackground;
       repaint = rect;
     }
     await this.writeHeld(start - held.start);
     const rect = unionRect(change.rect, repaint)!;
-    const image = encodeImage({ pixels, width: this.width, shown: this.shown, repaint, rowChanged: this.rowChanged }, rect, this.global, this.scratch);
+    const image = encodeImage({ pixels, width: this.width, shown: this.shown, repaint, rowChanged: this.rowChanged, approximable: this.painter.approximable }, rect, this.global, this.scratch);
     for (let y = rect.y; y < rect.y + rect.h; y++) {
       const row = y * this.width;
       this.shown.set(pixels.subarray(row + rect.x, row + rect.x + rect.w), row + rect.x);

@@ -1,4 +1,5 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
+import { missingGlyphsWarning } from '../raster/font-files.js';
 import { resolveRaster, type GifOptions } from '../raster/options.js';
 import { encodePng } from '../raster/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
@@ -50,17 +51,36 @@ export async function renderGif(
     await animator.add({ index: 0, screen, changedRows: new Set(), cursorChanged: true, paletteChanged: true, time: 0, duration: 0 });
   }
   await animator.finish();
+  warnMissingGlyphs(painter, options);
+}
+
+function warnMissingGlyphs(painter: ScreenPainter, options: GifOptions): void {
+  const warning = missingGlyphsWarning(painter.missingGlyphs);
+  if (warning !== undefined) options.onWarning?.(warning);
 }
 
 /** One screen as a PNG, pixel for pixel what the GIF shows for it. */
 export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions): Buffer {
-  return pngRenderer(info, options)(screen);
+  const painter = pngPainter(info, options);
+  const png = paintPng(painter, screen);
+  warnMissingGlyphs(painter, options);
+  return png;
+}
+
+/** PNG pixels blend glyph edges with transparency, so a transparent background has no halos. */
+const pngPainter = (info: AnimationInfo, options: GifOptions): ScreenPainter =>
+  new ScreenPainter(resolveRaster(info, options, { alphaEdges: true }));
+
+function paintPng(painter: ScreenPainter, screen: ScreenSnapshot): Buffer {
+  painter.paintScreen(screen);
+  return encodePng(painter.pixels, painter.width, painter.height);
 }
 
 /**
  * renderPng for many screens of one recording (marker snapshots): one painter serves them all,
  * and a screen equal to the one before gives the same bytes again without being drawn.
- * `beforePaint` runs before each screen that is drawn (the snapshot limit counts there).
+ * `beforePaint` runs before each screen that is drawn (the snapshot limit counts there). Missing
+ * glyphs are left to the animation's own warning, which has seen every screen.
  */
 export function pngRenderer(info: AnimationInfo, options: GifOptions, beforePaint?: () => void): (screen: ScreenSnapshot) => Buffer {
   let painter: ScreenPainter | undefined;
@@ -68,9 +88,8 @@ export function pngRenderer(info: AnimationInfo, options: GifOptions, beforePain
   return (screen) => {
     if (last && isUnchanged(diffScreens(last.screen, screen))) return last.png;
     beforePaint?.();
-    painter ??= new ScreenPainter(resolveRaster(info, options));
-    painter.paintScreen(screen);
-    last = { screen, png: encodePng(painter.pixels, painter.width, painter.height) };
+    painter ??= pngPainter(info, options);
+    last = { screen, png: paintPng(painter, screen) };
     return last.png;
   };
 }

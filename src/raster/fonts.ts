@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { readFontInfo, type FontInfo } from './sfnt.js';
+import { BUNDLED_FONT_FILES, bundledFallbacks, FaceChain, fontInfoOf, type Face } from './font-files.js';
+import type { FontInfo } from './sfnt.js';
 import { textContext } from './text-context.js';
 
-/** Where the bundled fonts live: `fonts/` at the package root, beside `src/` and `dist/`. */
-export const BUNDLED_FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
+export { BUNDLED_FONTS_DIR, BUNDLED_FONT_FILES } from './font-files.js';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export const FONT_STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
@@ -34,26 +33,14 @@ const registered = new Map<string, LoadedFont>();
 export function loadFont(path: string): LoadedFont {
   const known = registered.get(path);
   if (known) return known;
+  const info = fontInfoOf(path);
   const bytes = readFileSync(path);
-  const info = readFontInfo(bytes);
   const family = `c2g-font-${registered.size}`;
   if (!GlobalFonts.register(bytes, family)) throw new Error(`cannot load font ${path}`);
   const font = { path, family, info };
   registered.set(path, font);
   return font;
 }
-
-const bundled = (name: string): string => join(BUNDLED_FONTS_DIR, name);
-
-export const BUNDLED_FONT_FILES = {
-  regular: bundled('JetBrainsMono-Regular.ttf'),
-  bold: bundled('JetBrainsMono-Bold.ttf'),
-  italic: bundled('JetBrainsMono-Italic.ttf'),
-  boldItalic: bundled('JetBrainsMono-BoldItalic.ttf'),
-  symbols: bundled('DejaVuSansMono.ttf'),
-  symbolsBold: bundled('DejaVuSansMono-Bold.ttf'),
-  cjk: bundled('DroidSansFallbackFull.ttf'),
-} as const;
 
 const FONT_EXTENSIONS = /\.(ttf|otf|ttc)$/i;
 
@@ -79,29 +66,25 @@ export function fontFilesInDir(dir: string): FontFiles {
 
 /**
  * The faces tried for each style, in order: the style's own face, the user's fallbacks, then the
- * bundled symbol and CJK fonts. The first face whose cmap has the character draws it.
+ * bundled fallbacks (see bundledFallbacks). The first face whose cmap has the character draws it;
+ * a face is registered with the canvas only when it draws something.
  */
 export class FontSet {
   readonly primary: LoadedFont;
-  private readonly chains: Record<FontStyle, readonly LoadedFont[]>;
-  private readonly picks = new Map<string, LoadedFont | null>();
+  private readonly chains: Record<FontStyle, FaceChain>;
 
   constructor(files: FontFiles = {}) {
-    const face = (style: FontStyle): LoadedFont => {
-      const user = files[style] ?? (style === 'boldItalic' ? files.bold : undefined) ?? files.regular;
-      return loadFont(user ?? BUNDLED_FONT_FILES[style]);
-    };
-    const userFallbacks = (files.fallbacks ?? []).map(loadFont);
-    const symbols = loadFont(BUNDLED_FONT_FILES.symbols);
-    const symbolsBold = loadFont(BUNDLED_FONT_FILES.symbolsBold);
-    const cjk = loadFont(BUNDLED_FONT_FILES.cjk);
-    this.primary = face('regular');
-    const chain = (style: FontStyle, sym: LoadedFont): LoadedFont[] => [face(style), ...userFallbacks, sym, cjk];
+    const face = (style: FontStyle): string =>
+      files[style] ?? (style === 'boldItalic' ? files.bold : undefined) ?? files.regular ?? BUNDLED_FONT_FILES[style];
+    const userFallbacks: Face[] = (files.fallbacks ?? []).map((path) => ({ path }));
+    this.primary = loadFont(face('regular'));
+    const chain = (style: FontStyle, bold: boolean): FaceChain =>
+      new FaceChain([{ path: face(style) }, ...userFallbacks, ...bundledFallbacks(bold)]);
     this.chains = {
-      regular: chain('regular', symbols),
-      bold: chain('bold', symbolsBold),
-      italic: chain('italic', symbols),
-      boldItalic: chain('boldItalic', symbolsBold),
+      regular: chain('regular', false),
+      bold: chain('bold', true),
+      italic: chain('italic', false),
+      boldItalic: chain('boldItalic', true),
     };
   }
 
@@ -117,23 +100,23 @@ export class FontSet {
    * colour faces first for emoji-style characters.
    */
   fontFor(text: string, style: FontStyle, cells: 1 | 2 = 1): LoadedFont | undefined {
-    const key = `${style}${cells}${text}`;
-    const cached = this.picks.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const cp = text.codePointAt(0)!;
-    const chain = this.chains[style];
-    // Emoji-style characters prefer colour faces; everything else prefers outline faces. A symbol
-    // the terminal gave two cells (⚡, ⌚) is shown as an emoji, as terminals do.
-    const wantColor = text.includes('\ufe0f') || isEmojiPresentation(cp) || (cells === 2 && cp >= 0x2300 && cp < 0x2c00);
-    const pick = chain.find((f) => f.info.color === wantColor && f.info.has(cp)) ?? chain.find((f) => f.info.has(cp));
-    this.picks.set(key, pick ?? null);
-    return pick;
+    const face = this.chains[style].pick(text, cells);
+    return face && loadFont(face.path);
   }
-}
 
-/** Characters shown as emoji by default: the pictographic planes (older symbols need U+FE0F). */
-function isEmojiPresentation(cp: number): boolean {
-  return cp >= 0x1f000 && cp <= 0x1faff;
+  /**
+   * How a cluster is drawn: the part its font has, and each character that font lacks with the
+   * font that has it (undefined: none has it).
+   */
+  clusterFor(text: string, style: FontStyle, cells: 1 | 2 = 1): { font: LoadedFont; text: string; rest: { text: string; font: LoadedFont | undefined }[] } | undefined {
+    const split = this.chains[style].split(text, cells);
+    if (!split) return undefined;
+    return {
+      font: loadFont(split.face.path),
+      text: split.text,
+      rest: split.rest.map((ch) => ({ text: ch, font: this.fontFor(ch, style) })),
+    };
+  }
 }
 
 /** The canvas font string for a registered face. */

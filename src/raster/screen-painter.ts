@@ -1,9 +1,10 @@
 import { Attr, DEFAULT_COLOR, underlineStyle, UnderlineStyle, type Cell, type PaletteOverrides, type ScreenSnapshot } from '../term/cell.js';
+import { flagAt } from '../term/flags.js';
 import { cellColors, cursorColor, resolveColor } from '../theme/index.js';
 import type { FontStyle } from './fonts.js';
 import { GlyphCache, type Glyph } from './glyph-cache.js';
 import type { RasterSetup } from './options.js';
-import { COVERAGE_LEVELS, over, ramp, TRANSPARENT } from './pixels.js';
+import { COVERAGE_LEVELS, coverageLevel, over, overClear, ramp, TRANSPARENT } from './pixels.js';
 import { paintWindow } from './window-painter.js';
 
 const EMPTY_PALETTE: PaletteOverrides = { indexed: new Map() };
@@ -32,6 +33,11 @@ export class ScreenPainter {
   private palette: PaletteOverrides = EMPTY_PALETTE;
   private paintedCursorRow = -1;
   private windowBackground = -1;
+  /** Colours that colour glyphs (emoji) produced, and colours that text, lines and fills did. */
+  private readonly pictureColors = new Set<number>();
+  private readonly drawnColors = new Set<number>();
+  private readonly rampsSeen = new Set<Uint32Array>();
+  private lastFill = -1;
 
   constructor(private readonly setup: RasterSetup) {
     this.width = setup.layout.width;
@@ -45,8 +51,10 @@ export class ScreenPainter {
     this.palette = screen.palette;
     const bg = resolveColor(DEFAULT_COLOR, this.setup.theme, this.palette, 'bg');
     if (bg !== this.windowBackground) {
-      paintWindow(this.pixels, this.setup.layout, bg, this.setup.fonts.primary, this.setup.transparentBackground);
+      paintWindow(this.pixels, this.setup.layout, bg, this.setup.fonts.primary, this.setup.transparentBackground, this.setup.alphaEdges);
       this.windowBackground = bg;
+      // The window's own shades (corners, outline, title) are never approximated either.
+      for (const c of new Set(this.pixels)) this.drawnColors.add(c);
     }
     for (let r = 0; r < this.setup.rows; r++) this.paintRow(screen, r);
     this.paintedCursorRow = this.cursorRow(screen);
@@ -104,11 +112,26 @@ export class ScreenPainter {
     if (this.cursorRow(screen) === r) cursorCol = Math.max(0, Math.min(cursor.x, cols - 1, screen.cols - 1));
     for (let c = 0; c < cols; ) {
       const cell = cells !== undefined && c < cells.length ? cells[c]! : undefined;
-      const span: 1 | 2 = cell?.width === 2 && c + 1 < cols ? 2 : 1;
+      const flag = cells !== undefined && c + 1 < cols ? flagAt(cells, c) : undefined;
+      const span: 1 | 2 = (cell?.width === 2 || flag !== undefined) && c + 1 < cols ? 2 : 1;
       const hasCursor = cursorCol === c || (span === 2 && cursorCol === c + 1);
-      this.paintCell(cell, c, r, span, hasCursor ? cursor.shape : undefined);
+      this.paintCell(flag ?? cell, c, r, span, hasCursor ? cursor.shape : undefined);
       c += span;
     }
+  }
+
+  /**
+   * Whether a colour came only from a colour glyph, so that a GIF may approximate it when a frame
+   * has more than 256 colours; undefined while no colour glyph was drawn.
+   */
+  get approximable(): ((color: number) => boolean) | undefined {
+    if (this.pictureColors.size === 0) return undefined;
+    return (color) => this.pictureColors.has(color) && !this.drawnColors.has(color);
+  }
+
+  /** Characters that no font has, seen so far (each drawn as a box). */
+  get missingGlyphs(): ReadonlySet<number> {
+    return this.glyphs.missing;
   }
 
   private paintCell(cell: Cell | undefined, col: number, row: number, span: 1 | 2, cursor: 'block' | 'bar' | 'underline' | undefined): void {
@@ -138,6 +161,10 @@ export class ScreenPainter {
     }
     const clear = transparentBackground && bgIsDefault;
     const fill = clear ? TRANSPARENT : bg;
+    if (fill !== this.lastFill) {
+      this.drawnColors.add(fill);
+      this.lastFill = fill;
+    }
     for (let y = 0; y < cellHeight; y++) px.fill(fill, (y0 + y) * width + x0, (y0 + y) * width + x0 + w);
 
     const text = cell?.text ?? ' ';
@@ -149,21 +176,22 @@ export class ScreenPainter {
       const deco = this.decoration(attrs);
       for (let k = 0; k < span; k++) {
         const x = x0 + k * cellWidth;
-        this.blitMask(deco.under, cellWidth, cellHeight, x, y0, ramp(underline, bg, clear));
-        this.blitMask(deco.lines, cellWidth, cellHeight, x, y0, ramp(fg, bg, clear));
+        this.blitMask(deco.under, cellWidth, cellHeight, x, y0, ramp(underline, bg, clear, this.setup.alphaEdges));
+        this.blitMask(deco.lines, cellWidth, cellHeight, x, y0, ramp(fg, bg, clear, this.setup.alphaEdges));
       }
     }
     if (cursor === 'bar' || cursor === 'underline') {
       const color = cursorColor(theme, this.palette);
       const thick = Math.max(1, Math.round(this.setup.fontPx / 8));
       const [cx, cy, cw, ch] = cursor === 'bar' ? [x0, y0, Math.min(thick, w), cellHeight] : [x0, y0 + cellHeight - thick, w, thick];
+      this.drawnColors.add(color);
       for (let y = cy; y < cy + ch; y++) px.fill(color, y * width + cx, y * width + cx + cw);
     }
   }
 
   private blit(glyph: Glyph, x0: number, y0: number, fg: number, bg: number, clear: boolean): void {
     if (glyph.kind === 'mask') {
-      this.blitMask(glyph.mask.data, glyph.mask.w, glyph.mask.h, x0, y0, ramp(fg, bg, clear));
+      this.blitMask(glyph.mask.data, glyph.mask.w, glyph.mask.h, x0, y0, ramp(fg, bg, clear, this.setup.alphaEdges));
     } else if (glyph.kind === 'color') {
       const { w, h, rgba } = glyph.image;
       const px = this.pixels;
@@ -174,13 +202,19 @@ export class ScreenPainter {
           if (a === 0) continue;
           const under = px[o]!;
           const color = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
-          px[o] = under === TRANSPARENT ? (a >= 128 ? color : TRANSPARENT) : over(color, a, under);
+          const shown = under === TRANSPARENT ? overClear(color, coverageLevel(a), this.setup.alphaEdges) : over(color, a, under);
+          px[o] = shown;
+          this.pictureColors.add(shown);
         }
       }
     }
   }
 
   private blitMask(data: Uint8Array, w: number, h: number, x0: number, y0: number, colors: Uint32Array): void {
+    if (!this.rampsSeen.has(colors)) {
+      this.rampsSeen.add(colors);
+      for (const c of colors) this.drawnColors.add(c);
+    }
     const px = this.pixels;
     const width = this.width;
     for (let y = 0, i = 0; y < h; y++) {

@@ -2,7 +2,7 @@ import type { Cast } from '../cast/events.js';
 import type { FontFiles, GifOptions } from '../raster/index.js';
 import type { SvgOptions } from '../svg/index.js';
 import { parseColor, resolveTheme } from '../theme/index.js';
-import type { LookOptions } from './options.js';
+import type { LookOptions, RenderOptions } from './options.js';
 
 /** --font-file adds fallbacks (e.g. a colour emoji font) tried before the bundled ones. */
 function fontFiles(look: LookOptions): FontFiles | undefined {
@@ -17,8 +17,10 @@ function marginColor(look: LookOptions): number | undefined {
 }
 
 /** The look options in the shape both renderers take, with the theme resolved (the cast's own when none is given). */
-export function lookFor(cast: Cast, look: LookOptions): GifOptions & SvgOptions {
+export function lookFor(cast: Cast, look: LookOptions & Pick<RenderOptions, 'onWarning' | 'onDetail'>): GifOptions & SvgOptions {
   return {
+    onWarning: look.onWarning,
+    onDetail: look.onDetail,
     theme: resolveTheme(look.theme, cast.header.theme),
     fontSize: look.fontSize,
     lineHeight: look.lineHeight,

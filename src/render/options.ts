@@ -48,6 +48,8 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   /** For the `cast` format: asciicast version 2 (default) or 3. */
   readonly castVersion?: 2 | 3;
   readonly onWarning?: (message: string) => void;
+  /** What --verbose adds: details worth knowing that are not problems (e.g. the size of embedded fonts). */
+  readonly onDetail?: (message: string) => void;
   /** Raised limits (see limits.ts); the rest keep their defaults. */
   readonly limits?: Partial<Limits>;
   /** Animated outputs only: called with a PNG of the screen at each marker (1-based index). */

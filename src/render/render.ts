@@ -46,7 +46,8 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
   if (options.format === 'cast') return writeAsciicast(cast, out, { version: options.castVersion ?? 2 });
   if (options.format === 'txt') {
     const term = await terminalAt(cast, options.at);
-    return write(out, `${term.text()}\n`);
+    // Alt text, not a screen dump: the rows below the last written one are left out (each row is already trimmed).
+    return write(out, `${term.text().replace(/\n+$/, '')}\n`);
   }
   const limits = resolveLimits(options.limits);
   const look = lookFor(cast, options);

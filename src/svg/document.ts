@@ -1,7 +1,7 @@
-import { fontFaceCss, GlyphUse } from './embed-font.js';
+import { fontFaceCss, GlyphUse, type EmbeddedFonts } from './embed-font.js';
 import { FrameComposer, type FrameMarkup } from './frame-markup.js';
 import { hexColor, num } from './numbers.js';
-import type { SvgGeometry } from './options.js';
+import { FALLBACK_FAMILY, type SvgGeometry } from './options.js';
 import { StyleSheet } from './style-sheet.js';
 import { windowMarkup } from './window-markup.js';
 import { escapeXml } from './xml.js';
@@ -18,14 +18,16 @@ import type { ScreenSnapshot } from '../term/cell.js';
  */
 export class SvgDocument {
   readonly styles: StyleSheet;
-  readonly glyphs: GlyphUse | undefined;
+  readonly glyphs: GlyphUse;
+  /** What the embedded fonts added, once the tail is written. */
+  embedded: EmbeddedFonts | undefined;
   readonly composer: FrameComposer;
   /** Distance between frame slots (whole px): a spare row between them keeps overhanging glyphs out of view. */
   readonly pitch: number;
 
   constructor(readonly g: SvgGeometry) {
     this.styles = new StyleSheet(g.theme.foreground, g.lineThickness, g.cellWidth, g.cellHeight);
-    this.glyphs = g.embedFont ? new GlyphUse() : undefined;
+    this.glyphs = new GlyphUse(g.embedFont);
     this.composer = new FrameComposer(g, this.styles, this.glyphs);
     this.pitch = (g.rows + 1) * g.cellHeight;
   }
@@ -37,7 +39,7 @@ export class SvgDocument {
     const h = num(layout.height);
     const c = layout.content;
     const spacing = Math.abs(g.letterSpacing) < 0.005 ? '' : ` letter-spacing="${num(g.letterSpacing)}"`;
-    if (this.glyphs && layout.shapes.some((s) => s.kind === 'text')) {
+    if (this.glyphs.embedText && layout.shapes.some((s) => s.kind === 'text')) {
       for (const s of layout.shapes) if (s.kind === 'text') this.glyphs.add(s.text, false, false);
     }
     return (
@@ -71,7 +73,10 @@ export class SvgDocument {
 
   /** `animationCss` moves the strip; the class rules and fonts come from what the frames used. */
   tail(animationCss: string): string {
-    const fonts = this.glyphs ? fontFaceCss(this.glyphs) : '';
+    this.embedded = fontFaceCss(this.glyphs, this.g);
+    // The fallback glyphs' family goes first: it holds only characters the viewer's fonts lack.
+    const family = this.glyphs.fallbacks.embedded.size > 0 ? `svg{font-family:${FALLBACK_FAMILY},${escapeXml(this.g.fontFamily)}}` : '';
+    const fonts = this.embedded.css + family;
     // Text keeps its spaces and its logical order: every cell sits at its column as in the terminal.
     // Frames are nested <svg>s only to be moved cheaply: they must not clip. (One <style> for all.)
     const fixed = 'text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}#_s svg{overflow:visible}';

@@ -1,18 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type opentypeModule from 'opentype.js';
-import { EMBEDDED_FAMILY } from './options.js';
+import { FallbackGlyphs } from './fallback-glyphs.js';
+import { EMBEDDED_FAMILY, FALLBACK_FAMILY, type SvgGeometry } from './options.js';
 
 export type Face = 'Regular' | 'Bold' | 'Italic' | 'BoldItalic';
 
 export const faceOf = (bold: boolean, italic: boolean): Face =>
   bold ? (italic ? 'BoldItalic' : 'Bold') : italic ? 'Italic' : 'Regular';
 
-/** The code points drawn in each face, gathered while the animation is written. */
+/**
+ * The characters drawn, gathered while the animation is written: those needing a bundled fallback
+ * always, and with `embedText` (--embed-font) the code points drawn in each face of the text font.
+ */
 export class GlyphUse {
   readonly faces = new Map<Face, Set<number>>();
+  readonly fallbacks: FallbackGlyphs;
 
-  add(text: string, bold: boolean, italic: boolean): void {
+  constructor(readonly embedText: boolean) {
+    this.fallbacks = new FallbackGlyphs(embedText);
+  }
+
+  add(text: string, bold: boolean, italic: boolean, cells: 1 | 2 = 1): void {
+    this.fallbacks.add(text, cells);
+    if (!this.embedText) return;
     const face = faceOf(bold, italic);
     let set = this.faces.get(face);
     if (!set) this.faces.set(face, (set = new Set()));
@@ -29,18 +40,20 @@ function opentypeLib(): Opentype {
   return loaded;
 }
 
-const fontCache = new Map<Face, opentypeModule.Font>();
+const fontCache = new Map<string, opentypeModule.Font>();
 
-function bundledFont(face: Face): opentypeModule.Font {
-  const opentype = opentypeLib();
-  let font = fontCache.get(face);
+function parsedFont(path: string | URL): opentypeModule.Font {
+  const key = String(path);
+  let font = fontCache.get(key);
   if (!font) {
-    const bytes = readFileSync(new URL(`../../fonts/JetBrainsMono-${face}.ttf`, import.meta.url));
-    font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    fontCache.set(face, font);
+    const bytes = readFileSync(path);
+    font = opentypeLib().parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
+    fontCache.set(key, font);
   }
   return font;
 }
+
+const bundledFont = (face: Face): opentypeModule.Font => parsedFont(new URL(`../../fonts/JetBrainsMono-${face}.ttf`, import.meta.url));
 
 /**
  * A font holding only the glyphs for `codePoints` (those the bundled font has), as OpenType bytes.
@@ -101,16 +114,85 @@ function withFixedDates(font: Uint8Array): Uint8Array {
   return font;
 }
 
+/** Embedded fonts as CSS, and what they add. */
+export interface EmbeddedFonts {
+  readonly css: string;
+  readonly glyphs: number;
+  readonly bytes: number;
+}
+
+const fontFace = (family: string, weight: string, style: string, font: Uint8Array): string =>
+  `@font-face{font-family:${family};font-weight:${weight};font-style:${style};src:url(data:font/otf;base64,${Buffer.from(font).toString('base64')})}`;
+
 /** `@font-face` rules for every face used, with the subsets as data URLs. */
-export function fontFaceCss(use: GlyphUse): string {
+export function fontFaceCss(use: GlyphUse, g: SvgGeometry): EmbeddedFonts {
+  const { fallbacks } = use;
   let css = '';
+  let glyphs = 0;
+  let bytes = 0;
   for (const face of ['Regular', 'Bold', 'Italic', 'BoldItalic'] as const) {
     const codePoints = use.faces.get(face);
     if (!codePoints || codePoints.size === 0) continue;
-    const data = Buffer.from(subsetFont(face, codePoints)).toString('base64');
-    const weight = face.startsWith('Bold') ? 'bold' : 'normal';
-    const style = face.endsWith('Italic') ? 'italic' : 'normal';
-    css += `@font-face{font-family:${EMBEDDED_FAMILY};font-weight:${weight};font-style:${style};src:url(data:font/otf;base64,${data})}`;
+    const font = subsetFont(face, codePoints);
+    css += fontFace(EMBEDDED_FAMILY, face.startsWith('Bold') ? 'bold' : 'normal', face.endsWith('Italic') ? 'italic' : 'normal', font);
+    glyphs += codePoints.size;
+    bytes += font.length;
   }
-  return css;
+  if (fallbacks.embedded.size > 0) {
+    const { font, count } = fallbackFont(fallbacks, g);
+    // One face for every weight: the icons have no bold of their own, and are not made bolder.
+    css += fontFace(FALLBACK_FAMILY, '100 900', 'normal', font);
+    glyphs += count;
+    bytes += font.length;
+  }
+  return { css, glyphs, bytes };
+}
+
+/** Units per em of the fallback font: output px times 1000 / font size. */
+const FALLBACK_UPEM = 1000;
+
+/**
+ * One font holding every fallback glyph used, each placed as the raster renderer places it:
+ * centred in its cells, and shrunk about the cell's centre when its advance is wider than them.
+ * The advance is the cells' width, so a glyph never pushes what follows.
+ */
+function fallbackFont(fallbacks: FallbackGlyphs, g: SvgGeometry): { font: Uint8Array; count: number } {
+  const opentype = opentypeLib();
+  const toUnits = FALLBACK_UPEM / g.fontSize;
+  const out: opentypeModule.Glyph[] = [new opentype.Glyph({ name: '.notdef', advanceWidth: 0, path: new opentype.Path() })];
+  const all = [...fallbacks.embedded].flatMap(([path, glyphs]) => [...glyphs.values()].map((glyph) => ({ path, glyph })));
+  all.sort((a, b) => a.glyph.cp - b.glyph.cp);
+  for (const { path, glyph } of all) {
+    const source = parsedFont(path);
+    const from = source.charToGlyph(String.fromCodePoint(glyph.cp));
+    if (!from || from.index === 0) continue;
+    const em = g.fontSize / source.unitsPerEm;
+    const w = glyph.cells * g.cellWidth;
+    const advance = (from.advanceWidth ?? 0) * em;
+    const k = advance > w ? w / advance : 1;
+    // In px, y down from the baseline: x' = w/2 + k(x - advance/2); y' = (1-k)(h/2 - baseline) + k*y.
+    const dx = w / 2 - (k * advance) / 2;
+    const dy = (1 - k) * (g.cellHeight / 2 - g.baseline);
+    const s = k * em;
+    const placed = new opentype.Path();
+    const X = (x: number): number => Math.round((dx + s * x) * toUnits);
+    const Y = (y: number): number => Math.round((-dy + s * y) * toUnits);
+    for (const c of from.path.commands) {
+      if (c.type === 'M') placed.moveTo(X(c.x), Y(c.y));
+      else if (c.type === 'L') placed.lineTo(X(c.x), Y(c.y));
+      else if (c.type === 'Q') placed.quadraticCurveTo(X(c.x1), Y(c.y1), X(c.x), Y(c.y));
+      else if (c.type === 'C') placed.curveTo(X(c.x1), Y(c.y1), X(c.x2), Y(c.y2), X(c.x), Y(c.y));
+      else placed.close();
+    }
+    out.push(new opentype.Glyph({ name: `u${glyph.cp.toString(16)}`, unicode: glyph.cp, advanceWidth: Math.round(w * toUnits), path: placed }));
+  }
+  const font = new opentype.Font({
+    familyName: FALLBACK_FAMILY,
+    styleName: 'Regular',
+    unitsPerEm: FALLBACK_UPEM,
+    ascender: Math.round(g.baseline * toUnits),
+    descender: -Math.round((g.cellHeight - g.baseline) * toUnits),
+    glyphs: out,
+  });
+  return { font: withFixedDates(new Uint8Array(font.toArrayBuffer())), count: out.length - 1 };
 }

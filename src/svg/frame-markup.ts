@@ -91,7 +91,7 @@ export class FrameComposer {
   constructor(
     private readonly g: SvgGeometry,
     private readonly styles: StyleSheet,
-    private readonly glyphs?: GlyphUse,
+    private readonly glyphs: GlyphUse,
   ) {
     this.chunkRows = Math.max(2, Math.round(Math.sqrt(g.rows)));
   }
@@ -105,7 +105,7 @@ export class FrameComposer {
       this.previous = undefined;
       this.shown = undefined;
     }
-    const ctx: RowContext = { geometry: g, overrides: screen.palette, styles: this.styles, ...(this.glyphs ? { glyphs: this.glyphs } : {}) };
+    const ctx: RowContext = { geometry: g, overrides: screen.palette, styles: this.styles, glyphs: this.glyphs };
     let defs = '';
     let body = '';
     const overrideBg = screen.palette.background;
@@ -373,7 +373,7 @@ export class FrameComposer {
       const colors = cellColors(cell, g.theme, screen.palette, { boldIsBright: g.boldIsBright });
       const bold = (cell.attrs & Attr.BOLD) !== 0;
       const italic = (cell.attrs & Attr.ITALIC) !== 0;
-      this.glyphs?.add(text, bold, italic);
+      this.glyphs.add(text, bold, italic, cell.width === 2 ? 2 : 1);
       const cls = classAttr(this.styles.fill(colors.bg, bold, italic));
       body += `<text x="${left}"${yAttr(cursor.y * g.cellHeight)}${cls}>${escapeXml(text)}</text>`;
     }

@@ -8,6 +8,10 @@ export interface SvgOptions extends RenderLook {
   readonly embedFont?: boolean;
   /** CSS font-family list; default starts with the bundled family, then common monospace fonts. */
   readonly fontFamily?: string;
+  /** Told once per render about characters no font has. */
+  readonly onWarning?: (message: string) => void;
+  /** Told the size the embedded fonts add. */
+  readonly onDetail?: (message: string) => void;
 }
 
 export const SVG_DEFAULTS = { ...RENDER_LOOK_DEFAULTS, embedFont: false } as const;
@@ -91,3 +95,6 @@ export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGe
 
 /** The family name the embedded subset is declared under; unlikely to clash with an installed font. */
 export const EMBEDDED_FAMILY = 'c2s-embedded';
+
+/** The family of the embedded fallback glyphs (Nerd Font icons and the like), first in the list. */
+export const FALLBACK_FAMILY = 'c2s-fallback';

@@ -1,6 +1,7 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import { SlotTimeline } from './animation.js';
+import { missingGlyphsWarning } from '../raster/font-files.js';
 import { SvgDocument } from './document.js';
 import type { FrameMarkup } from './frame-markup.js';
 import { resolveGeometry, type SvgOptions } from './options.js';
@@ -83,6 +84,17 @@ export async function renderSvg(
   await writer.flush();
   await writer.write('', doc.tail(timeline.css(doc.pitch, info.loop)));
   await writer.flush();
+  reportGlyphs(doc, options);
+}
+
+/** The missing-glyph warning, and with --verbose what the embedded fonts cost. */
+function reportGlyphs(doc: SvgDocument, options: SvgOptions): void {
+  const warning = missingGlyphsWarning(doc.glyphs.fallbacks.missing);
+  if (warning !== undefined) options.onWarning?.(warning);
+  const embedded = doc.embedded;
+  if (embedded && embedded.glyphs > 0) {
+    options.onDetail?.(`embedded fonts: ${embedded.glyphs} glyphs, ${(embedded.bytes / 1024).toFixed(1)} KB (${((embedded.bytes * 4) / 3 / 1024).toFixed(1)} KB as base64)`);
+  }
 }
 
 /** One screen as a still SVG (for `--at`): the same drawing as the animation's frames, no animation. */
@@ -90,5 +102,7 @@ export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, opti
   const doc = new SvgDocument(resolveGeometry(info, options));
   const head = doc.head();
   const frame = doc.compose(screen);
-  return head + (frame.defs === '' ? '' : `<defs>${frame.defs}</defs>`) + frame.body + doc.tail('');
+  const svg = head + (frame.defs === '' ? '' : `<defs>${frame.defs}</defs>`) + frame.body + doc.tail('');
+  reportGlyphs(doc, options);
+  return svg;
 }

@@ -1,5 +1,6 @@
 import { Attr, UnderlineStyle, underlineStyle, type Cell, type PaletteOverrides } from '../term/cell.js';
 import { cellColors, type CellColors } from '../theme/index.js';
+import { flagAt } from '../term/flags.js';
 import { cleanText, escapeXml } from './xml.js';
 import { num } from './numbers.js';
 import type { SvgGeometry } from './options.js';
@@ -11,8 +12,8 @@ export interface RowContext {
   readonly geometry: SvgGeometry;
   readonly overrides: PaletteOverrides;
   readonly styles: StyleSheet;
-  /** Collects the characters drawn, when the font is embedded. */
-  readonly glyphs?: GlyphUse;
+  /** Collects the characters drawn, for the embedded fonts and the missing-glyph warning. */
+  readonly glyphs: GlyphUse;
 }
 
 /**
@@ -152,9 +153,13 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
 
   const count = Math.min(cells.length, g.cols, to);
   let colors: CellColors | undefined;
+  let pairedUpTo = 0;
   for (let x = from; x < count; x++) {
-    const cell = cells[x]!;
-    // The right half of a wide character was painted with its left half.
+    // The right half of a wide character or a flag was painted with its left half.
+    if (x < pairedUpTo) continue;
+    const flag = x + 1 < count ? flagAt(cells, x) : undefined;
+    if (flag) pairedUpTo = x + 2;
+    const cell = flag ?? cells[x]!;
     if (cell.width === 0) continue;
     const width = Math.min(cell.width, count - x);
     const end = x + width;
@@ -190,7 +195,7 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
       continue;
     }
     const cls = styles.fill(colors.fg, bold, italic);
-    ctx.glyphs?.add(text, bold, italic);
+    ctx.glyphs.add(text, bold, italic, width === 2 ? 2 : 1);
     if (width === 1 && isSimple(text)) {
       if (run && x - run.end < MAX_GAP) {
         // Blanks before the character are invisible: they stay in the current part.

@@ -96,3 +96,25 @@ describe('config files', () => {
     expect(parseConfig({ padding: 4, fontFile: 'x.ttf', at: 2.5 }, 'c').options).toEqual({ padding: [4, 4], fontFile: ['x.ttf'], at: '2.5' });
   });
 });
+
+describe('config keys as the README names them: the flags in camelCase', () => {
+  it('noCursor, noBorder, noLoop and noBoldIsBright turn their option off, as the flags do', () => {
+    const config = parseConfig({ noCursor: true, noBorder: true, noLoop: true, noBoldIsBright: true }, 'c.json');
+    expect(config.options).toEqual({ cursor: false, border: false, loop: false, boldIsBright: false });
+    expect(toRenderOptions(config.options, 'gif')).toMatchObject({ cursor: false, border: false, loop: 1, boldIsBright: false });
+    expect(parseConfig({ noCursor: false }, 'c.json').options).toEqual({});
+    expect(() => parseConfig({ noCursor: 'yes' }, 'c.json')).toThrow('c.json: noCursor: expected true or false');
+    expect(() => parseConfig({ noLoop: true, loop: 2 }, 'c.json')).toThrow('c.json: noLoop: conflicts with "loop": give one of them');
+    expect(parseConfig({ overrides: [{ files: '*.cast', options: { noBorder: true } }] }, 'c.json').overrides[0]!.options).toEqual({ border: false });
+  });
+
+  it('takes numbers as text too, as the flags do', () => {
+    expect(parseConfig({ speed: '2', cols: '100', loop: '3', idleTimeLimit: '0.5', jobs: '2', padding: '4,8' }, 'c.json')).toMatchObject({
+      options: { speed: 2, cols: 100, loop: 3, idleTimeLimit: 0.5, padding: [4, 8] },
+      jobs: 2,
+    });
+    expect(() => parseConfig({ speed: 'fast' }, 'c.json')).toThrow('c.json: speed: expected a number above 0');
+    expect(() => parseConfig({ speed: '' }, 'c.json')).toThrow('c.json: speed: expected a number above 0');
+    expect(() => parseConfig({ jobs: 'two' }, 'c.json')).toThrow('c.json: jobs: expected a whole number above 0');
+  });
+});

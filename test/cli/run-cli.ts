@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { tempDir as sharedTempDir } from '../helpers/temp-dir.js';
 
 export const ROOT = resolve(__dirname, '../..');
-export const CORPUS = resolve(ROOT, '../shared/corpus/casts');
+export const CORPUS = resolve(ROOT, 'test/corpus/casts');
 
 export interface CliResult {
   readonly status: number | null;

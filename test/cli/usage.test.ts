@@ -40,18 +40,18 @@ describe('text output', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'demo.cast'), cast);
     expect(cli('cast2gif', ['demo.cast', 'end.txt'], { cwd: dir }).status).toBe(0);
-    expect(readFileSync(join(dir, 'end.txt'), 'utf8')).toBe('hello\nworld\n\n');
+    expect(readFileSync(join(dir, 'end.txt'), 'utf8')).toBe('hello\nworld\n');
     const early = cli('cast2gif', ['demo.cast', '-', '--format', 'txt', '--at', '1'], { cwd: dir });
     expect(early.status).toBe(0);
-    expect(early.stdout.toString()).toBe('hello\n\n\n');
+    expect(early.stdout.toString()).toBe('hello\n');
     const atMarker = cli('cast2gif', ['demo.cast', '-', '--format', 'txt', '--at', 'marker:mid'], { cwd: dir });
-    expect(atMarker.stdout.toString()).toBe('hello\n\n\n');
+    expect(atMarker.stdout.toString()).toBe('hello\n');
   });
 
   it('reads stdin with -', () => {
     const result = cli('cast2gif', ['-', '-', '--format', 'txt'], { input: cast });
     expect(result.status).toBe(0);
-    expect(result.stdout.toString()).toBe('hello\nworld\n\n');
+    expect(result.stdout.toString()).toBe('hello\nworld\n');
   });
 
   it('names the output after the input when none is given', () => {
@@ -123,7 +123,7 @@ describe('other recording formats and cast output', () => {
     writeFileSync(join(dir, 'session.tm'), '0.5 4\n0.25 5\n');
     const text = cli('cast2gif', ['session.log', '--timing', 'session.tm', '-', '--format', 'txt'], { cwd: dir });
     expect(text.stderr).toBe('');
-    expect(text.stdout.toString()).toBe('hi\nthere\n\n');
+    expect(text.stdout.toString()).toBe('hi\nthere\n');
     const v2 = cli('cast2gif', [join(dir, 'session.log'), '--timing', join(dir, 'session.tm'), '-', '--format', 'cast']);
     const lines = v2.stdout.toString().trim().split('\n').map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ version: 2, width: 20, height: 3 });
@@ -159,7 +159,7 @@ describe('configuration file in a single render', () => {
     expect(configured.status).toBe(0);
     expect(configured.stdout.toString()).toBe(' worl\nd\n');
     const flagged = cli('cast2gif', ['w.cast', '-', '--format', 'txt', '--cols', '20'], { cwd: dir });
-    expect(flagged.stdout.toString()).toBe('hello world\n\n');
+    expect(flagged.stdout.toString()).toBe('hello world\n');
   });
 });
 
@@ -189,6 +189,6 @@ describe('default output names', () => {
     const result = cli('cast2gif', ['rec.ttyrec', '--format', 'txt', '--cols', '10', '--rows', '2'], { cwd: dir });
     expect(result.status).toBe(0);
     expect(filesIn(dir)).toEqual(['rec.ttyrec', 'rec.txt']);
-    expect(readFileSync(join(dir, 'rec.txt'), 'utf8')).toBe('hi\n\n');
+    expect(readFileSync(join(dir, 'rec.txt'), 'utf8')).toBe('hi\n');
   });
 });

@@ -37,7 +37,19 @@ describe('ScreenPainter geometry', () => {
     // Padding 16 px each side, title bar of round(20 * 1.9) = 38 px and 12 px padding top and bottom.
     expect([one.painter.width, one.painter.height]).toEqual([COLS * 8 + 32, 38 + 24 + ROWS * 20]);
     const two = paint(screen({ cols: COLS, rows: ROWS, cursor: noCursor }), { scale: 2 });
-    expect([two.setup.cellWidth, two.setup.cellHeight]).toEqual([17, 39]);
+    expect([two.setup.cellWidth, two.setup.cellHeight]).toEqual([16, 40]);
+    // The whole picture, window included, exactly twice as large: a HiDPI image at half size lines up.
+    expect([two.painter.width, two.painter.height]).toEqual([2 * one.painter.width, 2 * one.painter.height]);
+    expect(two.setup.layout.content).toEqual({
+      x: 2 * one.setup.layout.content.x,
+      y: 2 * one.setup.layout.content.y,
+      width: 2 * one.setup.layout.content.width,
+      height: 2 * one.setup.layout.content.height,
+    });
+    const three = paint(screen({ cols: COLS, rows: ROWS, cursor: noCursor }), { scale: 3, window: 'colorful', title: 'three' });
+    const oneTitled = paint(screen({ cols: COLS, rows: ROWS, cursor: noCursor }), { window: 'colorful', title: 'three' });
+    const circles = (p: typeof one) => p.setup.layout.shapes.filter((sh) => sh.kind === 'circle');
+    expect(circles(three)).toEqual(circles(oneTitled).map((c) => (c.kind === 'circle' ? { ...c, cx: 3 * c.cx, cy: 3 * c.cy, r: 3 * c.r } : c)));
   });
 });
 
@@ -100,19 +112,20 @@ describe('ScreenPainter cells', () => {
     }
   });
 
-  test('colour emoji come from a colour font when one is given', () => {
-    const s = screen({ cols: COLS, rows: ROWS, lines: ['😀'], cursor: noCursor });
-    const color = paint(s, { fontFiles: { fallbacks: ['/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf'] } });
+  test('colour emoji by default, and from a colour font the user gives', () => {
+    const s = screen({ cols: COLS, rows: ROWS, lines: [{ cells: [cell('😀', {}, 2), cell('', {}, 0), ...row('', COLS - 2).cells] }], cursor: noCursor });
     const isColourful = (p: number): boolean => p !== TRANSPARENT && Math.abs((p >> 16) - (p & 0xff)) > 60;
-    expect(color.cells(0, 0, 2).filter(isColourful).length).toBeGreaterThan(20);
-    // Without it the bundled fonts have no emoji: a replacement box, in the text colour only.
-    expect(paint(s).cells(0, 0, 2).filter(isColourful)).toEqual([]);
+    const bundled = paint(s).cells(0, 0, 2);
+    expect(bundled.filter(isColourful).length).toBeGreaterThan(20);
+    // A user's emoji font comes before the bundled one: Debian's has 136 px bitmaps, ours 48 px.
+    const given = paint(s, { fontFiles: { fallbacks: ['/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf'] } }).cells(0, 0, 2);
+    expect(given.filter(isColourful).length).toBeGreaterThan(20);
+    expect(given).not.toEqual(bundled);
     // A symbol the terminal made two cells wide is shown as its emoji too; one cell wide, as text.
-    const emojiFont = { fontFiles: { fallbacks: ['/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf'] } };
     const wide = screen({ cols: COLS, rows: ROWS, lines: [{ cells: [cell('⚡', {}, 2), cell('', {}, 0), ...row('', COLS - 2).cells] }], cursor: noCursor });
-    expect(paint(wide, emojiFont).cells(0, 0, 2).filter(isColourful).length).toBeGreaterThan(20);
+    expect(paint(wide).cells(0, 0, 2).filter(isColourful).length).toBeGreaterThan(20);
     const narrow = screen({ cols: COLS, rows: ROWS, lines: ['⚡'], cursor: noCursor });
-    expect(paint(narrow, emojiFont).cells(0, 0).filter(isColourful)).toEqual([]);
+    expect(paint(narrow).cells(0, 0).filter(isColourful)).toEqual([]);
   });
 });
 

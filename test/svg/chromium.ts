@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -97,11 +97,17 @@ export class Chromium {
     });
   }
 
-  /** Shows `svg` as the page's whole document (an SVG document, not an image: its DOM can be read). */
-  async open(svg: string, width: number, height: number): Promise<void> {
+  /**
+   * Shows `svg` as the page's whole document (an SVG document, not an image: its DOM can be read),
+   * or with `as: 'img'` inside an `<img>` of an HTML page, as a README shows it.
+   */
+  async open(svg: string, width: number, height: number, as: 'document' | 'img' = 'document'): Promise<void> {
     await this.send('Emulation.setDeviceMetricsOverride', { width: Math.ceil(width), height: Math.ceil(height), deviceScaleFactor: 1, mobile: false });
-    const file = join(this.profile, `page${this.pages++}.svg`);
-    writeFileSync(file, svg);
+    const file = join(this.profile, `page${this.pages++}.${as === 'img' ? 'html' : 'svg'}`);
+    if (as === 'img') {
+      writeFileSync(`${file}.svg`, svg);
+      writeFileSync(file, `<!doctype html><body style="margin:0"><img src="${basename(file)}.svg" style="display:block"></body>`);
+    } else writeFileSync(file, svg);
     const loaded = this.once('Page.loadEventFired');
     await this.send('Page.navigate', { url: `file://${file}` });
     await loaded;

@@ -28,21 +28,27 @@ const ENVIRONMENTS: NodeJS.ProcessEnv[] = [
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-describe('the same input and options give the same bytes', () => {
-  it('runs in environments that do change text drawn in the host language', () => {
-    // Without this the locale cases could pass only because the machine ignores the variables
-    // (the locales need not be installed: the variable alone reaches the canvas's text shaping).
-    const draw = join(work, 'draw-i.cjs');
-    writeFileSync(
-      draw,
-      `const { createCanvas, GlobalFonts } = require(${JSON.stringify(join(ROOT, 'node_modules', '@napi-rs', 'canvas'))});
+/** A script that draws `text` in the bundled JetBrains Mono on a plain canvas and prints the pixels' hash. */
+function canvasProbe(name: string, text: string): string {
+  const draw = join(work, name);
+  writeFileSync(
+    draw,
+    `const { createCanvas, GlobalFonts } = require(${JSON.stringify(join(ROOT, 'node_modules', '@napi-rs', 'canvas'))});
 GlobalFonts.registerFromPath(${JSON.stringify(join(ROOT, 'fonts', 'JetBrainsMono-Regular.ttf'))}, 'Probe');
 const canvas = createCanvas(120, 40);
 const ctx = canvas.getContext('2d');
 ctx.font = '24px Probe';
-ctx.fillText('fiIi', 4, 30);
+ctx.fillText(${JSON.stringify(text)}, 4, 30);
 process.stdout.write(require('node:crypto').createHash('sha256').update(canvas.data()).digest('hex'));`,
-    );
+  );
+  return draw;
+}
+
+describe('the same input and options give the same bytes', () => {
+  it('runs in environments that do change text drawn in the host language', () => {
+    // Without this the locale cases could pass only because the machine ignores the variables
+    // (the locales need not be installed: the variable alone reaches the canvas's text shaping).
+    const draw = canvasProbe('draw-i.cjs', 'fiIi');
     const drawn = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [draw], { env: { ...process.env, ...env } }).stdout.toString();
     const plain = drawn(ENVIRONMENTS[0]!);
     expect(plain).toMatch(/^[0-9a-f]{64}$/);
@@ -81,17 +87,7 @@ describe('the machine\'s own fonts change nothing', () => {
   const cast = [JSON.stringify({ version: 2, width: 40, height: 3 }), ...clusters.map((l, i) => JSON.stringify([i * 0.1, 'o', `${l}\r\n`]))].join('\n');
 
   it('hiding them changes what a plain canvas draws for such a cluster', () => {
-    const draw = join(work, 'draw-mark.cjs');
-    writeFileSync(
-      draw,
-      `const { createCanvas, GlobalFonts } = require(${JSON.stringify(join(ROOT, 'node_modules', '@napi-rs', 'canvas'))});
-GlobalFonts.registerFromPath(${JSON.stringify(join(ROOT, 'fonts', 'JetBrainsMono-Regular.ttf'))}, 'Probe');
-const canvas = createCanvas(120, 40);
-const ctx = canvas.getContext('2d');
-ctx.font = '24px Probe';
-ctx.fillText('x\\u0363 \\u1100\\u1161', 4, 30);
-process.stdout.write(require('node:crypto').createHash('sha256').update(canvas.data()).digest('hex'));`,
-    );
+    const draw = canvasProbe('draw-mark.cjs', 'x\u0363 \u1100\u1161');
     const hidden = withoutSystemFonts([draw]);
     expect(hidden.status, hidden.stderr.toString()).toBe(0);
     expect(hidden.stdout.toString()).toMatch(/^[0-9a-f]{64}$/);

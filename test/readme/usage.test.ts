@@ -1,7 +1,7 @@
 // Every command line the README shows a user, run exactly as written (through sh, in a folder
 // holding the files the lines name), with cast2gif and cast2svg resolving to this checkout's bins.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -38,6 +38,8 @@ function workspace(): string {
   writeFileSync(join(dir, 'old.ttyrec'), ttyrec([[1000, '$ make\r\n'], [1000.5, 'done\r\n']]));
   writeFileSync(join(dir, 'recording.yml'), terminalizer);
   writeFileSync(join(dir, 'anything'), terminalizer);
+  // The project's own examples, for lines that show how the README's pictures were made.
+  cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
   for (const name of ['cli/init.cast', 'cli/build.cast', 'intro.cast']) {
     mkdirSync(join(dir, 'docs/casts', name, '..'), { recursive: true });
     writeFileSync(join(dir, 'docs/casts', name), demo);

@@ -38,6 +38,11 @@ function filtered(bytes: Uint8Array, width: number, height: number, channels: nu
   for (let y = 0; y < height; y++) {
     const row = bytes.subarray(y * stride, (y + 1) * stride);
     const up = y > 0 ? bytes.subarray((y - 1) * stride, y * stride) : undefined;
+    if (up && sameBytes(row, up)) {
+      // A row like the one above (most rows of a terminal's cells): Up makes it all zeros.
+      out[y * (stride + 1)] = 2;
+      continue;
+    }
     let bestCost = Infinity;
     for (let filter = 0; filter <= 4; filter++) {
       let cost = 0;
@@ -68,6 +73,10 @@ function filtered(bytes: Uint8Array, width: number, height: number, channels: nu
     }
   }
   return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 }
 
 /**

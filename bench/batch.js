@@ -17,7 +17,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 const CASTS = 40;
 const FORMATS = ['gif', 'svg'];
 const here = fileURLToPath(new URL('.', import.meta.url));
-const corpus = join(here, '../../shared/corpus/casts');
+const corpus = join(here, '../test/corpus/casts');
 
 /** A deterministic shell session: typed commands and coloured output, ~`commands` screens long. */
 function generatedCast(seed, commands) {

@@ -32,7 +32,7 @@ const text = (seed, length) => {
 };
 
 const CASES = {
-  'agg-demo': () => join(here, '../../shared/corpus/casts/asciinema__agg/demo.cast'),
+  'agg-demo': () => join(here, '../test/corpus/casts/asciinema__agg/demo.cast'),
   // A 100x30 screen full of text; each event rewrites one line, as a progress display or a log tail does.
   'one-line': () => {
     const events = [];

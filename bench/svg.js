@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
-const corpus = join(root, '..', 'shared', 'corpus', 'casts');
+const corpus = join(root, 'test', 'corpus', 'casts');
 const filters = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'cast2gif-bench-svg-'));
 

@@ -80,7 +80,7 @@ const streams = [
   ['plain text', chunks(plainText(4_000_000))],
   ['colourful ls', chunks(colourfulLs(4_000_000))],
   ['full-screen redraw', chunks(redrawLoop(4_000_000))],
-  ['agg demo.cast', castOutput(new URL('../../shared/corpus/casts/asciinema__agg/demo.cast', import.meta.url))],
+  ['agg demo.cast', castOutput(new URL('../test/corpus/casts/asciinema__agg/demo.cast', import.meta.url))],
   // Not one of the four streams: CJK, accents, combining marks and emoji, to keep the slow path honest.
   ['(extra) unicode text', chunks(('日本語のテキスト、中文字符 — café naïve e\u0301 👍 '.repeat(40) + '\r\n').repeat(1000))],
 ];

@@ -4,7 +4,7 @@ Builds the fallback fonts bundled in fonts/ from Debian's font packages, once; t
 committed, so rendering never depends on what a machine has installed.
 
   apt-get install python3-fonttools python3-pil fonts-noto-color-emoji fonts-noto-core fonts-nanum-coding
-  /usr/bin/python3 scripts/build-fallback-fonts.py [SYMBOLS_NERD_FONT_MONO.ttf]
+  /usr/bin/python3 scripts/build-fallback-fonts.py [SymbolsNerdFontMono-Regular.ttf to copy in]
 
 - Noto Color Emoji: its 136x128 bitmaps are scaled (LANCZOS) to 48x45 and reduced to 64 colours
   (libimagequant, as pngquant does). Emoji take two cells, about 17 px wide at the default 14 px
@@ -78,8 +78,9 @@ def shrink_emoji(src: Path, dst: Path) -> None:
 
 
 def main() -> None:
-    nerd = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent.parent / 'shared/fonts/SymbolsNerdFontMono-Regular.ttf'
-    shutil.copyfile(nerd, OUT / 'SymbolsNerdFontMono-Regular.ttf')
+    # Symbols Nerd Font Mono is not in Debian: it was copied once from the file given here.
+    if len(sys.argv) > 1:
+        shutil.copyfile(sys.argv[1], OUT / 'SymbolsNerdFontMono-Regular.ttf')
     shrink_emoji(NOTO / 'NotoColorEmoji.ttf', OUT / 'NotoColorEmoji-Small.ttf')
     # Copied unchanged: its licence reserves the name NanumGothicCoding for the unmodified font.
     shutil.copyfile(NANUM / 'NanumGothicCoding.ttf', OUT / 'NanumGothicCoding.ttf')

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = resolve(ROOT, '../shared/corpus/casts');
+const CORPUS = resolve(ROOT, 'test/corpus/casts');
 /** An input still running after this long is a hang: its worker is stopped and replaced. */
 const HANG_MS = 20_000;
 /** Inputs slower than this are reported (they are not failures, but a sign of super-linear work). */

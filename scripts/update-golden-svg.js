@@ -1,6 +1,6 @@
 // Rewrites golden/svg/*.svg from golden/svg/cases.json with the built renderer (dist/).
 // Run it only after looking at what changed: `npm run build && node scripts/update-golden-svg.js`.
-// Each case: cast (under ../shared/corpus/casts), optional options (SvgOptions, theme by name),
+// Each case: cast (under test/corpus/casts), optional options (SvgOptions, theme by name),
 // loop, and at (seconds: a still instead of an animation).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { renderSvg, renderSvgStill } from '../dist/svg/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const goldenDir = join(root, 'golden', 'svg');
-const corpus = join(root, '..', 'shared', 'corpus', 'casts');
+const corpus = join(root, 'test', 'corpus', 'casts');
 const cases = JSON.parse(readFileSync(join(goldenDir, 'cases.json'), 'utf8'));
 
 for (const c of cases) {

@@ -17,7 +17,7 @@ export {
   type CastHeader,
   type InputFormat,
 } from './cast/index.js';
-export { frameGroups, parseTimePoint, type TimelineOptions, type TimePoint } from './timeline/index.js';
+export { frameGroups, parseTimePoint, TimePointError, type TimelineOptions, type TimePoint } from './timeline/index.js';
 export { Terminal } from './term/index.js';
 export type { Cell, Row, Cursor, ScreenSnapshot } from './term/cell.js';
 export { animationInfo, castFrames, terminalAt, type AnimationInfo, type Frame } from './frames/index.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchSetupError } from './errors.js';
 import { globToRegExp } from './glob.js';
-import { checkOption, isOptionName, mergeOptions, type OptionName, type OptionValues } from './option-values.js';
+import { checkOption, isOptionName, mergeOptions, negatedOption, type OptionName, type OptionValues } from './option-values.js';
 
 export const CONFIG_FILE = 'cast2gif.config.json';
 
@@ -35,10 +35,18 @@ function readOptions(source: string, where: string, raw: Record<string, unknown>
   for (const [key, value] of Object.entries(raw)) {
     const path = where ? `${where}.${key}` : key;
     if (allowed.includes(key)) continue;
-    if (!isOptionName(key)) fail(source, path, 'unknown option');
     try {
+      const negated = negatedOption(key, value);
+      if (negated !== undefined) {
+        const [name, set] = negated;
+        if (Object.hasOwn(raw, name)) fail(source, path, `conflicts with "${name}": give one of them`);
+        if (set !== undefined) values[name] = set;
+        continue;
+      }
+      if (!isOptionName(key)) fail(source, path, 'unknown option');
       values[key] = checkOption(key as OptionName, value);
     } catch (error) {
+      if (error instanceof BatchSetupError) throw error;
       fail(source, path, (error as Error).message);
     }
   }
@@ -63,8 +71,9 @@ function readOverride(source: string, index: number, raw: unknown): Override {
 export function parseConfig(raw: unknown, source: string): BatchConfig {
   if (!isObject(raw)) fail(source, 'top level', 'expected an object of options');
   const options = readOptions(source, '', raw, TOP_LEVEL_ONLY);
-  const { outDir, jobs, overrides = [] } = raw;
+  const { outDir, overrides = [] } = raw;
   if (outDir !== undefined && (typeof outDir !== 'string' || outDir === '')) fail(source, 'outDir', 'expected a folder path');
+  const jobs = raw.jobs === undefined ? undefined : typeof raw.jobs === 'string' && raw.jobs.trim() !== '' ? Number(raw.jobs) : raw.jobs;
   if (jobs !== undefined && !(typeof jobs === 'number' && Number.isInteger(jobs) && jobs > 0)) {
     fail(source, 'jobs', 'expected a whole number above 0');
   }

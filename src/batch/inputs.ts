@@ -71,6 +71,22 @@ function isFile(path: string): boolean {
   }
 }
 
+const isUrl = (arg: string): boolean => /^https?:\/\//i.test(arg);
+
+/**
+ * Whether an argument is a pattern to expand. A URL (`?raw=true`) or a file that exists under
+ * exactly that name (`demo[1].cast`) is what it names, however many wildcard characters it holds.
+ */
+export function expandsAsGlob(arg: string, cwd: string): boolean {
+  if (arg === '-' || isUrl(arg) || !isGlob(normalisePattern(arg))) return false;
+  try {
+    statSync(resolve(cwd, arg));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** `./a/b` -> `a/b`; patterns are matched against paths relative to cwd without a `./` prefix. */
 function normalisePattern(pattern: string): string {
   let p = sep === '/' ? pattern : pattern.split(sep).join('/');
@@ -80,21 +96,21 @@ function normalisePattern(pattern: string): string {
 
 /**
  * Expands globs (quoted so the shell left them alone) and keeps literal paths as they are, even
- * missing ones: a missing file is that input's own failure, reported beside the others' results.
+ * missing ones (and existing files whose names look like globs): a missing file is that input's own failure, reported beside the others' results.
  * The result is deduplicated and sorted by path, so it is the same on every machine and run.
  */
 export function expandInputs(patterns: readonly string[], cwd: string): BatchInput[] {
   const byPath = new Map<string, BatchInput>();
   const literals: string[] = [];
   for (const raw of patterns) {
-    if (raw === '-' || /^https?:\/\//i.test(raw)) {
+    if (raw === '-' || isUrl(raw)) {
       throw new BatchSetupError(`${raw}: stdin and URLs can only be rendered one at a time, not in a batch`);
     }
-    const pattern = normalisePattern(raw);
-    if (!isGlob(pattern)) {
+    if (!expandsAsGlob(raw, cwd)) {
       literals.push(resolve(cwd, raw));
       continue;
     }
+    const pattern = normalisePattern(raw);
     const base = resolve(cwd, globBase(pattern));
     const matches = walk(base, cwd, pattern);
     if (matches.length === 0) throw new BatchSetupError(`no files match "${raw}"`);

@@ -1,7 +1,8 @@
 import { INPUT_FORMATS, type InputFormat, type ReadRecordingOptions } from '../cast/detect.js';
+import { TERMINAL_MAX_COLS, TERMINAL_MAX_ROWS } from '../cast/header.js';
 import { parseByteSize, parseLimit, resolveLimits, type Limits } from '../render/limits.js';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/options.js';
-import { WINDOW_STYLES, type WindowStyle } from '../theme/index.js';
+import { parseColor, WINDOW_STYLES, type WindowStyle } from '../theme/index.js';
 import { parseTimePoint } from '../timeline/index.js';
 
 /**
@@ -66,12 +67,18 @@ const bad = (expected: string): never => {
   throw new BadValue(expected);
 };
 
-const number = (test: (n: number) => boolean, expected: string): Check => (v) =>
-  typeof v === 'number' && Number.isFinite(v) && test(v) ? v : bad(expected);
+/** A number, or its text as a flag would take it (`"speed": "2"`). */
+const numeric = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined;
+
+const number = (test: (n: number) => boolean, expected: string): Check => (v) => {
+  const n = numeric(v);
+  return n !== undefined && Number.isFinite(n) && test(n) ? n : bad(expected);
+};
 const positiveNumber = number((n) => n > 0, 'a number above 0');
 const nonNegativeNumber = number((n) => n >= 0, 'a number, 0 or more');
 const anyNumber = number(() => true, 'a number');
-const positiveInteger = number((n) => Number.isInteger(n) && n > 0, 'a whole number above 0');
+const wholeNumberUpTo = (max: number): Check => number((n) => Number.isInteger(n) && n > 0 && n <= max, `a whole number from 1 to ${max}`);
 const string: Check = (v) => (typeof v === 'string' ? v : bad('a string'));
 const boolean: Check = (v) => (typeof v === 'boolean' ? v : bad('true or false'));
 
@@ -85,16 +92,18 @@ const timePoint: Check = (v) => {
   return text;
 };
 
-const loop: Check = (v) =>
-  v === false || (typeof v === 'number' && Number.isInteger(v) && v >= 0) ? v : bad('a whole number, 0 or more, or false');
+const loop: Check = (v) => {
+  const n = numeric(v);
+  return v === false ? v : n !== undefined && Number.isInteger(n) && n >= 0 ? n : bad('a whole number, 0 or more, or false');
+};
 
 const strings: Check = (v) =>
   typeof v === 'string' ? [v] : Array.isArray(v) && v.every((s) => typeof s === 'string') ? [...v] : bad('a string or a list of strings');
 
 const padding: Check = (v) => {
-  const list = typeof v === 'number' ? [v] : Array.isArray(v) ? v : [];
+  const list = typeof v === 'number' ? [v] : typeof v === 'string' ? v.split(/[,\s]+/).filter(Boolean).map(Number) : Array.isArray(v) ? v : [];
   if (list.length < 1 || list.length > 2 || list.some((n) => typeof n !== 'number' || !Number.isFinite(n) || n < 0)) {
-    bad('one number or [vertical, horizontal], 0 or more');
+    bad('one number, "vertical,horizontal" or [vertical, horizontal], 0 or more');
   }
   return [list[0], list[1] ?? list[0]];
 };
@@ -127,6 +136,8 @@ const parsedLimit: Check = (v) => {
   return v;
 };
 
+const color: Check = (v) => (typeof v === 'string' && parseColor(v) !== undefined ? v : bad('a colour as #rrggbb'));
+
 const byteSize: Check = (v) => {
   if (typeof v === 'number') return Number.isInteger(v) && v > 0 ? v : bad('a size above 0, e.g. "5MB" or a number of bytes');
   if (typeof v !== 'string') return bad('a size, e.g. "5MB"');
@@ -158,8 +169,9 @@ export function parseFormats(value: unknown): OutputFormat[] {
 }
 
 const CHECKS: Record<OptionName, Check> = {
-  cols: positiveInteger,
-  rows: positiveInteger,
+  // The terminal's own maximum: the limits on a recording's declared size do not apply to what the user asks for.
+  cols: wholeNumberUpTo(TERMINAL_MAX_COLS),
+  rows: wholeNumberUpTo(TERMINAL_MAX_ROWS),
   inputFormat,
   timing: string,
   speed: positiveNumber,
@@ -183,7 +195,7 @@ const CHECKS: Record<OptionName, Check> = {
   scale: positiveNumber,
   padding,
   margin: nonNegativeNumber,
-  marginColor: string,
+  marginColor: color,
   window,
   title: string,
   borderRadius: nonNegativeNumber,
@@ -201,6 +213,24 @@ const CHECKS: Record<OptionName, Check> = {
 export const OPTION_NAMES = Object.keys(CHECKS) as OptionName[];
 
 export const isOptionName = (key: string): key is OptionName => Object.hasOwn(CHECKS, key);
+
+/** The flags written `--no-X`, by the name of the option they turn off. */
+const NEGATED: Record<string, OptionName> = { noLoop: 'loop', noBorder: 'border', noBoldIsBright: 'boldIsBright', noCursor: 'cursor' };
+
+/**
+ * A config key as the flag's camelCase name: `noCursor: true` is `--no-cursor`, which sets
+ * `cursor: false`. Returns the option and its value, or undefined when the key is not a `no` flag.
+ */
+export function negatedOption(key: string, value: unknown): [OptionName, unknown] | undefined {
+  const name = NEGATED[key];
+  if (name === undefined) return undefined;
+  if (typeof value !== 'boolean') throw new Error('expected true or false');
+  // "noLoop": false leaves the option at its default rather than forcing it on.
+  return [name, value ? false : undefined];
+}
+
+/** The command-line flag an option is set by: fontFile -> --font-file. */
+export const flagName = (name: OptionName): string => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** For values commander has already converted (its --limit gives bytes, where the config file gives MB). */
 export function checkParsedOption(name: OptionName, value: unknown): unknown {

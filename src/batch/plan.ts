@@ -3,6 +3,7 @@ import type { OutputFormat } from '../render/options.js';
 import { BatchSetupError } from './errors.js';
 import { displayPath, type BatchInput } from './inputs.js';
 import { recordingStem } from '../cast/file-names.js';
+import { fileId } from '../cli/output-target.js';
 
 export interface PlannedOutput {
   readonly format: OutputFormat;
@@ -31,6 +32,7 @@ export function planOutputs(
 ): PlannedInput[] {
   const owners = new Map<string, string>();
   const inputPaths = new Map(inputs.map((i) => [i.absolute, i.path]));
+  const inputIds = new Map(inputs.map((i) => [fileId(i.absolute) ?? i.absolute, i.path]));
   return inputs.map((input) => {
     const rel = relative(input.base, input.absolute);
     const folder = outDir === undefined ? dirname(input.absolute) : resolve(cwd, outDir, dirname(rel));
@@ -39,7 +41,8 @@ export function planOutputs(
       const path = displayPath(absolute, cwd);
       const owner = owners.get(absolute);
       if (owner !== undefined) throw new BatchSetupError(`"${owner}" and "${input.path}" would both be written to ${path}`);
-      const overwritten = inputPaths.get(absolute);
+      // Also through a link: an output that is a symlink to (or hard link of) an input is written through.
+      const overwritten = inputPaths.get(absolute) ?? inputIds.get(fileId(absolute) ?? '');
       if (overwritten !== undefined) throw new BatchSetupError(`"${input.path}" would be written over the input "${overwritten}"`);
       owners.set(absolute, input.path);
       return { format, absolute, path };

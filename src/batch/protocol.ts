@@ -1,3 +1,4 @@
+import type { OutputTarget } from '../cli/output-target.js';
 import type { ReadRecordingOptions } from '../cast/detect.js';
 import type { RenderOptions } from '../render/options.js';
 
@@ -8,10 +9,12 @@ export interface JobMessage {
   /** How the input is named in messages. */
   readonly name: string;
   readonly output: string;
-  /** The hidden file written first and renamed to `output` once complete. */
-  readonly temp: string;
-  /** Raster outputs with a dark theme: the twin written beside `output`, and its hidden file. */
-  readonly dark?: { readonly output: string; readonly temp: string };
+  /** What `output` names, its symlinks followed (see outputTarget). */
+  readonly target: OutputTarget;
+  /** The hidden file written first and renamed onto the target once complete; none for a FIFO or device. */
+  readonly temp?: string;
+  /** Raster outputs with a dark theme: the twin written beside `output` (NAME-dark.EXT), as `target` and `temp` are. */
+  readonly dark?: { readonly target: OutputTarget; readonly temp?: string };
   readonly read: Pick<ReadRecordingOptions, 'inputFormat' | 'timing' | 'maxCols' | 'maxRows'>;
   readonly options: Omit<RenderOptions, 'onWarning'>;
 }

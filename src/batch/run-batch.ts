@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import type { OutputFormat } from '../render/options.js';
 import { loadConfig, optionsFor, type BatchConfig } from './config.js';
@@ -16,6 +16,7 @@ import { createReporter, type LogOptions } from './reporter.js';
 import { parseShard, shardSlice, type Shard } from './shard.js';
 import type { BatchSummary, InputResult, OutputResult } from './summary.js';
 import { TempFiles } from './temp-files.js';
+import { targetOf, tempBeside } from '../cli/atomic-output.js';
 import { darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
 
 export interface BatchRequest {
@@ -46,7 +47,7 @@ interface Job {
   readonly output: PlannedOutput;
   readonly key: string;
   readonly hash: string | undefined;
-  readonly message: Omit<JobMessage, 'id' | 'temp'>;
+  readonly message: Omit<JobMessage, 'id' | 'temp' | 'target'>;
 }
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
@@ -83,8 +84,14 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   const started = performance.now();
   const cwd = resolve(request.cwd ?? process.cwd());
   const config = request.config === false ? undefined : (request.config ?? loadConfig(cwd));
-  const jobs = request.jobs ?? config?.jobs ?? availableParallelism();
-  if (!Number.isInteger(jobs) || jobs < 1) throw new BatchSetupError(`--jobs: expected a whole number above 0 (got ${jobs})`);
+  const cores = availableParallelism();
+  const asked = request.jobs ?? config?.jobs ?? cores;
+  if (!Number.isInteger(asked) || asked < 1) throw new BatchSetupError(`--jobs: expected a whole number above 0 (got ${asked})`);
+  // Renders are CPU-bound: workers beyond the cores only add memory (each holds a canvas and fonts).
+  const jobs = Math.min(asked, cores);
+  if (jobs < asked && !log.quiet) {
+    (log.stderr ?? process.stderr).write(`warning: --jobs ${asked} is more than the ${cores} CPU cores here; running ${jobs} at once\n`);
+  }
   const shard = typeof request.shard === 'string' ? parseShard(request.shard) : request.shard;
   const outDir = request.outDir ?? config?.outDir;
   if (request.inputs.length === 0) throw new BatchSetupError('no inputs given');
@@ -147,20 +154,25 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   let nextId = 0;
   const renderOne = async (job: Job) => {
     const id = nextId++;
-    const temp = join(dirname(job.output.absolute), `.${basename(job.output.absolute)}.${process.pid}.${id}.tmp`);
-    const twin = hasDarkTwin(job.message.options) ? darkTwinPath(job.output.absolute) : undefined;
-    const dark = twin === undefined ? undefined : { output: twin, temp: join(dirname(twin), `.${basename(twin)}.${process.pid}.${id}.tmp`) };
+    let temp: string | undefined;
+    let dark: JobMessage['dark'];
     const name = job.planned.input.path;
     let outcome: Awaited<ReturnType<WorkerPool['run']>>;
     let framesSeen = 0;
     try {
       mkdirSync(dirname(job.output.absolute), { recursive: true });
-      temps.add(temp);
-      if (dark) temps.add(dark.temp);
+      const target = targetOf(job.output.absolute, job.output.path);
+      temp = target.kind === 'file' ? tempBeside(target.path, id) : undefined;
+      if (temp !== undefined) temps.add(temp);
+      if (hasDarkTwin(job.message.options)) {
+        const twin = targetOf(darkTwinPath(job.output.absolute), darkTwinPath(job.output.path));
+        dark = { target: twin, ...(twin.kind === 'file' ? { temp: tempBeside(twin.path, id) } : {}) };
+        if (dark.temp !== undefined) temps.add(dark.temp);
+      }
       reporter.jobStarted(name);
       pool ??= new WorkerPool(Math.min(jobs, toRender.length));
       outcome = await pool.run(
-        { ...job.message, id, temp, ...(dark ? { dark } : {}) },
+        { ...job.message, id, target, temp, ...(dark ? { dark } : {}) },
         {
           warning: (message) => reporter.warning(name, message),
           frames: (count) => {
@@ -172,8 +184,8 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
     } catch (error) {
       outcome = { ok: false, message: (error as Error).message };
     } finally {
-      temps.delete(temp);
-      if (dark) temps.delete(dark.temp);
+      if (temp !== undefined) temps.delete(temp);
+      if (dark?.temp !== undefined) temps.delete(dark.temp);
     }
     if (outcome.ok) {
       if (job.hash !== undefined) manifest.set(job.key, job.hash);

@@ -1,17 +1,17 @@
-import { createWriteStream, openSync, rmSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { parentPort } from 'node:worker_threads';
 import { CastError } from '../cast/cast-error.js';
 import { readRecording } from '../cast/detect.js';
+import { basename } from 'node:path';
 import { renderCast } from '../render/render.js';
 import { darkTwinOptions } from '../render/dark-twin.js';
 import { accessibleName } from '../render/accessible-name.js';
 import type { RenderOptions } from '../render/options.js';
+import type { OutputTarget } from '../cli/output-target.js';
 import type { Cast } from '../cast/events.js';
 import { replayable } from '../cast/replay.js';
+import { openOutputStream } from '../cli/atomic-output.js';
 import type { JobMessage, WorkerReply } from './protocol.js';
+import { framesRendered } from './summary.js';
 
 export interface JobProgress {
   warn(message: string): void;
@@ -20,7 +20,7 @@ export interface JobProgress {
 
 /**
  * Renders one job into its temporary file and renames it into place: the output appears only when
- * complete, and a failed render leaves nothing behind. Runs in a worker thread, one job at a time.
+ * complete, and a failed render leaves nothing behind. An output that is no file (a FIFO) is written in place. Runs in a worker thread, one job at a time.
  */
 export async function renderJob(job: JobMessage, progress: JobProgress): Promise<{ bytes: number; alt?: string }> {
   const warn = (message: string) => progress.warn(message);
@@ -33,49 +33,23 @@ export async function renderJob(job: JobMessage, progress: JobProgress): Promise
     },
   );
   const cast = job.dark ? replayable(recording) : recording;
-  // The twin first: the output appears only once both are complete (its rename is the last step).
-  if (job.dark) await renderFile(cast, darkTwinOptions(options), job.dark.temp, job.dark.output);
-  try {
-    const bytes = await renderFile(cast, options, job.temp, job.output);
-    return job.dark ? { bytes, alt: accessibleName(cast, options) } : { bytes };
-  } catch (error) {
-    if (job.dark) rmSync(job.dark.output, { force: true });
-    throw error;
-  }
+  // The twin first (its frames are not counted): the output appears only once both are complete.
+  if (job.dark) await renderInto(cast, { ...darkTwinOptions(options), onFrame: () => {} }, job.dark.target, job.dark.temp, job.name);
+  const bytes = await renderInto(cast, options, job.target, job.temp, job.name);
+  return job.dark ? { bytes, alt: accessibleName(cast, options) } : { bytes };
 }
 
-/** Renders into `temp` and renames it to `output`; returns the bytes written. */
-async function renderFile(cast: Cast, options: RenderOptions, temp: string, output: string): Promise<number> {
-  // Opened synchronously so the file exists before any failure: removing it then cannot race an open still in flight.
-  const stream = createWriteStream(temp, { fd: openSync(temp, 'wx') });
-  // An error such as a full disk surfaces through finished(); keep it from being an uncaught event first.
-  let failure: Error | undefined;
-  stream.on('error', (error) => {
-    failure ??= error;
-  });
+/** Renders through `temp` onto `target` (see openOutputStream); returns the bytes written. */
+async function renderInto(cast: Cast, options: RenderOptions, target: OutputTarget, temp: string | undefined, name: string): Promise<number> {
+  const output = openOutputStream(target, temp, name);
   try {
-    await renderCast(cast, options, stream);
-    stream.end();
-    await finished(stream).catch((error: Error) => {
-      failure ??= error;
-    });
-    if (failure) throw failure;
-    await rename(temp, output);
-    return stream.bytesWritten;
+    await renderCast(cast, options, output.stream);
+    await output.commit();
+    return output.stream.bytesWritten;
   } catch (error) {
-    stream.destroy();
-    rmSync(temp, { force: true });
+    output.abort();
     throw error;
   }
-}
-
-/**
- * A still (text, PNG, --at) is one picture. An animation's frames are counted as the pipeline hands
- * them on (RenderOptions.onFrame); when it reports none, the count is unknown rather than zero.
- */
-function frameCount(job: JobMessage, counted: number): number | undefined {
-  const still = job.options.format === 'txt' || job.options.format === 'png' || job.options.at !== undefined;
-  return still ? 1 : counted > 0 ? counted : undefined;
 }
 
 const port = parentPort;
@@ -98,7 +72,8 @@ if (port) {
       },
     };
     renderJob(job, progress).then(
-      ({ bytes, alt }) => reply({ id: job.id, kind: 'done', bytes, frames: frameCount(job, frames), ms: performance.now() - start, ...(alt === undefined ? {} : { alt }) }),
+      ({ bytes, alt }) =>
+        reply({ id: job.id, kind: 'done', bytes, frames: framesRendered(job.options, frames), ms: performance.now() - start, ...(alt === undefined ? {} : { alt }) }),
       (error: unknown) => {
         const e = error instanceof Error ? error : new Error(String(error));
         reply({ id: job.id, kind: 'failed', message: e.message, stack: e.name === 'CastError' ? undefined : e.stack });

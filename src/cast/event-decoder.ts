@@ -35,7 +35,7 @@ export class EventDecoder {
       case 'x':
         return { time, kind: 'exit', status: this.exitStatus(data) };
       default:
-        this.once('code', line, `events of unknown type ${jsonPreview(code)} are skipped`);
+        this.warnOnce('code', line, `events of unknown type ${jsonPreview(code)} are skipped`);
         return undefined;
     }
   }
@@ -53,10 +53,10 @@ export class EventDecoder {
       throw new CastError(this.file, line, `event time ${jsonPreview(raw)} is not a number`);
     }
     if (this.relative) {
-      if (raw < 0) this.once('negative', line, 'negative intervals between events are read as 0');
+      if (raw < 0) this.warnOnce('negative', line, 'negative intervals between events are read as 0');
       this.clock += Math.max(0, raw);
     } else if (raw < this.clock) {
-      this.once('backwards', line, 'event times going backwards are clamped to the previous time');
+      this.warnOnce('backwards', line, 'event times going backwards are clamped to the previous time');
     } else {
       this.clock = raw;
     }
@@ -65,7 +65,10 @@ export class EventDecoder {
 
   private text(data: unknown, line: number | undefined): string {
     if (typeof data === 'string') return data;
-    if (data === null || data === undefined) return '';
+    if (data === null || data === undefined) {
+      this.warnOnce('null', line, 'events with null or missing data are read as empty text');
+      return '';
+    }
     throw new CastError(this.file, line, `event data ${jsonPreview(data)} is not a string`);
   }
 
@@ -74,7 +77,7 @@ export class EventDecoder {
     const cols = match ? Number(match[1]) : 0;
     const rows = match ? Number(match[2]) : 0;
     if (cols < 1 || rows < 1 || cols > MAX_COLS || rows > MAX_ROWS) {
-      this.once('resize', line, `resize events with a bad size such as ${jsonPreview(data)} are skipped`);
+      this.warnOnce('resize', line, `resize events with a bad size such as ${jsonPreview(data)} are skipped`);
       return undefined;
     }
     return { time, kind: 'resize', cols, rows };
@@ -85,7 +88,8 @@ export class EventDecoder {
     return Number.isFinite(status) ? status : 0;
   }
 
-  private once(key: string, line: number | undefined, message: string): void {
+  /** Each kind of repair is reported once per file, at its first line. */
+  warnOnce(key: string, line: number | undefined, message: string): void {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     this.warn(`${this.file}${line === undefined ? '' : `:${line}`}: ${message}`);

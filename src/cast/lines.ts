@@ -9,6 +9,8 @@ export interface Line {
   readonly text: string;
   readonly number: number;
   readonly complete: boolean;
+  /** The line ended in CR LF (the CR is not in `text`). */
+  readonly crlf?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function* splitLines(
     let nl: number;
     while ((nl = text.indexOf('\n', start)) !== -1) {
       const line = take(text.slice(start, nl));
-      yield { text: line.endsWith('\r') ? line.slice(0, -1) : line, number: ++number, complete: true };
+      yield line.endsWith('\r') ? { text: line.slice(0, -1), number: ++number, complete: true, crlf: true } : { text: line, number: ++number, complete: true };
       start = nl + 1;
     }
     if (start < text.length) {

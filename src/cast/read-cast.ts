@@ -76,7 +76,9 @@ async function* ndjsonEvents(
   const decoder = new EventDecoder(header.version === 3, file, warn);
   let broken: { line: Line; error: unknown } | undefined;
   for await (const line of lines) {
+    if (line.crlf) decoder.warnOnce('crlf', line.number, 'CRLF line ends are read as LF');
     const text = line.text.trim();
+    if (text === '') decoder.warnOnce('blank', line.number, 'blank lines are skipped');
     if (text === '' || (header.version === 3 && text.startsWith('#'))) continue;
     if (broken) throw notJson(file, broken.line.number, broken.error);
     const parsed = tryParse(text);

@@ -14,6 +14,9 @@ export const MAX_TTYREC_RECORD_BYTES = 64 * 1024 * 1024;
 
 const HEADER_BYTES = 12;
 
+/** How much of a record's payload is read and decoded at a time. */
+const PAYLOAD_PIECE_BYTES = 64 * 1024;
+
 export interface TtyrecRecordHeader {
   readonly sec: number;
   readonly usec: number;
@@ -98,13 +101,21 @@ async function* ttyrecEvents(reader: ByteReader, file: string, warn: WarningHand
       clock = micros - origin;
     }
     time = clock / 1_000_000;
-    const payload = reader.take(h.length) ?? (await reader.read(h.length));
-    if (payload.byteLength < h.length) {
-      warn(`${file}: the last record is cut off (${payload.byteLength} of ${h.length} bytes); showing what is there`);
+    // A large record is read and decoded in pieces, as events of the same time: held whole, its
+    // bytes, their merged copy and the decoded string took 200 MB for an 8 MB record.
+    let got = 0;
+    while (got < h.length) {
+      const want = Math.min(h.length - got, PAYLOAD_PIECE_BYTES);
+      const piece = reader.take(want) ?? (await reader.read(want));
+      got += piece.byteLength;
+      const data = decoder.decode(piece, { stream: true });
+      if (data !== '') yield { time, kind: 'output', data };
+      if (piece.byteLength < want) break;
     }
-    const data = decoder.decode(payload, { stream: true });
-    if (data !== '') yield { time, kind: 'output', data };
-    if (payload.byteLength < h.length) break;
+    if (got < h.length) {
+      warn(`${file}: the last record is cut off (${got} of ${h.length} bytes); showing what is there`);
+      break;
+    }
   }
   const tail = decoder.decode();
   if (tail !== '') yield { time, kind: 'output', data: tail };

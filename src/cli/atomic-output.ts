@@ -2,11 +2,13 @@ import { createWriteStream, openSync, renameSync, rmSync, writeFileSync, type Wr
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { outputTarget, type OutputTarget } from './output-target.js';
 
 /**
  * An output file that appears only when complete: bytes go to a hidden temporary file beside the
  * target and are renamed into place by commit(). Open outputs are removed on abort(), and also
- * when the process is interrupted (see removeAllPending).
+ * when the process is interrupted (see removeAllPending). Outputs that are not files (a FIFO,
+ * /dev/stdout) are written in place.
  */
 export interface AtomicOutput {
   readonly stream: WriteStream;
@@ -24,6 +26,7 @@ const FS_REASONS: Record<string, string> = {
   ENOSPC: 'no space left on device',
   EDQUOT: 'disk quota exceeded',
   EEXIST: 'a file of that name appeared while writing',
+  ELOOP: 'its symbolic links form a loop',
 };
 
 /** A file-system failure as one line naming the file and the reason in words. */
@@ -39,17 +42,29 @@ export const isSystemError = (error: unknown): boolean =>
 const pending = new Set<string>();
 let counter = 0;
 
-export function openAtomicOutput(path: string): AtomicOutput {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
-  let fd: number;
+/** The hidden file a render writes before it is renamed onto `target`. */
+export const tempBeside = (target: string, id: string | number = counter++): string =>
+  join(dirname(target), `.${basename(target)}.${process.pid}.${id}.tmp`);
+
+/**
+ * Writes `target`: through `temp`, renamed onto it by commit(), when a temp is given; else in place
+ * (a FIFO, device or descriptor), where there is nothing to rename and nothing to remove on abort().
+ * `shown` names the output in messages.
+ */
+export function openOutputStream(target: OutputTarget, temp: string | undefined, shown: string): AtomicOutput {
+  let stream: WriteStream;
   try {
-    // Opened synchronously so that abort() can never run before the file exists and leave it behind.
-    fd = openSync(temp, 'wx');
+    // Files are opened synchronously so that abort() can never run before the file exists and leave it behind.
+    // A FIFO is opened asynchronously: the open waits for a reader and must not block the process.
+    stream =
+      target.kind === 'fd'
+        ? createWriteStream('', { fd: target.fd, autoClose: false })
+        : temp === undefined
+          ? createWriteStream(target.path, { flags: 'w' })
+          : createWriteStream(temp, { fd: openSync(temp, 'wx') });
   } catch (error) {
-    throw cannotWrite(path, error);
+    throw cannotWrite(shown, error);
   }
-  const stream = createWriteStream(temp, { fd });
-  pending.add(temp);
   // Errors (missing folder, disk full) surface through commit(); keep them from crashing the process first.
   let failure: Error | undefined;
   stream.on('error', (error) => {
@@ -64,17 +79,48 @@ export function openAtomicOutput(path: string): AtomicOutput {
       });
       if (failure) {
         this.abort();
-        throw cannotWrite(path, failure);
+        throw cannotWrite(shown, failure);
       }
-      await rename(temp, path).catch((error: unknown) => {
+      if (temp === undefined || target.kind === 'fd') return;
+      await rename(temp, target.path).catch((error: unknown) => {
         this.abort();
-        throw cannotWrite(path, error);
+        throw cannotWrite(shown, error);
       });
-      pending.delete(temp);
     },
     abort() {
       stream.destroy();
-      rmSync(temp, { force: true });
+      if (temp !== undefined) rmSync(temp, { force: true });
+    },
+  };
+}
+
+/** The target of `path`, with a failure (a folder, a link loop) worded as one line naming `shown`. */
+export function targetOf(path: string, shown = path): OutputTarget {
+  try {
+    return outputTarget(path);
+  } catch (error) {
+    throw cannotWrite(shown, error);
+  }
+}
+
+/** An output that appears only when complete, written through whatever `path` names (see outputTarget). */
+export function openAtomicOutput(path: string): AtomicOutput {
+  const target = targetOf(path);
+  const temp = target.kind === 'file' ? tempBeside(target.path) : undefined;
+  const output = openOutputStream(target, temp, path);
+  if (temp === undefined) return output;
+  pending.add(temp);
+  return {
+    stream: output.stream,
+    async commit() {
+      try {
+        await output.commit();
+      } finally {
+        pending.delete(temp);
+      }
+    },
+    abort() {
+      output.abort();
       pending.delete(temp);
     },
   };
@@ -86,13 +132,22 @@ export function removeAllPending(): void {
   pending.clear();
 }
 
-/** A small file written whole, for per-marker snapshots: temp file, then rename. */
+/** A small file written whole, for per-marker snapshots: temp file, then rename (or in place, see outputTarget). */
 export function writeFileAtomicSync(path: string, data: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  const target = targetOf(path);
+  if (target.kind !== 'file') {
+    try {
+      writeFileSync(target.kind === 'fd' ? target.fd : target.path, data);
+    } catch (error) {
+      throw cannotWrite(path, error);
+    }
+    return;
+  }
+  const temp = tempBeside(target.path);
   pending.add(temp);
   try {
     writeFileSync(temp, data, { flag: 'wx' });
-    renameSync(temp, path);
+    renameSync(temp, target.path);
   } catch (error) {
     throw cannotWrite(path, error);
   } finally {

@@ -1,18 +1,21 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Cast } from '../cast/events.js';
 import { replayable } from '../cast/replay.js';
-import { basename, join } from 'node:path';
 import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
-import { configuredRenderOptions, isBatchInvocation, runBatchCommand } from '../batch/command.js';
+import { commanderLayers, configMakesBatch, configuredOptionValues, isBatchInvocation, runBatchCommand } from '../batch/command.js';
+import { toRenderOptions } from '../batch/option-values.js';
+import { formatBytes, formatSeconds, framesRendered } from '../batch/summary.js';
 import { readRecording } from '../cast/detect.js';
 import { resolveLimits } from '../render/limits.js';
 import { renderCast } from '../render/render.js';
 import type { RenderOptions } from '../render/options.js';
 import { formatThemeList } from '../theme/index.js';
-import { parseTimePoint } from '../timeline/index.js';
+import { checkRange, parseTimePoint, TimePointError, type TimePoint } from '../timeline/index.js';
 import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
 import { resolveOutput } from './output-path.js';
+import { checkOptionFiles } from './option-files.js';
 import { buildProgram } from './program.js';
 import { UsageError } from './usage-error.js';
 import { darkTwinOptions, darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
@@ -30,10 +33,10 @@ const version = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** A bad time point is a usage error (exit 2), found before the input is read. */
-function timePoint(value: string | undefined, flag: string): void {
-  if (value === undefined) return;
+function timePoint(value: string | undefined, flag: string): TimePoint | undefined {
+  if (value === undefined) return undefined;
   try {
-    parseTimePoint(value);
+    return parseTimePoint(value);
   } catch (error) {
     throw new UsageError(`${flag}: ${(error as Error).message}`);
   }
@@ -52,6 +55,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       writeErr: () => {},
       outputError: () => {},
     });
+  const started = performance.now();
   let verbose = argv.includes('--verbose') || argv.includes('-v');
   try {
     program.parse(argv as string[], { from: 'user' });
@@ -62,16 +66,29 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       stdout.write(formatThemeList({ color: Boolean(tty.isTTY && tty.hasColors?.(2 ** 24)) && !process.env.NO_COLOR }));
       return 0;
     }
-    if (isBatchInvocation(program.args, opts)) {
-      return await runBatchCommand(program, { defaultFormat: context.defaultFormat, stdout, stderr });
+    const castOutput = opts.format === 'cast' || program.getOptionValueSource('castVersion') === 'cli';
+    const batch = () => runBatchCommand(program, { defaultFormat: context.defaultFormat, stdout, stderr });
+    if (isBatchInvocation(program.args, opts, { castOutput })) {
+      checkOptionFiles(commanderLayers(program).explicit);
+      return await batch();
     }
     const [input, outputArg] = program.args as [string | undefined, string | undefined];
     if (input === undefined) throw new UsageError('missing the input file (see --help)');
-    const { format, output } = resolveOutput(input, outputArg, opts.format, context.defaultFormat);
-    for (const flag of ['from', 'to', 'at'] as const) timePoint(opts[flag], `--${flag}`);
+    timePoint(opts.at, '--at');
+    checkRange(timePoint(opts.from, '--from'), timePoint(opts.to, '--to'));
+    // The same layering as a batch (defaults < config file < overrides < flags), so both draw a cast alike.
+    const values = configuredOptionValues(program, input);
+    checkOptionFiles(values);
+    if (outputArg === undefined && configMakesBatch(values, input)) return await batch();
+    const { format, output } = resolveOutput(input, outputArg, opts.format, values.format?.[0] ?? context.defaultFormat);
+    // As gzip does: image bytes on a terminal are garbage at best and terminal commands at worst.
+    if (output === '-' && (format === 'gif' || format === 'png') && (stdout as NodeJS.WriteStream).isTTY) {
+      throw new UsageError(`refusing to write ${format.toUpperCase()} data to a terminal: redirect stdout, or name an output file`);
+    }
+    let frames = 0;
     const options: RenderOptions = {
-      // The same layering as a batch (defaults < config file < overrides < flags), so both draw a cast alike.
-      ...configuredRenderOptions(program, input, format),
+      ...toRenderOptions(values, format),
+      onFrame: () => frames++,
       onWarning: (message) => {
         if (!opts.quiet) say(`warning: ${message}`);
       },
@@ -92,8 +109,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       maxRows: limits.rows,
       cols: options.cols,
       rows: options.rows,
-      inputFormat: opts.inputFormat,
-      timing: opts.timing,
+      inputFormat: values.inputFormat,
+      timing: values.timing,
       onWarning: options.onWarning,
     });
     const cast = twin === undefined ? recording : replayable(recording);
@@ -101,13 +118,18 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       await renderCast(cast, options, stdout);
       return 0;
     }
-    // The dark twin first: the output named appears only when both are complete.
-    if (twin !== undefined) await renderFile(cast, darkTwinOptions(options), twin);
+    // The dark twin first (its frames are not counted): the output named appears only when both are complete.
+    if (twin !== undefined) await renderFile(cast, { ...darkTwinOptions(options), onFrame: () => {} }, twin);
+    let bytes: number;
     try {
-      await renderFile(cast, options, output);
+      bytes = await renderFile(cast, options, output);
     } catch (error) {
       if (twin !== undefined) rmSync(twin, { force: true });
       throw error;
+    }
+    // One line for a person watching; scripts and pipes (stderr not a terminal) get silence.
+    if (!opts.quiet && (stderr as NodeJS.WriteStream).isTTY) {
+      say(renderedLine(output, bytes, framesRendered(options, frames), performance.now() - started));
     }
     if (twin !== undefined && !opts.quiet) stdout.write(`${pictureSnippet(output, twin, accessibleName(cast, options))}\n`);
     return 0;
@@ -116,8 +138,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   }
 }
 
-/** Renders into `output` through a hidden file: nothing half-written is left behind. */
-async function renderFile(cast: Cast, options: RenderOptions, output: string): Promise<void> {
+/** Renders into `output` through a hidden file: nothing half-written is left behind. Returns the bytes written. */
+async function renderFile(cast: Cast, options: RenderOptions, output: string): Promise<number> {
   const file = openAtomicOutput(output);
   try {
     await renderCast(cast, options, file.stream);
@@ -126,6 +148,13 @@ async function renderFile(cast: Cast, options: RenderOptions, output: string): P
     file.abort();
     throw isSystemError(error) ? cannotWrite(output, error) : error;
   }
+  return file.stream.bytesWritten;
+}
+
+/** `wrote out.gif: 1.2 MB, 196 frames, 0.84 s` */
+function renderedLine(output: string, bytes: number, frames: number | undefined, ms: number): string {
+  const count = frames === undefined ? '' : `${frames} frame${frames === 1 ? '' : 's'}, `;
+  return `wrote ${output}: ${formatBytes(bytes)}, ${count}${formatSeconds(ms)}`;
 }
 
 /** Marker snapshots are named by their order and label: 001-intro.png. */
@@ -133,6 +162,8 @@ function snapshotWriter(dir: string): NonNullable<RenderOptions['onMarkerPng']> 
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new UsageError(`--snapshots ${dir}: not a folder`);
     throw cannotWrite(dir, error);
   }
   return (label, index, png) => {
@@ -147,7 +178,8 @@ function report(error: unknown, verbose: boolean, say: (line: string) => void): 
     say(error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '));
     return 2;
   }
-  if (error instanceof UsageError) {
+  // A time point that matches nothing is found only once the recording is read, but it is the call that is wrong.
+  if (error instanceof UsageError || error instanceof TimePointError) {
     say(error.message);
     return 2;
   }

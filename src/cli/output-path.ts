@@ -1,6 +1,7 @@
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { recordingStem } from '../cast/file-names.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/options.js';
+import { isSameFile } from './output-target.js';
 import { UsageError } from './usage-error.js';
 
 const isFormat = (s: string): s is OutputFormat => (OUTPUT_FORMATS as readonly string[]).includes(s);
@@ -24,6 +25,11 @@ export function resolveOutput(
   let chosen: OutputFormat;
   if (format !== undefined) {
     if (!isFormat(format)) throw new UsageError(`unknown format "${format}" (${OUTPUT_FORMATS.join(', ')})`);
+    const ext = output === undefined ? '' : extname(output).slice(1).toLowerCase();
+    // out.gif holding SVG would be a broken image wherever it is used; an unknown ending is the user's own choice.
+    if (isFormat(ext) && ext !== format) {
+      throw new UsageError(`--format ${format} does not match the output "${output}": name it .${format}, or leave out --format`);
+    }
     chosen = format;
   } else if (output !== undefined && output !== '-') {
     const ext = extname(output).slice(1).toLowerCase();
@@ -36,6 +42,8 @@ export function resolveOutput(
   }
   if (output === undefined && input === '-') throw new UsageError('reading stdin: give an output file, or - for stdout');
   const path = output ?? `${stem(input)}.${chosen}`;
-  if (path !== '-' && resolve(path) === resolve(input)) throw new UsageError(`the output "${path}" would overwrite the input`);
+  if (path !== '-' && input !== '-' && !/^https?:\/\//i.test(input) && isSameFile(path, input)) {
+    throw new UsageError(`the output "${path}" would overwrite the input`);
+  }
   return { format: chosen, output: path };
 }

@@ -26,7 +26,7 @@ export function buildProgram(info: ProgramInfo): Command {
   const program = new Command(info.name)
     .description(
       `Render an asciinema recording (.cast) as an animated ${info.defaultFormat.toUpperCase()}` +
-        ' (or SVG, PNG, text, by the output\'s extension or --format).',
+        ` (or ${info.defaultFormat === 'gif' ? 'SVG' : 'GIF'}, PNG, text or asciicast, by the output's extension or --format).`,
     )
     .argument('[input]', 'a recording (asciicast, ttyrec, script(1) typescript, Terminalizer; gzip too), - for stdin, or an http(s) URL')
     .argument(
@@ -93,7 +93,7 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('--no-bold-is-bright', 'keep bold text in colours 0-7 (default: bright colours 8-15, as xterm)')
     .option('--no-cursor', 'never draw the cursor')
     .option('--transparent-background', 'leave the terminal\'s default background transparent', false)
-    .option('--embed-font', 'SVG: embed a subset of the bundled font so the SVG looks the same everywhere', false);
+    .option('--embed-font', 'SVG: embed subsets of every bundled font the recording uses (text and fallbacks), so the SVG looks the same everywhere', false);
 
   program.optionsGroup('Output:');
   program
@@ -114,7 +114,7 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option(
       '--limit <name=n>',
-      'raise a limit (repeatable): width, height (px), frames, cols, rows, svgBytes, urlBytes (MB)',
+      'raise a limit (repeatable): width, height, pixels, snapshotPixels (px), frames, duration (s), cols, rows, svgBytes, urlBytes (MB)',
       (value: string, previous: Partial<Limits> | undefined) => {
         try {
           return { ...previous, ...parseLimit(value) };

@@ -70,10 +70,15 @@ export async function* castFrames(cast: Cast, options: FramesOptions = {}): Asyn
  */
 export async function terminalAt(cast: Cast, at: TimePoint | undefined): Promise<Terminal> {
   const term = new Terminal({ cols: cast.header.cols, rows: cast.header.rows });
-  const position = isBefore(at ?? { seconds: Infinity });
+  if (at === undefined) {
+    for await (const event of cast.events) apply(term, event);
+    return term;
+  }
+  const position = isBefore(at);
   for await (const event of cast.events) {
-    if (position(event) === 'stop') break;
+    if (position(event) === 'stop') return term;
     apply(term, event);
   }
+  position(undefined);
   return term;
 }

@@ -9,6 +9,8 @@ import { lzwEncode } from './lzw.js';
 /** Browsers show delays under 2 cs as 10 cs, so no frame is shorter than this. */
 export const MIN_DELAY_CS = 2;
 const MAX_DELAY_CS = 0xffff;
+/** The longest a GIF frame can be shown, in seconds; a longer pause takes a chain of frames. */
+export const LONGEST_GIF_FRAME = MAX_DELAY_CS / 100;
 
 /** An encoded frame waiting for its delay (known once the next visible change comes). */
 interface Held {

@@ -5,10 +5,11 @@ import { encodePng } from '../raster/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import { GifAnimator } from './gif-animator.js';
+import { diffScreens, isUnchanged } from '../frames/screen-diff.js';
 
 export type { GifOptions } from '../raster/options.js';
 export { GIF_DEFAULTS } from '../raster/options.js';
-export { MIN_DELAY_CS } from './gif-animator.js';
+export { LONGEST_GIF_FRAME, MIN_DELAY_CS } from './gif-animator.js';
 export { FontNotFoundError } from '../raster/system-fonts.js';
 
 /** Writes and waits until the stream has taken it, so a slow destination holds the renderer back. */
@@ -60,8 +61,35 @@ function warnMissingGlyphs(painter: ScreenPainter, options: GifOptions): void {
 
 /** One screen as a PNG, pixel for pixel what the GIF shows for it. */
 export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions): Buffer {
-  const painter = new ScreenPainter(resolveRaster(info, options));
-  painter.paintScreen(screen);
+  const painter = pngPainter(info, options);
+  const png = paintPng(painter, screen);
   warnMissingGlyphs(painter, options);
+  return png;
+}
+
+/** PNG pixels blend glyph edges with transparency, so a transparent background has no halos. */
+const pngPainter = (info: AnimationInfo, options: GifOptions): ScreenPainter =>
+  new ScreenPainter(resolveRaster(info, options, { alphaEdges: true }));
+
+function paintPng(painter: ScreenPainter, screen: ScreenSnapshot): Buffer {
+  painter.paintScreen(screen);
   return encodePng(painter.pixels, painter.width, painter.height);
+}
+
+/**
+ * renderPng for many screens of one recording (marker snapshots): one painter serves them all,
+ * and a screen equal to the one before gives the same bytes again without being drawn.
+ * `beforePaint` runs before each screen that is drawn (the snapshot limit counts there). Missing
+ * glyphs are left to the animation's own warning, which has seen every screen.
+ */
+export function pngRenderer(info: AnimationInfo, options: GifOptions, beforePaint?: () => void): (screen: ScreenSnapshot) => Buffer {
+  let painter: ScreenPainter | undefined;
+  let last: { screen: ScreenSnapshot; png: Buffer } | undefined;
+  return (screen) => {
+    if (last && isUnchanged(diffScreens(last.screen, screen))) return last.png;
+    beforePaint?.();
+    painter ??= pngPainter(info, options);
+    last = { screen, png: paintPng(painter, screen) };
+    return last.png;
+  };
 }

@@ -102,24 +102,65 @@ export function wantsColor(text: string, cells: 1 | 2): boolean {
   return text.includes('\ufe0f') || isEmojiPresentation(cp) || (cells === 2 && cp >= 0x2300 && cp < 0x2c00);
 }
 
-/** An ordered list of faces; the first that has a cluster's base character draws it. */
+/**
+ * Characters that shape a cluster without a glyph of their own (joiners, variation selectors,
+ * tags): a face lacking them can still draw the cluster.
+ */
+const isIgnorable = (cp: number): boolean =>
+  cp === 0x200c || cp === 0x200d || cp === 0x34f || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x2060 && cp <= 0x206f) || (cp >= 0xe0000 && cp <= 0xe0fff);
+
+/** A cluster as one face draws it: the characters it has, and those that must come from elsewhere. */
+export interface ClusterSplit {
+  readonly face: Face;
+  /** The cluster less what the face lacks (ignorable characters it lacks are left out too). */
+  readonly text: string;
+  /** Characters (combining marks, mostly) the face lacks, in order. */
+  readonly rest: readonly string[];
+}
+
+/**
+ * An ordered list of faces for grapheme clusters. The first face that has every character of a
+ * cluster draws it, else the first that has its base character; colour faces come first for
+ * emoji-style clusters, outline faces for everything else. A cluster is never handed to a face
+ * lacking some of it: the canvas would then look for those characters in the machine's fonts.
+ */
 export class FaceChain {
-  private readonly picks = new Map<string, Face | null>();
+  private readonly picks = new Map<string, ClusterSplit | null>();
 
   constructor(readonly faces: readonly Face[]) {}
 
-  /** Colour faces first for emoji-style clusters, outline faces first for everything else. */
   pick(text: string, cells: 1 | 2 = 1): Face | undefined {
+    return this.split(text, cells)?.face;
+  }
+
+  split(text: string, cells: 1 | 2 = 1): ClusterSplit | undefined {
     const color = wantsColor(text, cells);
     const key = `${color ? 'c' : 'o'}${text}`;
     const known = this.picks.get(key);
     if (known !== undefined) return known ?? undefined;
-    const cp = text.codePointAt(0)!;
-    const has = (f: Face): boolean => (f.only === undefined || f.only(cp)) && fontInfoOf(f.path).has(cp);
+    const cps = [...text].map((ch) => ch.codePointAt(0)!);
+    const base = cps[0]!;
+    const has = (f: Face, cp: number): boolean => (f.only === undefined || f.only(cp)) && fontInfoOf(f.path).has(cp);
+    const hasBase = (f: Face): boolean => has(f, base);
+    const hasAll = (f: Face): boolean => hasBase(f) && cps.every((cp) => isIgnorable(cp) || has(f, cp));
     const isColor = (f: Face): boolean => f.color ?? fontInfoOf(f.path).color;
-    const face = this.faces.find((f) => isColor(f) === color && has(f)) ?? this.faces.find(has);
-    this.picks.set(key, face ?? null);
-    return face;
+    const tone = (f: Face): boolean => isColor(f) === color;
+    const face =
+      cps.length === 1
+        ? (this.faces.find((f) => tone(f) && hasBase(f)) ?? this.faces.find(hasBase))
+        : (this.faces.find((f) => tone(f) && hasAll(f)) ??
+          this.faces.find(hasAll) ??
+          this.faces.find((f) => tone(f) && hasBase(f)) ??
+          this.faces.find(hasBase));
+    let split: ClusterSplit | null = null;
+    if (face) {
+      const info = fontInfoOf(face.path);
+      const kept = cps.filter((cp, i) => i === 0 || info.has(cp));
+      const rest = cps.filter((cp, i) => i > 0 && !info.has(cp) && !isIgnorable(cp)).map((cp) => String.fromCodePoint(cp));
+      split = { face, text: String.fromCodePoint(...kept), rest };
+    }
+    this.picks.set(key, split);
+    return split ?? undefined;
   }
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
@@ -29,13 +30,17 @@ export interface LoadedFont {
 
 const registered = new Map<string, LoadedFont>();
 
-/** Each file gets a private family name so the canvas never substitutes another face for it. */
+/**
+ * Each file gets a private family name so the canvas never substitutes another face for it. The
+ * name comes from the path, not from the order of loading: the canvas's font registry is shared
+ * by every worker thread of the process, and they load fonts in different orders.
+ */
 export function loadFont(path: string): LoadedFont {
   const known = registered.get(path);
   if (known) return known;
   const info = fontInfoOf(path);
   const bytes = readFileSync(path);
-  const family = `c2g-font-${registered.size}`;
+  const family = `c2g-font-${createHash('sha256').update(path).digest('hex').slice(0, 16)}`;
   if (!GlobalFonts.register(bytes, family)) throw new Error(`cannot load font ${path}`);
   const font = { path, family, info };
   registered.set(path, font);
@@ -102,6 +107,20 @@ export class FontSet {
   fontFor(text: string, style: FontStyle, cells: 1 | 2 = 1): LoadedFont | undefined {
     const face = this.chains[style].pick(text, cells);
     return face && loadFont(face.path);
+  }
+
+  /**
+   * How a cluster is drawn: the part its font has, and each character that font lacks with the
+   * font that has it (undefined: none has it).
+   */
+  clusterFor(text: string, style: FontStyle, cells: 1 | 2 = 1): { font: LoadedFont; text: string; rest: { text: string; font: LoadedFont | undefined }[] } | undefined {
+    const split = this.chains[style].split(text, cells);
+    if (!split) return undefined;
+    return {
+      font: loadFont(split.face.path),
+      text: split.text,
+      rest: split.rest.map((ch) => ({ text: ch, font: this.fontFor(ch, style) })),
+    };
   }
 }
 

@@ -72,9 +72,9 @@ export class GlyphCache {
       drawPrimitives(ctx, drawnGlyph(cp, { width: w, height: h })!);
       return maskOf(ctx, w, h);
     }
-    const font = this.fonts.fontFor(text, style, cells);
+    const cluster = this.fonts.clusterFor(text, style, cells);
     const { ctx } = this.surface(cells);
-    if (!font) {
+    if (!cluster) {
       this.missing.add(cp);
       // No face has it: an outlined box within the cell(s) says so.
       const inset = Math.max(1, Math.round(w / 8));
@@ -85,15 +85,27 @@ export class GlyphCache {
       ctx.clearRect(inset + line, top + line, w - 2 * inset - 2 * line, bottom - top - 2 * line);
       return maskOf(ctx, w, h);
     }
+    const { font } = cluster;
     ctx.font = cssFont(font, this.metrics.fontPx);
     ctx.textBaseline = 'alphabetic';
-    const advance = ctx.measureText(text).width;
+    const advance = ctx.measureText(cluster.text).width;
     // Centred in its cells; shrunk about the cell centre when wider than them (emoji, CJK in fallbacks).
     if (advance > w) {
       const k = w / advance;
       ctx.setTransform(k, 0, 0, k, (w / 2) * (1 - k), (h / 2) * (1 - k));
     }
-    ctx.fillText(text, (w - advance) / 2, this.metrics.baseline);
+    const x = (w - advance) / 2;
+    ctx.fillText(cluster.text, x, this.metrics.baseline);
+    // Marks the cluster's font lacks, from the font that has them, where they would have followed
+    // (a combining mark's glyph reaches back over what it follows).
+    for (const mark of cluster.rest) {
+      if (!mark.font) {
+        this.missing.add(mark.text.codePointAt(0)!);
+        continue;
+      }
+      ctx.font = cssFont(mark.font, this.metrics.fontPx);
+      ctx.fillText(mark.text, x + advance, this.metrics.baseline);
+    }
     if (font.info.color) return colorOf(ctx, w, h);
     return maskOf(ctx, w, h);
   }

@@ -50,6 +50,8 @@ export interface RasterSetup {
   readonly boldIsBright: boolean;
   readonly cursor: boolean;
   readonly transparentBackground: boolean;
+  /** Edges over a transparent background stay partly transparent (PNG) rather than opaque or clear (GIF). */
+  readonly alphaEdges: boolean;
 }
 
 /** Font files given one by one win over a font folder, which wins over an installed family. */
@@ -79,7 +81,7 @@ function fontSetFor(files: FontFiles): FontSet {
   return set;
 }
 
-export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterSetup {
+export function resolveRaster(info: AnimationInfo, options: GifOptions, output: { alphaEdges?: boolean } = {}): RasterSetup {
   const theme = options.theme ?? getTheme(DEFAULT_THEME_NAME);
   const scale = options.scale ?? GIF_DEFAULTS.scale;
   const fontSize = options.fontSize ?? GIF_DEFAULTS.fontSize;
@@ -120,5 +122,7 @@ export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterS
     boldIsBright: options.boldIsBright ?? GIF_DEFAULTS.boldIsBright,
     cursor: options.cursor ?? GIF_DEFAULTS.cursor,
     transparentBackground: options.transparentBackground ?? GIF_DEFAULTS.transparentBackground,
+    // Only a transparent background asks for it: otherwise a PNG still stays pixel for pixel the GIF's frame.
+    alphaEdges: (output.alphaEdges ?? false) && (options.transparentBackground ?? GIF_DEFAULTS.transparentBackground),
   };
 }

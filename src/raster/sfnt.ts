@@ -103,7 +103,18 @@ function readCmap(view: DataView, cmapOffset: number): (cp: number) => boolean {
   };
 }
 
+/** The metrics and coverage of a TrueType/OpenType file; anything else is a FontFormatError. */
 export function readFontInfo(bytes: Uint8Array): FontInfo {
+  try {
+    return readTables(bytes);
+  } catch (error) {
+    // Table offsets read from a file that is not a font point anywhere; say what it is not.
+    if (error instanceof RangeError) throw new FontFormatError('not a TrueType/OpenType font (its tables point past the end of the file)');
+    throw error;
+  }
+}
+
+function readTables(bytes: Uint8Array): FontInfo {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 12) throw new FontFormatError('not a font file (too short)');
   const t = tables(view, 0);

@@ -1,7 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import type { FontFiles, FontStyle } from './fonts.js';
 
-const FC_STYLES: Record<FontStyle, string> = { regular: 'Regular', bold: 'Bold', italic: 'Italic', boldItalic: 'Bold Italic' };
+/**
+ * Asked by weight and slant, not by style name: a family's italic may be called Oblique (DejaVu
+ * Sans Mono), Italique or anything else, and a style name that matches none gives the regular face.
+ */
+const FC_STYLES: Record<FontStyle, string> = {
+  regular: 'weight=regular:slant=roman',
+  bold: 'weight=bold:slant=roman',
+  italic: 'weight=regular:slant=italic',
+  boldItalic: 'weight=bold:slant=italic',
+};
 
 export class FontNotFoundError extends Error {}
 
@@ -21,7 +30,7 @@ export function systemFontFiles(familyList: string): FontFiles {
     for (const style of Object.keys(FC_STYLES) as FontStyle[]) {
       let out: string;
       try {
-        out = execFileSync('fc-match', ['-f', '%{family}\\n%{file}', `${family}:style=${FC_STYLES[style]}`], { encoding: 'utf8' });
+        out = execFileSync('fc-match', ['-f', '%{family}\\n%{file}', `${family}:${FC_STYLES[style]}`], { encoding: 'utf8' });
       } catch {
         throw new FontNotFoundError('cannot look up installed fonts: fontconfig (fc-match) is not available');
       }

@@ -17,8 +17,14 @@ export interface Limits {
   /** Output width and height in pixels (an SVG's width/height attributes count as pixels). */
   readonly width: number;
   readonly height: number;
-  /** Frames in one animation. */
+  /** Pixels in one GIF or PNG picture (width times height): what a frame costs in memory and time. */
+  readonly pixels: number;
+  /** Frames in one animation, counting the frames a GIF needs to hold a long pause. */
   readonly frames: number;
+  /** Seconds one animation lasts (output clock: after --speed and the idle limit). */
+  readonly duration: number;
+  /** Pixels drawn for --snapshots, all markers together; a marker whose screen did not change costs none. */
+  readonly snapshotPixels: number;
   /** Bytes of one SVG document. */
   readonly svgBytes: number;
   /** Bytes downloaded from a URL input. */
@@ -30,7 +36,15 @@ export const DEFAULT_LIMITS: Limits = {
   rows: MAX_ROWS,
   width: 8192,
   height: 8192,
+  // A GIF costs about 40 bytes a pixel while drawn, and --snapshots as much again: 5 M keeps both
+  // under 600 MB. That is a 340x85 terminal, or 170x42 at --scale 2.
+  pixels: 5_000_000,
   frames: 200_000,
+  // Over eleven days: only a runaway number (--speed 1e-9, a time of 1e12) gets there.
+  duration: 1_000_000,
+  // Ten of the largest pictures, or 160 of an 80x24 terminal: drawing and compressing one costs
+  // about 0.1 s per million pixels.
+  snapshotPixels: 50_000_000,
   svgBytes: 512 * 1024 * 1024,
   urlBytes: 512 * 1024 * 1024,
 };
@@ -81,14 +95,26 @@ export function parseLimit(text: string): Partial<Limits> {
 
 const mb = (bytes: number): string => (bytes < 1048576 ? `${Math.floor(bytes)} byte` : `${Math.round((bytes / 1048576) * 10) / 10} MB`);
 
-/** Refuses an output larger than the pixel limits; also catches sizes that are not finite at all. */
-export function checkPixelSize(width: number, height: number, limits: Limits): void {
-  const shown = (v: number) => (Number.isFinite(v) ? String(Math.ceil(v)) : 'an unbounded');
+const shown = (v: number) => (Number.isFinite(v) ? String(Math.ceil(v)) : 'an unbounded');
+
+/**
+ * Refuses an output larger than the pixel limits; also catches sizes that are not finite at all.
+ * The area limit guards pixel buffers, so it applies to `raster` outputs only: an SVG's cost
+ * grows with its cells, not with the size it is shown at.
+ */
+export function checkPixelSize(width: number, height: number, limits: Limits, raster = true): void {
   if (!(width <= limits.width)) {
     throw new LimitError('width', `the output would be ${shown(width)} px wide, beyond the ${limits.width} px limit`);
   }
   if (!(height <= limits.height)) {
     throw new LimitError('height', `the output would be ${shown(height)} px high, beyond the ${limits.height} px limit`);
+  }
+  const area = Math.ceil(width) * Math.ceil(height);
+  if (raster && !(area <= limits.pixels)) {
+    throw new LimitError(
+      'pixels',
+      `the output would be ${shown(width)}x${shown(height)} = ${area} pixels, beyond the ${limits.pixels} pixel limit`,
+    );
   }
 }
 
@@ -122,15 +148,29 @@ export async function checkOutputSize(
   limits: Limits,
 ): Promise<void> {
   const size = await outputPixels(format, info, look);
-  if (size) checkPixelSize(size.width, size.height, limits);
+  if (size) checkPixelSize(size.width, size.height, limits, format !== 'svg');
 }
 
-/** Passes frames through, failing on the first one past the frame limit (before it is drawn). */
-export async function* limitFrames(frames: AsyncIterable<Frame>, limits: Limits): AsyncGenerator<Frame> {
+/**
+ * Passes frames through, failing on the first one past the frame or duration limit, before it is
+ * drawn. A format whose frames cannot last longer than `longestFrame` seconds (a GIF: 655.35 s)
+ * needs several for a long one; those count too, so a pause of years is refused, not encoded.
+ */
+export async function* limitFrames(frames: AsyncIterable<Frame>, limits: Limits, longestFrame = Infinity): AsyncGenerator<Frame> {
   let count = 0;
+  let split = false;
   for await (const frame of frames) {
-    if (++count > limits.frames) {
-      throw new LimitError('frames', `the animation has more than ${limits.frames} frames`);
+    const end = frame.time + frame.duration;
+    if (!(end <= limits.duration)) {
+      const length = Number.isFinite(end) ? `at least ${shown(end)} s` : 'longer than a clock can count';
+      throw new LimitError('duration', `the animation would last ${length}, beyond the ${limits.duration} s limit`);
+    }
+    const needed = Math.max(1, Math.ceil(frame.duration / longestFrame));
+    split ||= needed > 1;
+    count += needed;
+    if (count > limits.frames) {
+      const why = split ? ` (a GIF frame lasts at most ${longestFrame} s, so a long pause takes several)` : '';
+      throw new LimitError('frames', `the animation has more than ${limits.frames} frames${why}`);
     }
     yield frame;
   }

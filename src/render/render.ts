@@ -2,8 +2,8 @@ import { Writable as NodeWritable } from 'node:stream';
 import type { Cast } from '../cast/events.js';
 import { readRecordingFrom, type ReadRecordingOptions } from '../cast/detect.js';
 import { writeAsciicast } from '../cast/write-asciicast.js';
-import { animationInfo, castFrames, terminalAt, type Frame } from '../frames/index.js';
-import { checkOutputSize, LimitError, limitBytes, limitFrames, resolveLimits } from './limits.js';
+import { animationInfo, castFrames, terminalAt, type AnimationInfo, type Frame } from '../frames/index.js';
+import { checkOutputSize, LimitError, limitBytes, limitFrames, outputPixels, resolveLimits, type Limits } from './limits.js';
 import { TIMELINE_DEFAULTS } from '../timeline/index.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
@@ -25,6 +25,19 @@ async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<F
   yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration: options.lastFrameDuration ?? TIMELINE_DEFAULTS.lastFrameDuration };
 }
 
+/** PNGs of marker screens, refused once their pixels pass the snapshot limit (an unchanged screen costs none). */
+async function snapshotRenderer(info: AnimationInfo, look: ReturnType<typeof lookFor>, limits: Limits) {
+  const { pngRenderer } = await import('../gif/index.js');
+  const size = (await outputPixels('png', info, look))!;
+  let painted = 0;
+  return pngRenderer(info, look, () => {
+    painted += size.width * size.height;
+    if (painted > limits.snapshotPixels) {
+      throw new LimitError('snapshotPixels', `the marker snapshots would take more than ${limits.snapshotPixels} pixels`);
+    }
+  });
+}
+
 /**
  * The whole pipeline for one cast: timeline, terminal, frames, then the format's renderer.
  * Writes to `out` and leaves ending it to the caller.
@@ -43,7 +56,8 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
   if (options.format === 'cast') return writeAsciicast(cast, out, { version: options.castVersion ?? 2 });
   if (options.format === 'txt') {
     const term = await terminalAt(cast, options.at);
-    return write(out, `${term.text()}\n`);
+    // Alt text, not a screen dump: the rows below the last written one are left out (each row is already trimmed).
+    return write(out, `${term.text().replace(/\n+$/, '')}\n`);
   }
   const limits = resolveLimits(options.limits);
   const look = lookFor(cast, options);
@@ -54,17 +68,18 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
   // The canvas (a native module) loads only for raster output, so SVG start-up stays light.
   const loadRaster = () => import('../gif/index.js');
   const onMarkerPng = options.onMarkerPng;
-  const markerPng = onMarkerPng && (await loadRaster()).renderPng;
-  const frames = () =>
+  const markerPng = onMarkerPng && (await snapshotRenderer(info, look, limits));
+  const frames = (longestFrame?: number) =>
     limitFrames(
       tuneFrames(
         castFrames(cast, {
           ...options,
-          onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen, info, look))),
+          onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen))),
         }),
         tuning,
       ),
       limits,
+      longestFrame,
     );
   switch (options.format) {
     case 'png': {
@@ -88,8 +103,9 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
       return write(out, svg);
     }
     case 'gif': {
-      const { renderGif } = await loadRaster();
-      return renderGif(options.at === undefined ? frames() : stillFrame(cast, options), info, look, out);
+      const { renderGif, LONGEST_GIF_FRAME } = await loadRaster();
+      const animation = options.at === undefined ? frames(LONGEST_GIF_FRAME) : limitFrames(stillFrame(cast, options), limits, LONGEST_GIF_FRAME);
+      return renderGif(animation, info, look, out);
     }
   }
 }

@@ -47,8 +47,8 @@ export class SlotTimeline {
   player(loop: number, idOf: (slot: number) => string): { player: string; rest: string } | undefined {
     const total = this.durations.reduce((a, b) => a + b, 0);
     if (this.slots.length < 2 || !(total > 0)) return undefined;
-    // Enough decimals that no key time moves by more than half a millisecond.
-    const decimals = Math.max(0, Math.ceil(Math.log10(total * 1000)));
+    // Enough decimals that no key time moves by more than half a millisecond; past 17 a double has no more to give.
+    const decimals = Math.min(17, Math.max(0, Math.ceil(Math.log10(total * 1000))));
     const entries: { at: string; slot: number }[] = [];
     let time = 0;
     for (let i = 0; i < this.slots.length; i++) {

@@ -79,12 +79,14 @@ export function getTheme(name: string): Theme {
   throw new Error(`Unknown theme "${name}"${suggestionText(name)}`);
 }
 
-/** " (did you mean a, b?)" for names near `name`, or a pointer to the list when none is near. */
+/**
+ * "; did you mean a, b? (--list-themes shows all 51)": at most three near names, and a pointer to
+ * the list rather than the list itself, which would be one line of some 900 characters.
+ */
 export function suggestionText(name: string): string {
-  const near = closeThemeNames(name);
-  return near.length > 0
-    ? `; did you mean ${near.join(', ')}?`
-    : `; the ${getCatalogue().themes.size} built-in themes are: ${listThemes().join(', ')}`;
+  const near = closeThemeNames(name).slice(0, 3);
+  const all = `--list-themes shows all ${getCatalogue().themes.size}`;
+  return near.length > 0 ? `; did you mean ${near.join(', ')}? (${all})` : `; ${all} built-in themes`;
 }
 
 /** Built-in names close to `name`: sharing a word-prefix, or within a few edits. Best first, at most 5. */

@@ -142,15 +142,18 @@ export interface CellSizeOptions {
 
 /**
  * The cell size in output pixels that GIF and SVG must both use for their geometry to agree:
- * whole pixels at the output scale (so raster cells meet exactly), rounded once from the exact
- * size rather than rounded at scale 1 and multiplied.
+ * whole pixels, rounded at scale 1 and then scaled, so that `--scale 2` is exactly twice the
+ * picture of `--scale 1` (a HiDPI image shown at half size lines up with the plain one).
  */
 export function cellSize(o: CellSizeOptions): { readonly width: number; readonly height: number } {
   return {
-    width: Math.max(1, Math.round((o.fontSize * o.advance + o.letterSpacing) * o.scale)),
-    height: Math.max(1, Math.round(o.fontSize * o.lineHeight * o.scale)),
+    width: scaled(Math.max(1, Math.round(o.fontSize * o.advance + o.letterSpacing)), o.scale),
+    height: scaled(Math.max(1, Math.round(o.fontSize * o.lineHeight)), o.scale),
   };
 }
+
+/** A length in logical px at the output scale, whole pixels: exact multiples at whole scales. */
+const scaled = (logical: number, scale: number): number => Math.max(1, Math.round(logical * scale));
 
 /** The window outline: the background moved a little toward the foreground. */
 export const borderColor = (theme: Theme): Rgb => blend(theme.background, theme.foreground, 0.2);
@@ -162,17 +165,20 @@ const SHADOW = { blur: 12, offsetY: 6, opacity: 0.45, color: 0x000000 } as const
 
 /**
  * Title-bar metrics follow the cell height so the bar keeps its proportions at any font size:
- * about two lines tall, buttons about half a line across.
+ * about two lines tall, buttons about half a line across. Worked out at scale 1 (from the cell
+ * height there) and then scaled, as the cells are.
  */
-export function barMetrics(cellHeight: number) {
-  const height = Math.round(cellHeight * 1.9);
-  const radius = Math.max(3, Math.round(cellHeight * 0.3));
+export function barMetrics(cellHeight: number, scale = 1) {
+  const logical = cellHeight / scale;
+  const radius = Math.max(3, Math.round(logical * 0.3));
   return {
-    height,
-    buttonRadius: radius,
+    height: scaled(Math.round(logical * 1.9), scale),
+    buttonRadius: scaled(radius, scale),
     /** Centre-to-centre distance of neighbouring buttons. */
-    buttonPitch: Math.round(radius * 3.4),
-    fontSize: Math.max(8, Math.round(cellHeight * 0.6)),
+    buttonPitch: scaled(Math.round(radius * 3.4), scale),
+    /** The first button sits as far from the side as from the top, like macOS's. */
+    buttonInset: scaled(Math.round(Math.round(logical * 1.9) / 2) - radius, scale),
+    fontSize: scaled(Math.max(8, Math.round(logical * 0.6)), scale),
   };
 }
 
@@ -202,18 +208,28 @@ function isWide(c: string): boolean {
   );
 }
 
+/**
+ * The largest corner radius that keeps the cell grid whole: the grid's bottom corners, `padH` and
+ * `padV` in from the window's, stay inside the rounded corner ((r - padH)² + (r - padV)² <= r²),
+ * and no corner takes more than half a side.
+ */
+function largestRadius(win: Box, padH: number, padV: number): number {
+  const clearOfGrid = padH + padV + Math.sqrt(2 * padH * padV);
+  return Math.floor(Math.min(clearOfGrid, win.width / 2, win.height / 2));
+}
+
 /** Geometry and decoration of the frame around the terminal, shared by the GIF and SVG renderers. */
 export function layoutWindow(opts: WindowOptions): WindowLayout {
   const s = opts.scale;
   const px = (v: number): number => Math.max(0, Math.round(v * s));
   const padV = px(opts.padding[0]);
   const padH = px(opts.padding[1]);
-  const radius = px(opts.borderRadius);
+  const requestedRadius = px(opts.borderRadius);
   const shadow = opts.shadow ? { blur: px(SHADOW.blur), offsetY: px(SHADOW.offsetY) } : undefined;
   // The blur fades out by about three standard deviations; the offset pushes it further down.
   const margin = Math.max(px(opts.margin), shadow ? 3 * shadow.blur + shadow.offsetY : 0);
 
-  const bar = barMetrics(opts.cellHeight);
+  const bar = barMetrics(opts.cellHeight, s);
   const barHeight = opts.window === 'none' ? 0 : bar.height;
   const gridW = opts.cols * opts.cellWidth;
   const gridH = opts.rows * opts.cellHeight;
@@ -221,6 +237,7 @@ export function layoutWindow(opts: WindowOptions): WindowLayout {
   const content: Box = { x: win.x + padH, y: win.y + barHeight + padV, width: gridW, height: gridH };
   const width = win.width + 2 * margin;
   const height = win.height + 2 * margin;
+  const radius = Math.min(requestedRadius, largestRadius(win, padH, padV));
 
   const shapes: WindowShape[] = [];
   if (opts.marginColor !== undefined) {
@@ -244,8 +261,7 @@ export function layoutWindow(opts: WindowOptions): WindowLayout {
 function barShapes(opts: WindowOptions, win: Box, bar: ReturnType<typeof barMetrics>): WindowShape[] {
   const shapes: WindowShape[] = [];
   const centreY = win.y + bar.height / 2;
-  // The first button sits as far from the side as from the top, like macOS's.
-  const inset = Math.round(bar.height / 2) - bar.buttonRadius;
+  const inset = bar.buttonInset;
   const hasButtons = opts.window !== 'plain';
   // Keep the title centred on the window, clear of the buttons on either side.
   const buttonsSpan = hasButtons ? inset + 3 * bar.buttonRadius + 2 * bar.buttonPitch : inset;

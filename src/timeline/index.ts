@@ -1,2 +1,2 @@
-export { frameGroups, isBefore, MarkerMatcher, type FrameGroup } from './timeline.js';
+export { checkRange, frameGroups, isBefore, MarkerMatcher, TimePointError, type FrameGroup } from './timeline.js';
 export { parseTimePoint, TIMELINE_DEFAULTS, type TimelineOptions, type TimePoint } from './options.js';

@@ -12,19 +12,61 @@ export interface FrameGroup {
 
 const changesScreen = (e: CastEvent) => e.kind === 'output' || e.kind === 'resize';
 
+const pointText = (point: TimePoint): string => ('seconds' in point ? String(point.seconds) : `marker:${point.marker}`);
+const seconds = (t: number): string => `${Math.round(t * 1000) / 1000} s`;
+
+/** A --from, --to or --at point that matches nothing in the recording: a mistake in the call, not in the recording. */
+export class TimePointError extends Error {
+  constructor(
+    readonly option: 'from' | 'to' | 'at',
+    readonly point: TimePoint,
+    problem: string,
+  ) {
+    super(`--${option} ${pointText(point)}${problem}`);
+    this.name = 'TimePointError';
+  }
+}
+
+/** Refuses a range that ends where or before it starts, before any event is read. */
+export function checkRange(from: TimePoint | undefined, to: TimePoint | undefined): void {
+  if (from && to && 'seconds' in from && 'seconds' in to && to.seconds <= from.seconds) {
+    throw new TimePointError('to', to, ` is not after --from ${from.seconds}`);
+  }
+}
+
+/** Names shown when a marker is not found; a recording may hold thousands. */
+const LABELS_SHOWN = 5;
+
 /** Matches a marker event against `marker:LABEL` or `marker:N` (N counts markers from 1). */
 export class MarkerMatcher {
   private seen = 0;
+  private readonly labels: string[] = [];
+  private last: number | undefined;
   constructor(private readonly point: TimePoint | undefined) {}
 
   /** True when `event` is at or past the point (for a time point: strictly past it when `strict`). */
   reached(event: CastEvent, strict: boolean): boolean {
+    this.last = event.time;
     const point = this.point;
     if (!point) return false;
     if ('seconds' in point) return strict ? event.time > point.seconds : event.time >= point.seconds;
     if (event.kind !== 'marker') return false;
     this.seen++;
+    if (this.labels.length < LABELS_SHOWN) this.labels.push(event.label);
     return event.label === point.marker || String(this.seen) === point.marker;
+  }
+
+  /** The error for a point never reached, once every event has been offered to reached(). */
+  missed(option: 'from' | 'to' | 'at'): TimePointError {
+    const point = this.point!;
+    if ('seconds' in point) return new TimePointError(option, point, `: the recording ends at ${seconds(this.last ?? 0)}`);
+    if (this.seen === 0) return new TimePointError(option, point, ': the recording has no markers');
+    if (/^\d+$/.test(point.marker)) {
+      return new TimePointError(option, point, `: the recording has ${this.seen === 1 ? '1 marker' : `${this.seen} markers`}`);
+    }
+    const shown = this.labels.map((label) => JSON.stringify(label)).join(', ');
+    const more = this.seen > this.labels.length ? `, and ${this.seen - this.labels.length} more` : '';
+    return new TimePointError(option, point, `: no marker is labelled ${JSON.stringify(point.marker)} (the markers: ${shown}${more})`);
   }
 }
 
@@ -41,17 +83,24 @@ export async function* frameGroups(
   const idleLimit = options.idleTimeLimit ?? header.idleTimeLimit ?? TIMELINE_DEFAULTS.idleTimeLimit;
   const maxGap = idleLimit > 0 ? idleLimit : Infinity;
   const minFrame = 1 / (options.fpsCap ?? TIMELINE_DEFAULTS.fpsCap);
+  checkRange(options.from, options.to);
   const from = new MarkerMatcher(options.from);
   const to = new MarkerMatcher(options.to);
+  let ended = false;
 
-  let started = options.from === undefined;
+  // Time 0 is the start of any recording, even one with no events.
+  let started = options.from === undefined || ('seconds' in options.from && options.from.seconds === 0);
   let outputTime = 0;
   // The pause before the first output is kept (within the idle limit), as the recording had it.
   let lastVisible = 0;
   let group: { time: number; events: CastEvent[] } = { time: 0, events: [] };
 
   for await (const event of events) {
-    if (to.reached(event, true)) break;
+    if (to.reached(event, true)) {
+      if (!started) throw new TimePointError('to', options.to!, ` comes before --from ${pointText(options.from!)}`);
+      ended = true;
+      break;
+    }
     if (!started) {
       if (!from.reached(event, false)) {
         group.events.push(event);
@@ -72,14 +121,22 @@ export async function* frameGroups(
     }
     group.events.push(event);
   }
+  if (!started) throw from.missed('from');
+  // A time past the end only bounds the animation; a marker that is not there is a mistake.
+  if (!ended && options.to && 'marker' in options.to) throw to.missed('to');
   yield group;
 }
 
-/** Whether `event` happens at or before the still-frame point `at` (recording clock or marker). */
-export function isBefore(at: TimePoint): (event: CastEvent) => 'include' | 'stop' {
+/**
+ * Whether `event` happens at or before the still-frame point `at` (recording clock or marker).
+ * Called with undefined after the last event: a marker never reached then throws a TimePointError.
+ * A time past the end is no mistake: the screen then is the last one, as the README promises.
+ */
+export function isBefore(at: TimePoint): (event: CastEvent | undefined) => 'include' | 'stop' {
   const matcher = new MarkerMatcher(at);
   return (event) => {
-    if ('seconds' in at) return event.time <= at.seconds ? 'include' : 'stop';
-    return matcher.reached(event, false) ? 'stop' : 'include';
+    if (event !== undefined) return matcher.reached(event, 'seconds' in at) ? 'stop' : 'include';
+    if ('seconds' in at) return 'stop';
+    throw matcher.missed('at');
   };
 }

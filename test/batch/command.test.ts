@@ -35,10 +35,17 @@ describe('command-line glue', () => {
     expect(isBatchInvocation(['-', 'out.svg'], {})).toBe(false);
     expect(isBatchInvocation(['a.cast', 'out'], { format: 'gif' })).toBe(false);
     expect(isBatchInvocation(['a.cast', 'out[1].gif'], {})).toBe(false);
-    expect(isBatchInvocation(['a.cast', 'b.cast'], {})).toBe(true);
+    const exists = { exists: () => true };
+    expect(isBatchInvocation(['a.cast', 'b.cast'], {}, exists)).toBe(true);
+    // A second recording name that does not exist yet can only be the output (cast2gif x out.cast).
+    expect(isBatchInvocation(['a.cast', 'b.cast'], {}, { exists: () => false })).toBe(false);
+    expect(isBatchInvocation(['a.ttyrec', 'b.json'], {}, { exists: (p) => p !== 'b.json' })).toBe(false);
+    // An existing one is overwritten only when the command asks for a cast.
+    expect(isBatchInvocation(['a.cast', 'b.cast'], {}, { ...exists, castOutput: true })).toBe(false);
     expect(isBatchInvocation(['a.cast', 'more/*'], {})).toBe(true);
     expect(isBatchInvocation(['*.cast', 'out.gif'], {})).toBe(true);
     expect(isBatchInvocation(['a.cast', 'b.cast', 'c.cast'], {})).toBe(true);
+    expect(isBatchInvocation(['a.cast', 'b.yml'], {}, exists)).toBe(true);
     expect(isBatchInvocation(['docs/**/*.cast'], {})).toBe(true);
     expect(isBatchInvocation(['a.cast'], { outDir: 'img' })).toBe(true);
     expect(isBatchInvocation(['a.cast'], { format: 'gif,svg' })).toBe(true);

@@ -57,7 +57,7 @@ describe('config files', () => {
     expect(() => parseConfig({ jobs: 0 }, 'c.json')).toThrow('c.json: jobs: expected a whole number above 0');
     expect(() => parseConfig({ inputFormat: 'vhs' }, 'c.json')).toThrow(/c.json: inputFormat: expected one of asciicast, ttyrec/);
     expect(() => parseConfig({ castVersion: 1 }, 'c.json')).toThrow('c.json: castVersion: expected 2 or 3');
-    expect(() => parseConfig({ limit: { pixels: 5 } }, 'c.json')).toThrow(/c.json: limit: expected unknown limit "pixels"/);
+    expect(() => parseConfig({ limit: { area: 5 } }, 'c.json')).toThrow(/c.json: limit: expected unknown limit "area"/);
     expect(parseConfig({ limit: { frames: 10, svgBytes: 2 } }, 'c.json').options).toEqual({ limit: { frames: 10, svgBytes: 2 * 1024 * 1024 } });
     expect(() => parseConfig({ overrides: [{ files: [], options: {} }] }, 'c.json')).toThrow(/overrides\[0\].files/);
     expect(() => loadConfig(dirWith({ 'cast2gif.config.json': '{ nope' }))).toThrow(/cast2gif.config.json: cannot be read as JSON/);
@@ -94,5 +94,27 @@ describe('config files', () => {
       padding: [1, 2],
     });
     expect(parseConfig({ padding: 4, fontFile: 'x.ttf', at: 2.5 }, 'c').options).toEqual({ padding: [4, 4], fontFile: ['x.ttf'], at: '2.5' });
+  });
+});
+
+describe('config keys as the README names them: the flags in camelCase', () => {
+  it('noCursor, noBorder, noLoop and noBoldIsBright turn their option off, as the flags do', () => {
+    const config = parseConfig({ noCursor: true, noBorder: true, noLoop: true, noBoldIsBright: true }, 'c.json');
+    expect(config.options).toEqual({ cursor: false, border: false, loop: false, boldIsBright: false });
+    expect(toRenderOptions(config.options, 'gif')).toMatchObject({ cursor: false, border: false, loop: 1, boldIsBright: false });
+    expect(parseConfig({ noCursor: false }, 'c.json').options).toEqual({});
+    expect(() => parseConfig({ noCursor: 'yes' }, 'c.json')).toThrow('c.json: noCursor: expected true or false');
+    expect(() => parseConfig({ noLoop: true, loop: 2 }, 'c.json')).toThrow('c.json: noLoop: conflicts with "loop": give one of them');
+    expect(parseConfig({ overrides: [{ files: '*.cast', options: { noBorder: true } }] }, 'c.json').overrides[0]!.options).toEqual({ border: false });
+  });
+
+  it('takes numbers as text too, as the flags do', () => {
+    expect(parseConfig({ speed: '2', cols: '100', loop: '3', idleTimeLimit: '0.5', jobs: '2', padding: '4,8' }, 'c.json')).toMatchObject({
+      options: { speed: 2, cols: 100, loop: 3, idleTimeLimit: 0.5, padding: [4, 8] },
+      jobs: 2,
+    });
+    expect(() => parseConfig({ speed: 'fast' }, 'c.json')).toThrow('c.json: speed: expected a number above 0');
+    expect(() => parseConfig({ speed: '' }, 'c.json')).toThrow('c.json: speed: expected a number above 0');
+    expect(() => parseConfig({ jobs: 'two' }, 'c.json')).toThrow('c.json: jobs: expected a whole number above 0');
   });
 });

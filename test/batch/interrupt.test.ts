@@ -6,7 +6,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 const script = join(__dirname, 'fixtures/interrupt-run.mjs');
 // Long enough to render (over a second) that the interrupt lands mid-render.
-const bigCast = join(__dirname, '../../../shared/corpus/casts/asciinema__agg/demo.cast');
+const bigCast = join(__dirname, '../corpus/casts/asciinema__agg/demo.cast');
 
 async function interrupted(mode: 'handler' | 'none'): Promise<{ code: number | null; signal: string | null; left: string[] }> {
   const dir = tempDir('interrupt');

@@ -108,3 +108,39 @@ describe('logs', () => {
     });
   });
 });
+
+describe('the live ETA', () => {
+  /** Plays jobs of these input sizes and durations one after another; returns [ETA shown, time really left] after each. */
+  function etas(jobs: Array<{ bytes: number; ms: number }>): Array<[number, number]> {
+    const out = sink(true);
+    let time = 0;
+    const reporter = createReporter({ stderr: out.stream, progress: 'live', clock: () => time });
+    reporter.start(jobs.length, jobs.length, jobs.length, jobs.reduce((sum, j) => sum + j.bytes, 0));
+    const total = jobs.reduce((sum, j) => sum + j.ms, 0);
+    const points: Array<[number, number]> = [];
+    jobs.forEach((job, i) => {
+      reporter.jobStarted(`c${i}.cast`);
+      time += job.ms;
+      reporter.jobFinished(`c${i}.cast`, job.bytes, 1000);
+      const shown = [...out.text().matchAll(/ETA (\d+\.\d+) s/g)].at(-1);
+      if (shown && i < jobs.length - 1) points.push([Number(shown[1]) * 1000, total - time]);
+    });
+    return points;
+  }
+
+  it('holds within a factor of 2 when one big cast comes first and many small ones follow', () => {
+    // The shape of the corpus batch: 1.7 MB taking 2.5 s, then 60 casts of 2 KB taking 40 ms each.
+    const points = etas([{ bytes: 1_700_000, ms: 2500 }, ...Array.from({ length: 60 }, () => ({ bytes: 2000, ms: 40 }))]);
+    expect(points.length).toBeGreaterThan(50);
+    for (const [shown, left] of points) {
+      expect(shown).toBeGreaterThan(left / 2);
+      expect(shown).toBeLessThan(left * 2);
+    }
+  });
+
+  it('is exact for equal jobs', () => {
+    for (const [shown, left] of etas(Array.from({ length: 10 }, () => ({ bytes: 50_000, ms: 300 })))) {
+      expect(Math.abs(shown - left)).toBeLessThanOrEqual(10);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { MANIFEST_FILE } from '../../src/batch/manifest.js';
 import { runBatch, type BatchRequest } from '../../src/batch/run-batch.js';
 import type { BatchSummary } from '../../src/batch/summary.js';
 
-const CORPUS = join(__dirname, '../../../shared/corpus/casts');
+const CORPUS = join(__dirname, '../corpus/casts');
 
 /** A cast whose final screen shows `lines`, one per row. */
 const castShowing = (lines: string[], cols = 20, rows = 4): string =>
@@ -258,5 +258,19 @@ describe('batch rendering', () => {
     for (const f of ['asciinema__asciinema/demo.gif', 'nbedos__termtosvg/htop.gif']) {
       expect(readFileSync(join(dir, 'serial', f)).equals(readFileSync(join(dir, 'out', f)))).toBe(true);
     }
+  });
+});
+
+describe('--jobs beyond the cores', () => {
+  it('runs at most one render per core, and says so', async () => {
+    const { availableParallelism } = await import('node:os');
+    const cores = availableParallelism();
+    const dir = project({ 'a.cast': castShowing(['a']), 'b.cast': castShowing(['b']) });
+    const { summary, log } = await batch({ cwd: dir, inputs: ['*.cast'], jobs: 1000, options: { format: ['txt'] } });
+    expect(summary.status).toBe(0);
+    expect(summary.jobs).toBe(cores);
+    expect(log.split('\n')[0]).toBe(`warning: --jobs 1000 is more than the ${cores} CPU cores here; running ${cores} at once`);
+    const within = await batch({ cwd: dir, inputs: ['*.cast'], jobs: 1, force: true, options: { format: ['txt'] } });
+    expect(within.log).not.toMatch(/CPU cores/);
   });
 });

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tempDir as sharedTempDir } from '../helpers/temp-dir.js';
 
 export const ROOT = resolve(__dirname, '../..');
-export const CORPUS = resolve(ROOT, '../shared/corpus/casts');
+export const CORPUS = resolve(ROOT, 'test/corpus/casts');
 
 export interface CliResult {
   readonly status: number | null;
@@ -21,6 +21,30 @@ export function cli(bin: 'cast2gif' | 'cast2svg', args: string[], options: { cwd
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+/**
+ * cli() without blocking this process: for tests whose other end (a local HTTP server, a FIFO
+ * reader) runs here. The child is killed after two minutes.
+ */
+export function cliAsync(bin: 'cast2gif' | 'cast2svg', args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', `${bin}.js`), ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const stdout: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout: Buffer.concat(stdout), stderr });
+    });
+  });
 }
 
 /** A new folder cast2gif-cli-* in os.tmpdir(), removed when the test file is done. */

@@ -40,18 +40,18 @@ describe('text output', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'demo.cast'), cast);
     expect(cli('cast2gif', ['demo.cast', 'end.txt'], { cwd: dir }).status).toBe(0);
-    expect(readFileSync(join(dir, 'end.txt'), 'utf8')).toBe('hello\nworld\n\n');
+    expect(readFileSync(join(dir, 'end.txt'), 'utf8')).toBe('hello\nworld\n');
     const early = cli('cast2gif', ['demo.cast', '-', '--format', 'txt', '--at', '1'], { cwd: dir });
     expect(early.status).toBe(0);
-    expect(early.stdout.toString()).toBe('hello\n\n\n');
+    expect(early.stdout.toString()).toBe('hello\n');
     const atMarker = cli('cast2gif', ['demo.cast', '-', '--format', 'txt', '--at', 'marker:mid'], { cwd: dir });
-    expect(atMarker.stdout.toString()).toBe('hello\n\n\n');
+    expect(atMarker.stdout.toString()).toBe('hello\n');
   });
 
   it('reads stdin with -', () => {
     const result = cli('cast2gif', ['-', '-', '--format', 'txt'], { input: cast });
     expect(result.status).toBe(0);
-    expect(result.stdout.toString()).toBe('hello\nworld\n\n');
+    expect(result.stdout.toString()).toBe('hello\nworld\n');
   });
 
   it('names the output after the input when none is given', () => {
@@ -90,6 +90,30 @@ describe('marker snapshots', () => {
     const second = cli('cast2gif', ['m.cast', '-', '--format', 'png', '--at', 'marker:2'], { cwd: dir }).stdout;
     expect(first.equals(second)).toBe(false);
   });
+
+  it('snapshots drawn one after another on one painter equal stills drawn alone: colours, cursor, background, unchanged screens', () => {
+    const dir = tempDir();
+    const events = [
+      '[0.5, "o", "\\u001b[31mred\\u001b[0m"]',
+      '[1, "m", "a"]',
+      '[1.5, "o", "\\r\\n\\u001b[44m  \\u001b[0m"]',
+      '[2, "m", "b"]',
+      '[2.2, "m", "same"]',
+      '[2.5, "o", "\\u001b]11;#336699\\u0007\\u001b[2J\\u001b[H\\u001b[?25l"]',
+      '[3, "m", "c"]',
+      '[3.5, "o", "\\u001b]111\\u0007x\\u001b[?25h"]',
+      '[4, "m", "d"]',
+    ];
+    writeFileSync(join(dir, 'm.cast'), `{"version": 2, "width": 12, "height": 3}\n${events.join('\n')}\n`);
+    const result = cli('cast2gif', ['m.cast', 'm.gif', '--snapshots', 'shots'], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    const files = filesIn(join(dir, 'shots'));
+    expect(files).toEqual(['001-a.png', '002-b.png', '003-same.png', '004-c.png', '005-d.png']);
+    for (const [i, file] of files.entries()) {
+      const still = cli('cast2gif', ['m.cast', '-', '--format', 'png', '--at', `marker:${i + 1}`], { cwd: dir });
+      expect(readFileSync(join(dir, 'shots', file)).equals(still.stdout), file).toBe(true);
+    }
+  });
 });
 
 describe('other recording formats and cast output', () => {
@@ -99,7 +123,7 @@ describe('other recording formats and cast output', () => {
     writeFileSync(join(dir, 'session.tm'), '0.5 4\n0.25 5\n');
     const text = cli('cast2gif', ['session.log', '--timing', 'session.tm', '-', '--format', 'txt'], { cwd: dir });
     expect(text.stderr).toBe('');
-    expect(text.stdout.toString()).toBe('hi\nthere\n\n');
+    expect(text.stdout.toString()).toBe('hi\nthere\n');
     const v2 = cli('cast2gif', [join(dir, 'session.log'), '--timing', join(dir, 'session.tm'), '-', '--format', 'cast']);
     const lines = v2.stdout.toString().trim().split('\n').map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ version: 2, width: 20, height: 3 });
@@ -135,7 +159,7 @@ describe('configuration file in a single render', () => {
     expect(configured.status).toBe(0);
     expect(configured.stdout.toString()).toBe(' worl\nd\n');
     const flagged = cli('cast2gif', ['w.cast', '-', '--format', 'txt', '--cols', '20'], { cwd: dir });
-    expect(flagged.stdout.toString()).toBe('hello world\n\n');
+    expect(flagged.stdout.toString()).toBe('hello world\n');
   });
 });
 
@@ -165,6 +189,6 @@ describe('default output names', () => {
     const result = cli('cast2gif', ['rec.ttyrec', '--format', 'txt', '--cols', '10', '--rows', '2'], { cwd: dir });
     expect(result.status).toBe(0);
     expect(filesIn(dir)).toEqual(['rec.ttyrec', 'rec.txt']);
-    expect(readFileSync(join(dir, 'rec.txt'), 'utf8')).toBe('hi\n\n');
+    expect(readFileSync(join(dir, 'rec.txt'), 'utf8')).toBe('hi\n');
   });
 });

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { render } from '../../src/render/render.js';
 import { requireBuild, ROOT, runBin, tempDir } from './helpers.js';
 
-const CORPUS = resolve(ROOT, '../shared/corpus/casts');
+const CORPUS = resolve(ROOT, 'test/corpus/casts');
 const work = tempDir('determinism');
 beforeAll(requireBuild);
 
@@ -28,21 +28,27 @@ const ENVIRONMENTS: NodeJS.ProcessEnv[] = [
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-describe('the same input and options give the same bytes', () => {
-  it('runs in environments that do change text drawn in the host language', () => {
-    // Without this the locale cases could pass only because the machine ignores the variables
-    // (the locales need not be installed: the variable alone reaches the canvas's text shaping).
-    const draw = join(work, 'draw-i.cjs');
-    writeFileSync(
-      draw,
-      `const { createCanvas, GlobalFonts } = require(${JSON.stringify(join(ROOT, 'node_modules', '@napi-rs', 'canvas'))});
+/** A script that draws `text` in the bundled JetBrains Mono on a plain canvas and prints the pixels' hash. */
+function canvasProbe(name: string, text: string): string {
+  const draw = join(work, name);
+  writeFileSync(
+    draw,
+    `const { createCanvas, GlobalFonts } = require(${JSON.stringify(join(ROOT, 'node_modules', '@napi-rs', 'canvas'))});
 GlobalFonts.registerFromPath(${JSON.stringify(join(ROOT, 'fonts', 'JetBrainsMono-Regular.ttf'))}, 'Probe');
 const canvas = createCanvas(120, 40);
 const ctx = canvas.getContext('2d');
 ctx.font = '24px Probe';
-ctx.fillText('fiIi', 4, 30);
+ctx.fillText(${JSON.stringify(text)}, 4, 30);
 process.stdout.write(require('node:crypto').createHash('sha256').update(canvas.data()).digest('hex'));`,
-    );
+  );
+  return draw;
+}
+
+describe('the same input and options give the same bytes', () => {
+  it('runs in environments that do change text drawn in the host language', () => {
+    // Without this the locale cases could pass only because the machine ignores the variables
+    // (the locales need not be installed: the variable alone reaches the canvas's text shaping).
+    const draw = canvasProbe('draw-i.cjs', 'fiIi');
     const drawn = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [draw], { env: { ...process.env, ...env } }).stdout.toString();
     const plain = drawn(ENVIRONMENTS[0]!);
     expect(plain).toMatch(/^[0-9a-f]{64}$/);
@@ -68,5 +74,34 @@ process.stdout.write(require('node:crypto').createHash('sha256').update(canvas.d
     const at = flags.includes('--at') ? { at: { seconds: 1.5 }, scale: 2 } : {};
     const library = await render(readFileSync(input), { format, embedFont: flags.includes('--embed-font'), ...at });
     expect(sha(library)).toBe(hashes[0]);
+  });
+});
+
+describe('the machine\'s own fonts change nothing', () => {
+  /** Runs `node args` with /usr/share/fonts hidden (an empty tmpfs over it, in a mount namespace of its own). */
+  const withoutSystemFonts = (args: string[]) =>
+    spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs none /usr/share/fonts && exec "$0" "$@"', process.execPath, ...args]);
+  // Clusters whose base a bundled font has but whose marks it lacks: the canvas would look for the
+  // marks in the machine's fonts if it were handed the whole cluster.
+  const clusters = ['x\u0363 z\u0335\u0336 1\u20e3 \u1100\u1161\u11a8 \u{1F600}\u0301', '\uf015 \u{1F680} \ud55c \u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35 \u4e2d'];
+  const cast = [JSON.stringify({ version: 2, width: 40, height: 3 }), ...clusters.map((l, i) => JSON.stringify([i * 0.1, 'o', `${l}\r\n`]))].join('\n');
+
+  it('hiding them changes what a plain canvas draws for such a cluster', () => {
+    const draw = canvasProbe('draw-mark.cjs', 'x\u0363 \u1100\u1161');
+    const hidden = withoutSystemFonts([draw]);
+    expect(hidden.status, hidden.stderr.toString()).toBe(0);
+    expect(hidden.stdout.toString()).toMatch(/^[0-9a-f]{64}$/);
+    expect(hidden.stdout.toString()).not.toBe(spawnSync(process.execPath, [draw]).stdout.toString());
+  });
+
+  it('a GIF of clusters with marks their font lacks is the same with and without them', () => {
+    const input = join(work, 'marks.cast');
+    writeFileSync(input, cast);
+    const seen = join(work, 'seen.gif');
+    const hiddenOut = join(work, 'hidden.gif');
+    expect(runBin('cast2gif', [input, seen, '--quiet']).status).toBe(0);
+    const hidden = withoutSystemFonts([join(ROOT, 'bin', 'cast2gif.js'), input, hiddenOut, '--quiet']);
+    expect(hidden.status, hidden.stderr.toString()).toBe(0);
+    expect(sha(readFileSync(hiddenOut))).toBe(sha(readFileSync(seen)));
   });
 });

@@ -24,7 +24,10 @@ describe('limits', () => {
       rows: 500,
       width: 8192,
       height: 8192,
+      pixels: 5_000_000,
       frames: 200_000,
+      duration: 1_000_000,
+      snapshotPixels: 50_000_000,
       svgBytes: 512 * 1024 * 1024,
       urlBytes: 512 * 1024 * 1024,
     });
@@ -45,7 +48,7 @@ describe('limits', () => {
     ['width', /is not NAME=N/],
     ['width=abc', /is not NAME=N/],
     ['width=-5', /is not NAME=N/],
-    ['pixels=5', /unknown limit "pixels" \(known: cols, rows, width, height, frames, svgBytes, urlBytes\)/],
+    ['area=5', /unknown limit "area" \(known: cols, rows, width, height, pixels, frames, duration, snapshotPixels, svgBytes, urlBytes\)/],
     ['width=0', /must be positive/],
   ])('refuse %s', (text, message) => {
     expect(() => parseLimit(text)).toThrow(message);
@@ -58,7 +61,7 @@ describe('limits', () => {
   });
 
   it('refuse an output over the pixel limit with the way to raise it', () => {
-    expect(() => checkPixelSize(8192, 8192, limits)).not.toThrow();
+    expect(() => checkPixelSize(8192, 8192, resolveLimits({ pixels: 8192 * 8192 }))).not.toThrow();
     expect(() => checkPixelSize(8193, 10, limits)).toThrow(
       new LimitError('width', 'the output would be 8193 px wide, beyond the 8192 px limit'),
     );
@@ -84,14 +87,15 @@ describe('limits', () => {
       await expect(checkOutputSize(format, info(20, 4), { scale: 1e6 }, limits)).rejects.toThrow(/px wide, beyond the 8192 px limit/);
       await expect(checkOutputSize(format, info(20, 4), { margin: 1e9 }, limits)).rejects.toThrow(LimitError);
       await expect(checkOutputSize(format, info(1000, 500), {}, limits)).rejects.toThrow(LimitError);
-      await expect(checkOutputSize(format, info(1000, 500), {}, resolveLimits({ width: 20000, height: 20000 }))).resolves.toBeUndefined();
+      const raised = resolveLimits({ width: 20000, height: 20000, pixels: 20000 * 20000 });
+      await expect(checkOutputSize(format, info(1000, 500), {}, raised)).resolves.toBeUndefined();
     }
   });
 
   it('stop an animation at the frame limit before the frame past it is drawn', async () => {
     let made = 0;
     async function* frames(): AsyncGenerator<Frame> {
-      for (;;) yield { index: made++ } as Frame;
+      for (;;) yield { index: made++, time: made, duration: 1 } as Frame;
     }
     const seen: number[] = [];
     await expect(async () => {
@@ -99,6 +103,61 @@ describe('limits', () => {
     }).rejects.toThrow('the animation has more than 5 frames (raise it with --limit frames=N)');
     expect(seen).toEqual([0, 1, 2, 3, 4]);
     expect(made).toBe(6);
+  });
+
+  it('refuse a GIF or PNG of more pixels than the area limit, before any pixel exists; an SVG is not held to it', async () => {
+    expect(() => checkPixelSize(2500, 2000, limits)).not.toThrow();
+    expect(() => checkPixelSize(2501, 2000, limits)).toThrow(
+      'the output would be 2501x2000 = 5002000 pixels, beyond the 5000000 pixel limit (raise it with --limit pixels=N)',
+    );
+    expect(() => checkPixelSize(2501, 2000, limits, false)).not.toThrow();
+    // 340x85 cells at the defaults is about 2750x1760 px; 600x150 is over the area, each side within 8192.
+    await expect(checkOutputSize('gif', info(340, 85), {}, limits)).resolves.toBeUndefined();
+    for (const format of ['gif', 'png'] as const) {
+      await expect(checkOutputSize(format, info(600, 150), {}, limits)).rejects.toThrow(/pixel limit \(raise it with --limit pixels=N\)/);
+    }
+    await expect(checkOutputSize('svg', info(600, 150), {}, limits)).resolves.toBeUndefined();
+  });
+
+  it('stop an animation past the duration limit before its frame is drawn, however the time overflowed', async () => {
+    const take = async (list: Array<[number, number]>, given = limits, longest?: number) => {
+      const seen: number[] = [];
+      async function* frames(): AsyncGenerator<Frame> {
+        for (const [i, [time, duration]] of list.entries()) yield { index: i, time, duration } as Frame;
+      }
+      for await (const frame of limitFrames(frames(), given, longest)) seen.push(frame.index);
+      return seen;
+    };
+    expect(await take([[0, 1], [1, 999_999]])).toEqual([0, 1]);
+    await expect(take([[0, 1], [1, 1_000_000]])).rejects.toThrow(
+      'the animation would last at least 1000001 s, beyond the 1000000 s limit (raise it with --limit duration=N)',
+    );
+    await expect(take([[0, 1], [1, Infinity]])).rejects.toThrow('the animation would last longer than a clock can count');
+    await expect(take([[0, Number.NaN]])).rejects.toThrow(/longer than a clock can count/);
+    await expect(take([[Infinity, 1]])).rejects.toThrow(LimitError);
+  });
+
+  it('count the frames a long frame needs where frames are short-lived (a GIF holds one for 655.35 s)', async () => {
+    const take = async (durations: number[], given: Partial<typeof limits>, longest?: number) => {
+      let time = 0;
+      async function* frames(): AsyncGenerator<Frame> {
+        for (const [index, duration] of durations.entries()) {
+          yield { index, time, duration } as Frame;
+          time += duration;
+        }
+      }
+      const seen: number[] = [];
+      for await (const frame of limitFrames(frames(), resolveLimits(given), longest)) seen.push(frame.index);
+      return seen;
+    };
+    // 655.35 s fits one GIF frame, 655.36 s needs two: 1 + 2 + 2 = 5 frames.
+    expect(await take([655.35, 655.36, 1000], { frames: 5 }, 655.35)).toEqual([0, 1, 2]);
+    await expect(take([655.35, 655.36, 1000, 1], { frames: 5 }, 655.35)).rejects.toThrow(
+      'the animation has more than 5 frames (a GIF frame lasts at most 655.35 s, so a long pause takes several) (raise it with --limit frames=N)',
+    );
+    // A pause of 10^9 s, allowed by a raised duration limit, would be 1.5 million GIF frames; without a longest frame it is one.
+    await expect(take([1, 1e9], { duration: 2e9 }, 655.35)).rejects.toThrow(/more than 200000 frames/);
+    expect(await take([1, 1e9], { duration: 2e9 })).toEqual([0, 1]);
   });
 
   it('stop an SVG at the size limit: nothing past it reaches the output', async () => {

@@ -48,6 +48,17 @@ describe('ttyrec', () => {
     expect(events).toEqual([{ time: 0.5, kind: 'output', data: '€x' }]);
   });
 
+  it('hands a large record on in pieces of one time, with characters split between pieces kept whole', async () => {
+    // 'é' is two bytes: at an odd offset it straddles every 64 KiB boundary.
+    const text = `x${'é'.repeat(150_000)}end`;
+    const { events } = await read(Buffer.concat([record(1, 0, 'a'), record(3, 0, text)]));
+    const later = events.slice(1);
+    expect(later.length).toBeGreaterThan(1);
+    expect(later.every((e) => e.time === 2 && e.kind === 'output')).toBe(true);
+    expect(later.map((e) => (e.kind === 'output' ? e.data : '')).join('')).toBe(text);
+    expect(Math.max(...later.map((e) => (e.kind === 'output' ? e.data.length : 0)))).toBeLessThanOrEqual(64 * 1024);
+  });
+
   it('gives a cut-off character at the end as U+FFFD', async () => {
     const { events } = await read(record(5, 0, Buffer.from([0x41, 0xe6, 0x97])));
     expect(events.map((e) => (e.kind === 'output' ? e.data : ''))).toEqual(['A', '\uFFFD']);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
-export const CORPUS = resolve(ROOT, '../shared/corpus/casts');
+export const CORPUS = resolve(ROOT, 'test/corpus/casts');
 export const CRASHERS = resolve(__dirname, 'crashers');
 
 /** Every recording in the shared corpus (licence files aside), smallest first. */

@@ -40,7 +40,7 @@ function samePicture(rgba: Uint8Array, pixels: Uint32Array, tolerance: number): 
   return true;
 }
 
-const CORPUS = '../shared/corpus/casts';
+const CORPUS = 'test/corpus/casts';
 // The pre-v1 asciinema format, which the reader declines by design.
 const UNSUPPORTED = new Set(['v0.json']);
 

@@ -1,6 +1,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { GifReader } from 'omggif';
 import { Writable } from 'node:stream';
+import { inflateSync } from 'node:zlib';
 
 /** Collects what a renderer writes. */
 export function memorySink(): { stream: Writable; bytes: () => Buffer } {
@@ -69,4 +70,48 @@ export function differingPixels(a: Uint8Array, b: Uint8Array): number {
     if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2] || a[i + 3] !== b[i + 3]) count++;
   }
   return count;
+}
+
+/**
+ * A PNG's straight-alpha RGBA, exactly: the canvas's decoder premultiplies, which rounds the colour
+ * of partly transparent pixels. Reads 8-bit truecolour (RGB or RGBA), non-interlaced.
+ */
+export function decodePngExact(png: Buffer): { width: number; height: number; rgba: Uint8Array } {
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const data: Buffer[] = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('latin1', offset + 4, offset + 8);
+    const body = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      if (body[8] !== 8 || (body[9] !== 2 && body[9] !== 6) || body[12] !== 0) throw new Error('only 8-bit truecolour PNGs');
+      channels = body[9] === 6 ? 4 : 3;
+    } else if (type === 'IDAT') data.push(body);
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  const stride = width * channels;
+  const pixels = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x]!;
+      const a = x >= channels ? pixels[y * stride + x - channels]! : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
+      const c = y > 0 && x >= channels ? pixels[(y - 1) * stride + x - channels]! : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const predicted = [0, a, b, (a + b) >> 1, paeth][filter]!;
+      pixels[y * stride + x] = (v + predicted) & 0xff;
+    }
+  }
+  if (channels === 4) return { width, height, rgba: pixels };
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0, o = 0; i < pixels.length; i += 3, o += 4) rgba.set([pixels[i]!, pixels[i + 1]!, pixels[i + 2]!, 255], o);
+  return { width, height, rgba };
 }

@@ -8,7 +8,9 @@ import type { AnimationInfo, Frame } from '../../src/frames/frame.js';
 import { renderGif, renderPng, type GifOptions } from '../../src/gif/index.js';
 import { rgbColor, type ScreenSnapshot } from '../../src/term/cell.js';
 import { screen, styledRow } from '../raster/screen-builder.js';
-import { decodeGif, decodePng, differingPixels, memorySink } from './decode.js';
+import { getTheme } from '../../src/theme/index.js';
+import { resolveRaster } from '../../src/raster/options.js';
+import { decodeGif, decodePng, decodePngExact, differingPixels, memorySink } from './decode.js';
 
 const info: AnimationInfo = { cols: 20, rows: 4, title: '', loop: 0 };
 
@@ -35,13 +37,34 @@ async function gifOf(screens: readonly ScreenSnapshot[], times: readonly number[
 const typing = (texts: readonly string[]): ScreenSnapshot[] =>
   texts.map((t) => screen({ cols: 20, rows: 4, lines: [t], cursor: { x: t.length, y: 0 } }));
 
+/**
+ * A PNG still as a GIF can show it: over a transparent background the PNG's partly transparent
+ * edges are the colour from half coverage up and clear below. Only the cell grid is kept: the
+ * window's overlapping shapes (circles over the title bar) compose their edges otherwise.
+ */
+function opaqueOrClear(rgba: Uint8Array, width: number, grid: { x: number; y: number; width: number; height: number }): Uint8Array {
+  const out = rgba.slice();
+  for (let i = 3; i < out.length; i += 4) {
+    const x = ((i - 3) / 4) % width;
+    const y = Math.floor((i - 3) / 4 / width);
+    const inGrid = x >= grid.x && x < grid.x + grid.width && y >= grid.y && y < grid.y + grid.height;
+    if (!inGrid || (out[i]! < 128 && out[i] !== 255)) out.fill(0, i - 3, i + 1);
+    else if (out[i] !== 0) out[i] = 255;
+  }
+  return out;
+}
+
 async function expectFramesMatchStills(bytes: Buffer, stills: readonly ScreenSnapshot[], options: GifOptions = {}) {
   const gif = decodeGif(bytes);
   expect(gif.frames).toHaveLength(stills.length);
   for (let i = 0; i < stills.length; i++) {
-    const png = await decodePng(renderPng(stills[i]!, info, options));
+    const png = options.transparentBackground ? decodePngExact(renderPng(stills[i]!, info, options)) : await decodePng(renderPng(stills[i]!, info, options));
     expect([png.width, png.height]).toEqual([gif.width, gif.height]);
-    expect(differingPixels(gif.frames[i]!.rgba, png.rgba), `frame ${i}`).toBe(0);
+    if (options.transparentBackground) {
+      const grid = resolveRaster(info, options).layout.content;
+      const shown = opaqueOrClear(gif.frames[i]!.rgba, png.width, grid);
+      expect(differingPixels(shown, opaqueOrClear(png.rgba, png.width, grid)), `frame ${i}`).toBe(0);
+    } else expect(differingPixels(gif.frames[i]!.rgba, png.rgba), `frame ${i}`).toBe(0);
   }
   return gif;
 }
@@ -162,6 +185,33 @@ describe('renderGif colours and transparency', () => {
       screen({ cols: 20, rows: 4, lines: ['', ''], cursor: { visible: false } }),
     ];
     await expectFramesMatchStills(await gifOf(screens, [0, 1, 2, 3], 4, options), screens, options);
+  });
+
+  test('over a transparent background, PNG edges are the text colour partly transparent, with no halo of the theme background', async () => {
+    const theme = getTheme('dracula');
+    const s = screen({ cols: 20, rows: 4, lines: ['hello, world'], cursor: { visible: false } });
+    const png = decodePngExact(renderPng(s, info, { theme, transparentBackground: true }));
+    const grid = resolveRaster(info, { theme }).layout.content;
+    const fg = [theme.foreground >> 16, (theme.foreground >> 8) & 0xff, theme.foreground & 0xff];
+    let partial = 0;
+    for (let i = 0; i < png.rgba.length; i += 4) {
+      const a = png.rgba[i + 3]!;
+      if (a === 0) continue;
+      const rgb = [png.rgba[i]!, png.rgba[i + 1]!, png.rgba[i + 2]!];
+      const x = (i / 4) % png.width;
+      const y = Math.floor(i / 4 / png.width);
+      const inGrid = x >= grid.x && x < grid.x + grid.width && y >= grid.y && y < grid.y + grid.height;
+      // Every visible pixel of the grid is the text colour; only its alpha varies.
+      if (inGrid) {
+        expect(rgb, `pixel ${x},${y}`).toEqual(fg);
+        if (a < 255) partial++;
+      }
+    }
+    expect(partial).toBeGreaterThan(50);
+    // Without a transparent background the still is opaque everywhere inside the corners.
+    const opaque = await decodePng(renderPng(s, info, { theme }));
+    const centre = (opaque.height >> 1) * opaque.width + (opaque.width >> 1);
+    expect(opaque.rgba[centre * 4 + 3]).toBe(255);
   });
 
   test('a frame with more than 256 colours is quantized in its own table; the others stay exact', async () => {

@@ -49,6 +49,9 @@ describe('user fonts', () => {
     const files = systemFontFiles('No Such Family 12345, DejaVu Sans Mono');
     expect(files.regular).toMatch(/DejaVuSansMono\.ttf$/);
     expect(files.bold).toMatch(/DejaVuSansMono-Bold\.ttf$/);
+    // Its italics are called Oblique: asked by slant, not by style name, they are still found.
+    expect(files.italic).toMatch(/DejaVuSansMono-Oblique\.ttf$/);
+    expect(files.boldItalic).toMatch(/DejaVuSansMono-BoldOblique\.ttf$/);
     expect(() => systemFontFiles('No Such Family 12345')).toThrow(FontNotFoundError);
   });
 

@@ -37,7 +37,19 @@ describe('ScreenPainter geometry', () => {
     // Padding 16 px each side, title bar of round(20 * 1.9) = 38 px and 12 px padding top and bottom.
     expect([one.painter.width, one.painter.height]).toEqual([COLS * 8 + 32, 38 + 24 + ROWS * 20]);
     const two = paint(screen({ cols: COLS, rows: ROWS, cursor: noCursor }), { scale: 2 });
-    expect([two.setup.cellWidth, two.setup.cellHeight]).toEqual([17, 39]);
+    expect([two.setup.cellWidth, two.setup.cellHeight]).toEqual([16, 40]);
+    // The whole picture, window included, exactly twice as large: a HiDPI image at half size lines up.
+    expect([two.painter.width, two.painter.height]).toEqual([2 * one.painter.width, 2 * one.painter.height]);
+    expect(two.setup.layout.content).toEqual({
+      x: 2 * one.setup.layout.content.x,
+      y: 2 * one.setup.layout.content.y,
+      width: 2 * one.setup.layout.content.width,
+      height: 2 * one.setup.layout.content.height,
+    });
+    const three = paint(screen({ cols: COLS, rows: ROWS, cursor: noCursor }), { scale: 3, window: 'colorful', title: 'three' });
+    const oneTitled = paint(screen({ cols: COLS, rows: ROWS, cursor: noCursor }), { window: 'colorful', title: 'three' });
+    const circles = (p: typeof one) => p.setup.layout.shapes.filter((sh) => sh.kind === 'circle');
+    expect(circles(three)).toEqual(circles(oneTitled).map((c) => (c.kind === 'circle' ? { ...c, cx: 3 * c.cx, cy: 3 * c.cy, r: 3 * c.r } : c)));
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openSource, readCast } from '../../src/cast/index.js';
 import { animationInfo, castFrames, type AnimationInfo, type Frame } from '../../src/frames/index.js';
 
-export const CORPUS = '../shared/corpus/casts';
+export const CORPUS = 'test/corpus/casts';
 
 /** Every corpus cast the reader accepts: it refuses the pre-v1 "v0" frame format by design. */
 export const corpusCasts = (): string[] =>

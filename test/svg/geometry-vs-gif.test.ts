@@ -125,10 +125,10 @@ describe('GIF and SVG geometry', () => {
     expect(svg.baseline).toBe(raster.baseline);
   });
 
-  it('uses whole-pixel cells at the output scale (8 px at 14 px, 17 px at 14 px times 2)', () => {
+  it('uses whole-pixel cells, scale 2 exactly twice scale 1 (8 x 20 px at 14 px, 16 x 40 times 2)', () => {
     expect(resolveGeometry(animation, { theme }).cellWidth).toBe(8);
-    expect(resolveGeometry(animation, { theme, scale: 2 }).cellWidth).toBe(17);
-    expect(resolveGeometry(animation, { theme, scale: 2 }).cellHeight).toBe(39);
+    expect(resolveGeometry(animation, { theme, scale: 2 }).cellWidth).toBe(16);
+    expect(resolveGeometry(animation, { theme, scale: 2 }).cellHeight).toBe(40);
   });
 
   it.each(cases)('%s: the pictures agree on size, window edges and the content box', async (_name, options) => {

@@ -14,7 +14,7 @@ interface GoldenCase {
   at?: number;
 }
 
-const CORPUS = '../shared/corpus/casts';
+const CORPUS = 'test/corpus/casts';
 const cases: GoldenCase[] = JSON.parse(readFileSync('golden/svg/cases.json', 'utf8'));
 
 /** Renders a case exactly as scripts/update-golden-svg.js does. */

@@ -63,4 +63,16 @@ describe('SlotTimeline.player', () => {
     expect(t.shownBeforeEnd(0)).toBe(true);
     expect(t.shownBeforeEnd(2)).toBe(false);
   });
+
+  it('writes any finite length: decimals stop where a double has no more, lengths past 10^21 s in exponent form', () => {
+    const t = new SlotTimeline();
+    t.push(0, 1e300);
+    t.push(1, 1);
+    expect(t.player(0, idOf)!.player).toContain('dur="1e+300s"');
+    // The first second is 10^-300 of the whole: too short to be seen, so only the long last frame shows (the resting layer).
+    const short = new SlotTimeline();
+    short.push(0, 1);
+    short.push(1, 1e300);
+    expect(short.player(0, idOf)).toBeUndefined();
+  });
 });

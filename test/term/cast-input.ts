@@ -10,7 +10,7 @@ export interface CastInput {
   steps: CastStep[];
 }
 
-export const corpusDir = new URL('../../../shared/corpus/casts/', import.meta.url);
+export const corpusDir = new URL('../corpus/casts/', import.meta.url);
 
 /**
  * A deliberately small reader of the corpus (asciicast v1 JSON, v2/v3 NDJSON) so that the terminal's

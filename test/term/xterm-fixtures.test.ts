@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Terminal } from '../../src/term/index.js';
 
-// Real xterm's screens for xterm.js' escape-sequence fixtures (see ../shared/corpus/MANIFEST.md).
+// Real xterm's screens for xterm.js' escape-sequence fixtures (see test/corpus/MANIFEST.md).
 // The harness is xterm.js' own: reset, home, then the input as a pty delivers it (LF as CR LF),
 // on 80x25, comparing rows with trailing whitespace trimmed. Every one of the 76 passes.
-const dir = new URL('../../../shared/corpus/vt/xtermjs__xterm.js/', import.meta.url);
+const dir = new URL('../corpus/vt/xtermjs__xterm.js/', import.meta.url);
 const names = readdirSync(dir)
   .filter((f) => f.endsWith('.in'))
   .map((f) => f.slice(0, -3))

@@ -141,6 +141,19 @@ describe('layoutWindow', () => {
     expect(layoutWindow({ ...base, border: true, scale: 2 }).shapes[0]).toMatchObject({ strokeWidth: 2 });
   });
 
+  it('a corner radius larger than the padding allows is clamped so the corners never cut into the grid', () => {
+    // Padding 10 (vertical) and 20 (horizontal): the grid's corner stays inside a corner of radius
+    // up to 10 + 20 + sqrt(2 * 10 * 20) = 50; 60 would round off part of its first and last cell.
+    expect(layoutWindow({ ...base, borderRadius: 200 }).shapes[0]).toMatchObject({ radius: 50 });
+    expect(layoutWindow({ ...base, borderRadius: 40 }).shapes[0]).toMatchObject({ radius: 40 });
+    const r = 50;
+    const [padV, padH] = base.padding;
+    expect((r - padH) ** 2 + (r - padV) ** 2).toBeLessThanOrEqual(r * r);
+    expect((r + 1 - padH) ** 2 + (r + 1 - padV) ** 2).toBeGreaterThan((r + 1) ** 2);
+    // No padding: square corners, whatever is asked.
+    expect(layoutWindow({ ...base, padding: [0, 0], borderRadius: 8 }).shapes[0]).toMatchObject({ radius: 0 });
+  });
+
   it('defaults make a rounded colourful window', () => {
     const l = layoutWindow({ ...base, ...DEFAULT_WINDOW_OPTIONS, cols: 80, rows: 24 });
     expect(l.barHeight).toBeGreaterThan(0);
@@ -150,11 +163,12 @@ describe('layoutWindow', () => {
 });
 
 describe('cellSize', () => {
-  it('whole output pixels, rounded once at the output scale', () => {
-    // 14px JetBrains Mono: 8.4 x 19.6 logical px
+  it('whole pixels, rounded at scale 1 and then scaled: scale 2 is exactly twice scale 1', () => {
+    // 14px JetBrains Mono: 8.4 x 19.6 logical px, 8 x 20 whole
     expect(cellSize({ fontSize: 14, lineHeight: 1.4, letterSpacing: 0, scale: 1, advance: 0.6 })).toEqual({ width: 8, height: 20 });
-    expect(cellSize({ fontSize: 14, lineHeight: 1.4, letterSpacing: 0, scale: 2, advance: 0.6 })).toEqual({ width: 17, height: 39 });
-    expect(cellSize({ fontSize: 16, lineHeight: 1.2, letterSpacing: 1, scale: 1.5, advance: 0.6 })).toEqual({ width: 16, height: 29 });
+    expect(cellSize({ fontSize: 14, lineHeight: 1.4, letterSpacing: 0, scale: 2, advance: 0.6 })).toEqual({ width: 16, height: 40 });
+    // 16px, 1 px spacing: 10.6 x 19.2 logical, 11 x 19 whole, 16.5 x 28.5 at 1.5, rounded.
+    expect(cellSize({ fontSize: 16, lineHeight: 1.2, letterSpacing: 1, scale: 1.5, advance: 0.6 })).toEqual({ width: 17, height: 29 });
   });
   it('never below one pixel', () => {
     expect(cellSize({ fontSize: 0.1, lineHeight: 1, letterSpacing: -5, scale: 1, advance: 0.6 })).toEqual({ width: 1, height: 1 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CastEvent, CastHeader } from '../../src/cast/events.js';
-import { frameGroups, isBefore, parseTimePoint, type TimelineOptions } from '../../src/timeline/index.js';
+import { frameGroups, isBefore, parseTimePoint, TimePointError, type TimelineOptions } from '../../src/timeline/index.js';
 
 const header: CastHeader = { version: 2, cols: 80, rows: 24 };
 const out = (time: number, data = 'x'): CastEvent => ({ time, kind: 'output', data });
@@ -105,5 +105,46 @@ describe('time points', () => {
     expect([out(1), out(2), out(2.01)].map(at)).toEqual(['include', 'include', 'stop']);
     const atMarker = isBefore({ marker: 'b' });
     expect([out(1), marker(2, 'a'), out(3), marker(4, 'b')].map(atMarker)).toEqual(['include', 'include', 'include', 'stop']);
+  });
+});
+
+describe('time points that match nothing', () => {
+  const events = [out(1, 'a'), marker(2, 'intro'), out(3, 'b'), marker(4, 'end'), out(5, 'c')];
+
+  it.each<[string, TimelineOptions, string]>([
+    ['a label no marker has', { from: { marker: 'nothere' } }, '--from marker:nothere: no marker is labelled "nothere" (the markers: "intro", "end")'],
+    ['a marker number past the last', { from: { marker: '3' } }, '--from marker:3: the recording has 2 markers'],
+    ['a start past the end', { from: { seconds: 8 } }, '--from 8: the recording ends at 5 s'],
+    ['an end marker that is not there', { to: { marker: 'outro' } }, '--to marker:outro: no marker is labelled "outro" (the markers: "intro", "end")'],
+    ['an end before the start, in seconds', { from: { seconds: 8 }, to: { seconds: 5 } }, '--to 5 is not after --from 8'],
+    ['an end equal to the start', { from: { seconds: 2 }, to: { seconds: 2 } }, '--to 2 is not after --from 2'],
+    ['an end marker before the start marker', { from: { marker: 'end' }, to: { marker: 'intro' } }, '--to marker:intro comes before --from marker:end'],
+    ['an end time before the start marker', { from: { marker: 'end' }, to: { seconds: 3 } }, '--to 3 comes before --from marker:end'],
+  ])('%s is a TimePointError', async (_, options, message) => {
+    const failure = await groups(events, options).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TimePointError);
+    expect((failure as Error).message).toBe(message);
+  });
+
+  it('a recording without markers says so; a long list of labels is cut short', async () => {
+    await expect(groups([out(1)], { to: { marker: '1' } })).rejects.toThrow('--to marker:1: the recording has no markers');
+    const many = Array.from({ length: 8 }, (_, i) => marker(i, `m${i}`));
+    await expect(groups(many, { from: { marker: 'x' } })).rejects.toThrow(
+      '--from marker:x: no marker is labelled "x" (the markers: "m0", "m1", "m2", "m3", "m4", and 3 more)',
+    );
+  });
+
+  it('an end past the last event only bounds the animation, and 0 starts even an empty recording', async () => {
+    expect((await groups(events, { to: { seconds: 100 } })).map((g) => g.data)).toEqual(['', 'a[marker]', 'b[marker]', 'c']);
+    expect(await groups([], { from: { seconds: 0 } })).toEqual([{ time: 0, data: '' }]);
+  });
+
+  it('a still at a marker not there throws once the events run out; a still past the end shows the last screen', () => {
+    const past = isBefore({ seconds: 9 });
+    expect(events.map((e) => past(e))).toEqual(['include', 'include', 'include', 'include', 'include']);
+    expect(past(undefined)).toBe('stop');
+    const missing = isBefore({ marker: '99' });
+    for (const e of events) missing(e);
+    expect(() => missing(undefined)).toThrow('--at marker:99: the recording has 2 markers');
   });
 });

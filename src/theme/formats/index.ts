@@ -93,7 +93,8 @@ export function importThemeFile(path: string): Theme {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`Cannot read theme file ${path}: ${code ?? (error as Error).message}`);
+    const why = code === 'ENOENT' ? 'no such theme file' : code === 'EISDIR' ? 'is a folder, not a theme file' : `cannot read the theme file (${code ?? (error as Error).message})`;
+    throw new Error(`${path}: ${why}`);
   }
   return parseThemeText(text.replace(/^\uFEFF/, ''), path);
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { OptionValues } from '../batch/option-values.js';
 import { fontFilesInDir, FontNotFoundError, readFontInfo, systemFontFiles } from '../raster/index.js';
-import { resolveTheme } from '../theme/index.js';
+import { resolveTheme, themePair } from '../theme/index.js';
 import { UsageError } from './usage-error.js';
 
 /** An operating-system failure to read a file, in words. */
@@ -45,10 +45,12 @@ function fontDir(dir: string): void {
  * The options that name files or installed fonts, checked before any input is read: a wrong one
  * is a usage error (exit 2) naming the flag and the file, not a failure blamed on the input or output.
  */
-export function checkOptionFiles(values: Pick<OptionValues, 'theme' | 'fontFile' | 'fontDir' | 'fontFamily' | 'timing'>): void {
-  if (values.theme !== undefined) {
+export function checkOptionFiles(values: Pick<OptionValues, 'theme' | 'darkTheme' | 'fontFile' | 'fontDir' | 'fontFamily' | 'timing'>): void {
+  const pair = themePair(values.theme, values.darkTheme);
+  for (const theme of [pair.light, pair.dark]) {
+    if (theme === undefined) continue;
     try {
-      resolveTheme(values.theme);
+      resolveTheme(theme);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }

@@ -76,14 +76,14 @@ describe('a dark twin for raster outputs', () => {
     expect(svg).toMatch(/@media\(prefers-color-scheme:dark\)\{#_s\{fill:#e6edf3\}/);
   });
 
-  it('refuses a twin on stdout (exit 2), and leaves no file when the theme is unknown', () => {
+  it('refuses a twin on stdout and an unknown dark theme (exit 2), before any file is written', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'demo.cast'), titled);
     const piped = cli('cast2gif', ['demo.cast', '-', '--theme', 'auto'], { cwd: dir });
     expect(piped.status).toBe(2);
     expect(piped.stderr).toMatch(/second file: name the output, not -/);
     const unknown = cli('cast2gif', ['demo.cast', 'out.gif', '--dark-theme', 'no-such-theme'], { cwd: dir });
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown theme "no-such-theme"/);
     expect(filesIn(dir)).toEqual(['demo.cast']);
   });

@@ -1,5 +1,5 @@
-import type { Frame } from '../frames/frame.js';
-import { CENTISECONDS, ChangeSequencer, unionRect, type AnimationEncoder, type PictureChange, type Rect } from '../raster/change-sequencer.js';
+import type { Sink } from '../raster/animate.js';
+import { CENTISECONDS, unionRect, type AnimationEncoder, type PictureChange, type Rect } from '../raster/change-sequencer.js';
 import type { ScreenPainter } from '../raster/screen-painter.js';
 import { ByteWriter } from './byte-writer.js';
 import { Disposal, writeGraphicControl, writeHeader, writeTrailer, writeImageDescriptor } from './gif-format.js';
@@ -11,20 +11,19 @@ export const MIN_DELAY_CS = CENTISECONDS.minimum;
 const MAX_DELAY_CS = 0xffff;
 
 /** An encoded frame waiting for its delay (known once the next visible change comes). */
-interface Held {
+export interface Held {
   image: EncodedImage;
   disposal: Disposal;
 }
 
-export type Sink = (bytes: Uint8Array) => Promise<void>;
-
 /** The GIF half of the shared change sequencer: one global palette, local tables where they pay. */
-class GifEncoder implements AnimationEncoder<Held> {
+export class GifEncoder implements AnimationEncoder<Held> {
   private global: GlobalPalette | undefined;
   private readonly scratch = new EncodeScratch();
   private readonly writer = new ByteWriter(1 << 16);
   /** The area the frame before clears after it, which the next frame must paint again. */
   private repaint: Rect | undefined;
+  /** Frames written, for tests and benchmarks. */
   framesWritten = 0;
 
   constructor(
@@ -84,30 +83,6 @@ class GifEncoder implements AnimationEncoder<Held> {
     const out = new ByteWriter(1);
     writeTrailer(out);
     await this.sink(out.view().slice());
-  }
-}
-
-/** Turns painted frames into GIF frames, by the shared change sequencer's rules (in centiseconds). */
-export class GifAnimator {
-  private readonly encoder: GifEncoder;
-  private readonly sequencer: ChangeSequencer<Held>;
-
-  constructor(painter: ScreenPainter, loop: number, sink: Sink) {
-    this.encoder = new GifEncoder(painter, loop, sink);
-    this.sequencer = new ChangeSequencer(painter, this.encoder, CENTISECONDS);
-  }
-
-  /** Frames written, for tests and benchmarks. */
-  get framesWritten(): number {
-    return this.encoder.framesWritten;
-  }
-
-  add(frame: Frame): Promise<void> {
-    return this.sequencer.add(frame);
-  }
-
-  finish(): Promise<void> {
-    return this.sequencer.finish();
   }
 }
 

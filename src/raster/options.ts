@@ -23,6 +23,8 @@ export interface GifOptions extends RenderLook {
    * of the bundled JetBrains Mono. Output then depends on the machine's fonts.
    */
   readonly fontFamily?: string;
+  /** Partly transparent window edges and shadow, for formats with an alpha channel (WebP, APNG). */
+  readonly alpha?: boolean;
 }
 
 export const GIF_DEFAULTS = RENDER_LOOK_DEFAULTS;
@@ -48,6 +50,7 @@ export interface RasterSetup {
   readonly boldIsBright: boolean;
   readonly cursor: boolean;
   readonly transparentBackground: boolean;
+  readonly alpha: boolean;
 }
 
 /** Font files given one by one win over a font folder, which wins over an installed family. */
@@ -118,5 +121,6 @@ export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterS
     boldIsBright: options.boldIsBright ?? GIF_DEFAULTS.boldIsBright,
     cursor: options.cursor ?? GIF_DEFAULTS.cursor,
     transparentBackground: options.transparentBackground ?? GIF_DEFAULTS.transparentBackground,
+    alpha: options.alpha ?? false,
   };
 }

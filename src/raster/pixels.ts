@@ -69,3 +69,35 @@ export function over(src: number, alpha: number, dst: number): number {
   };
   return (mix(16) << 16) | (mix(8) << 8) | mix(0);
 }
+
+/**
+ * A partly transparent pixel (alpha 1..254): its top byte holds 256 - alpha, so it is never an
+ * opaque colour (top byte 0) nor TRANSPARENT (1). Only formats with an alpha channel (WebP, APNG)
+ * are painted with these; a GIF's pixels are opaque or TRANSPARENT.
+ */
+export function translucent(rgb: number, alpha: number): number {
+  if (alpha >= 255) return rgb;
+  if (alpha <= 0) return TRANSPARENT;
+  return ((256 - alpha) * 0x1000000 + rgb) >>> 0;
+}
+
+/** A pixel's alpha, 0..255. */
+export function alphaOf(pixel: number): number {
+  const top = pixel >>> 24;
+  return top === 0 ? 255 : top === 1 ? 0 : 256 - top;
+}
+
+/** `color` at coverage `level` over any pixel (opaque, partly or wholly transparent), straight alpha. */
+export function overAny(color: number, level: number, under: number): number {
+  if (under < TRANSPARENT) return blendLevel(color, under, level);
+  const a = Math.round((level * 255) / COVERAGE_LEVELS);
+  const ua = alphaOf(under);
+  const outA = a + (ua * (255 - a)) / 255;
+  if (outA <= 0) return TRANSPARENT;
+  const mix = (shift: number): number => {
+    const c = (color >> shift) & 0xff;
+    const u = (under >> shift) & 0xff;
+    return Math.round((c * a + (u * ua * (255 - a)) / 255) / outA);
+  };
+  return translucent((mix(16) << 16) | (mix(8) << 8) | mix(0), Math.round(outA));
+}

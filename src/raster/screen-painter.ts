@@ -45,7 +45,7 @@ export class ScreenPainter {
     this.palette = screen.palette;
     const bg = resolveColor(DEFAULT_COLOR, this.setup.theme, this.palette, 'bg');
     if (bg !== this.windowBackground) {
-      paintWindow(this.pixels, this.setup.layout, bg, this.setup.fonts.primary, this.setup.transparentBackground);
+      paintWindow(this.pixels, this.setup.layout, bg, this.setup.fonts.primary, this.setup.transparentBackground, this.setup.alpha);
       this.windowBackground = bg;
     }
     for (let r = 0; r < this.setup.rows; r++) this.paintRow(screen, r);

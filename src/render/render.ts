@@ -78,6 +78,20 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
       const { renderGif } = await loadRaster();
       return renderGif(options.at === undefined ? frames() : stillFrame(cast, options), info, look, out);
     }
+    case 'apng': {
+      const { renderApng } = await import('../apng/index.js');
+      return renderApng(options.at === undefined ? frames() : stillFrame(cast, options), info, look, out);
+    }
+    case 'webp': {
+      const { renderWebp } = await import('../webp/index.js');
+      return renderWebp(options.at === undefined ? frames() : stillFrame(cast, options), info, { ...look, quality: options.quality }, out);
+    }
+    case 'mp4':
+    case 'webm': {
+      if (options.at !== undefined) throw new Error(`--at makes a still, which ${options.format.toUpperCase()} is not: use .png, .webp or .apng`);
+      const { renderVideo } = await import('../video/index.js');
+      return renderVideo(frames(), info, { ...look, container: options.format, quality: options.quality }, out);
+    }
   }
 }
 

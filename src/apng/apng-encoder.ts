@@ -40,8 +40,9 @@ export function delayFraction(ms: number): [number, number] {
 }
 
 /**
- * Animated PNG: each frame is the changed rectangle, pixels the viewer already shows left
- * transparent and blended over the picture (or, when pixels turn transparent, replacing it).
+ * Animated PNG: each frame is the changed rectangle, blended over the picture with the pixels
+ * the viewer already shows left transparent, or replacing it (always where pixels turn partly or
+ * wholly transparent).
  * Frames use one palette while the animation has 256 colours or fewer; past that, the file is
  * RGBA and the frames spooled as indexed are re-coded when the file is written. The acTL frame
  * count comes before the first frame, so frames are spooled on disk until the end.
@@ -63,9 +64,17 @@ export class ApngEncoder implements AnimationEncoder<ApngFrame> {
     return this.encode({ pixels, width: this.width, rect: { x: 0, y: 0, w: this.width, h: this.height } }, false);
   }
 
+  /**
+   * The rectangle both ways, the smaller kept: unchanged pixels left transparent and blended over
+   * (typing, a cursor), or every pixel replacing the area (scrolling, where leaving the scattered
+   * unchanged pixels transparent breaks the repeats deflate finds).
+   */
   next(change: PictureChange): ApngFrame {
-    const blend = change.cleared === undefined;
-    return this.encode({ pixels: change.pixels, width: this.width, rect: change.rect, shown: blend ? change.shown : undefined }, blend);
+    const src = { pixels: change.pixels, width: this.width, rect: change.rect };
+    const whole = this.encode(src, false);
+    if (change.cleared) return whole;
+    const over = this.encode({ ...src, shown: change.shown }, true);
+    return over.data.length < whole.data.length && over.indexed === whole.indexed ? over : whole;
   }
 
   private encode(src: PngSource, blend: boolean): ApngFrame {

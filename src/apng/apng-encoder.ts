@@ -3,14 +3,14 @@ import type { Sink } from '../raster/animate.js';
 import type { AnimationEncoder, PictureChange, Rect } from '../raster/change-sequencer.js';
 import {
   ColorType,
-  deflate,
-  filterRows,
+  predict,
+  compressRows,
   ihdr,
-  indexedScanlines,
+  indexedRows,
   PNG_SIGNATURE,
   pngChunk,
   PngPalette,
-  truecolorScanlines,
+  truecolorRows,
   type PngSource,
 } from '../raster/png.js';
 import { alphaOf } from '../raster/pixels.js';
@@ -78,9 +78,11 @@ export class ApngEncoder implements AnimationEncoder<ApngFrame> {
   }
 
   private encode(src: PngSource, blend: boolean): ApngFrame {
-    const scanlines = this.indexed ? indexedScanlines(src, this.palette) : undefined;
-    if (!scanlines) this.indexed = false;
-    return { rect: src.rect, blend, indexed: scanlines !== undefined, data: deflate(scanlines ?? truecolorScanlines(src, true)) };
+    const indices = this.indexed ? indexedRows(src, this.palette) : undefined;
+    if (!indices) this.indexed = false;
+    const { w, h } = src.rect;
+    const data = indices ? compressRows(indices, w, h, 1) : compressRows(truecolorRows(src, true), w * 4, h, 4);
+    return { rect: src.rect, blend, indexed: indices !== undefined, data };
   }
 
   async write(frame: ApngFrame, _start: number, duration: number): Promise<void> {
@@ -157,12 +159,12 @@ export class ApngEncoder implements AnimationEncoder<ApngFrame> {
 
   /** An indexed frame's data as RGBA, for a file that outgrew its palette after the frame was made. */
   private recodeRgba(data: Buffer, w: number, h: number): Buffer {
-    const indices = inflateSync(data);
+    const indices = unfilterIndices(inflateSync(data), w, h);
     const colors = this.palette.colors;
     const raw = Buffer.alloc(w * h * 4);
     for (let y = 0, o = 0; y < h; y++) {
       for (let x = 0; x < w; x++, o += 4) {
-        const c = colors[indices[y * (w + 1) + 1 + x]!]!;
+        const c = colors[indices[y * w + x]!]!;
         const a = alphaOf(c);
         if (a === 0) continue;
         raw[o] = (c >> 16) & 0xff;
@@ -171,6 +173,21 @@ export class ApngEncoder implements AnimationEncoder<ApngFrame> {
         raw[o + 3] = a;
       }
     }
-    return deflate(filterRows(raw, w * 4, h, 4));
+    return compressRows(raw, w * 4, h, 4);
   }
+}
+
+/** Filtered rows of palette indices (one byte a pixel) back to the indices. */
+function unfilterIndices(scanlines: Uint8Array, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const filter = scanlines[y * (w + 1)]!;
+    for (let x = 0; x < w; x++) {
+      const a = x > 0 ? out[y * w + x - 1]! : 0;
+      const b = y > 0 ? out[(y - 1) * w + x]! : 0;
+      const c = x > 0 && y > 0 ? out[(y - 1) * w + x - 1]! : 0;
+      out[y * w + x] = (scanlines[y * (w + 1) + 1 + x]! + predict(filter, a, b, c)) & 0xff;
+    }
+  }
+  return out;
 }

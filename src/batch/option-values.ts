@@ -48,6 +48,8 @@ export interface OptionValues {
   limit?: Partial<Limits>;
   /** asciicast version written by the `cast` format. */
   castVersion?: 2 | 3;
+  /** WebP lossy quality; MP4/WebM quality (0..100). */
+  quality?: number;
   /** One format or several; the config file may also give "gif,svg". */
   format?: OutputFormat[];
 }
@@ -176,6 +178,7 @@ const CHECKS: Record<OptionName, Check> = {
   transparentBackground: boolean,
   embedFont: boolean,
   castVersion,
+  quality: (v) => (typeof v === 'number' && v >= 0 && v <= 100 ? v : bad('a number from 0 to 100')),
   limit,
   format: formats,
 };
@@ -228,6 +231,7 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     at: point(values.at),
     loop: values.loop === false ? 1 : values.loop,
     castVersion: values.castVersion,
+    quality: values.quality,
     limits: values.limit,
     theme: values.theme,
     fontSize: values.fontSize,

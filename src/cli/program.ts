@@ -12,6 +12,7 @@ import {
   padding,
   positiveInteger,
   positiveNumber,
+  quality,
 } from './parse-values.js';
 
 export interface ProgramInfo {
@@ -25,7 +26,7 @@ export function buildProgram(info: ProgramInfo): Command {
   const program = new Command(info.name)
     .description(
       `Render an asciinema recording (.cast) as an animated ${info.defaultFormat.toUpperCase()}` +
-        ' (or SVG, PNG, text, by the output\'s extension or --format).',
+        ' (or SVG, PNG, WebP, APNG, MP4, WebM, text, by the output\'s extension or --format).',
     )
     .argument('[input]', 'a recording (asciicast, ttyrec, script(1) typescript, Terminalizer; gzip too), - for stdin, or an http(s) URL')
     .argument(
@@ -104,6 +105,7 @@ export function buildProgram(info: ProgramInfo): Command {
         .argParser((v) => Number(v) as 2 | 3)
         .default(2),
     )
+    .option('--quality <n>', 'WebP: lossy at this quality 0-100 (default: lossless); MP4/WebM: 0-100 (default: 70, text sharp)', quality)
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option(
       '--limit <name=n>',

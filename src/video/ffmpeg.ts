@@ -38,11 +38,13 @@ export class Ffmpeg {
   /** Writes and waits until the bytes were handed to ffmpeg (the caller may then reuse its buffer). */
   async write(bytes: Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
-    const written = new Promise<void>((resolve, reject) => this.child.stdin!.write(bytes, (error) => (error ? reject(error) : resolve())));
-    const gone = this.exited.then(() => {
+    const written = new Promise<Error | null | undefined>((resolve) => this.child.stdin!.write(bytes, resolve));
+    const outcome = await Promise.race([written, this.exited.then(() => 'exited' as const)]);
+    // A failed write means ffmpeg is gone (or never started): why is in its exit, not in EPIPE.
+    if (outcome === 'exited' || outcome) {
+      await this.exited;
       throw this.failure ?? this.failedError();
-    });
-    await Promise.race([written, gone]);
+    }
   }
 
   /** Ends the input and waits for ffmpeg to finish; fails with its last error line. */

@@ -4,6 +4,7 @@ import type { AnimationEncoder, PictureChange, Rect } from '../raster/change-seq
 import {
   ColorType,
   predict,
+  bestFiltering,
   compressRows,
   ihdr,
   indexedRows,
@@ -15,6 +16,7 @@ import {
 } from '../raster/png.js';
 import { alphaOf } from '../raster/pixels.js';
 import { Spool } from '../raster/spool.js';
+import { zopfliDeflate } from './zopfli.js';
 
 /** A compressed frame: its rectangle, whether it blends over the picture, and how its data is coded. */
 export interface ApngFrame {
@@ -58,9 +60,11 @@ export class ApngEncoder implements AnimationEncoder<ApngFrame> {
     private readonly height: number,
     private readonly loop: number,
     private readonly sink: Sink,
+    /** Compress each frame's chosen scanlines again with zopfli (slow, smaller). */
+    private readonly optimize = false,
   ) {}
 
-  first(pixels: Uint32Array): ApngFrame {
+  first(pixels: Uint32Array): Promise<ApngFrame> {
     return this.encode({ pixels, width: this.width, rect: { x: 0, y: 0, w: this.width, h: this.height } }, false);
   }
 
@@ -69,20 +73,25 @@ export class ApngEncoder implements AnimationEncoder<ApngFrame> {
    * (typing, a cursor), or every pixel replacing the area (scrolling, where leaving the scattered
    * unchanged pixels transparent breaks the repeats deflate finds).
    */
-  next(change: PictureChange): ApngFrame {
+  async next(change: PictureChange): Promise<ApngFrame> {
     const src = { pixels: change.pixels, width: this.width, rect: change.rect };
-    const whole = this.encode(src, false);
-    if (change.cleared) return whole;
-    const over = this.encode({ ...src, shown: change.shown }, true);
-    return over.data.length < whole.data.length && over.indexed === whole.indexed ? over : whole;
+    const whole = this.compress(src, false);
+    const over = change.cleared ? undefined : this.compress({ ...src, shown: change.shown }, true);
+    const best = over && over.data.length < whole.data.length && over.indexed === whole.indexed ? over : whole;
+    return this.optimize ? { ...best, data: await zopfliDeflate(best.scanlines) } : best;
   }
 
-  private encode(src: PngSource, blend: boolean): ApngFrame {
+  private async encode(src: PngSource, blend: boolean): Promise<ApngFrame> {
+    const best = this.compress(src, blend);
+    return this.optimize ? { ...best, data: await zopfliDeflate(best.scanlines) } : best;
+  }
+
+  private compress(src: PngSource, blend: boolean): ApngFrame & { scanlines: Buffer } {
     const indices = this.indexed ? indexedRows(src, this.palette) : undefined;
     if (!indices) this.indexed = false;
     const { w, h } = src.rect;
-    const data = indices ? compressRows(indices, w, h, 1) : compressRows(truecolorRows(src, true), w * 4, h, 4);
-    return { rect: src.rect, blend, indexed: indices !== undefined, data };
+    const { data, scanlines } = indices ? bestFiltering(indices, w, h, 1) : bestFiltering(truecolorRows(src, true), w * 4, h, 4);
+    return { rect: src.rect, blend, indexed: indices !== undefined, data, scanlines };
   }
 
   async write(frame: ApngFrame, _start: number, duration: number): Promise<void> {

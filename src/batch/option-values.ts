@@ -50,6 +50,8 @@ export interface OptionValues {
   castVersion?: 2 | 3;
   /** WebP lossy quality; MP4/WebM quality (0..100). */
   quality?: number;
+  /** APNG: zopfli's deflate. */
+  optimize?: boolean;
   /** One format or several; the config file may also give "gif,svg". */
   format?: OutputFormat[];
 }
@@ -178,6 +180,7 @@ const CHECKS: Record<OptionName, Check> = {
   transparentBackground: boolean,
   embedFont: boolean,
   castVersion,
+  optimize: boolean,
   quality: (v) => (typeof v === 'number' && v >= 0 && v <= 100 ? v : bad('a number from 0 to 100')),
   limit,
   format: formats,
@@ -232,6 +235,7 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     loop: values.loop === false ? 1 : values.loop,
     castVersion: values.castVersion,
     quality: values.quality,
+    optimize: values.optimize,
     limits: values.limit,
     theme: values.theme,
     fontSize: values.fontSize,

@@ -106,6 +106,7 @@ export function buildProgram(info: ProgramInfo): Command {
         .default(2),
     )
     .option('--quality <n>', 'WebP: lossy at this quality 0-100 (default: lossless); MP4/WebM: 0-100 (default: 70, text sharp)', quality)
+    .option('--optimize', 'APNG: compress with zopfli (about 10% smaller, many times slower)', false)
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option(
       '--limit <name=n>',

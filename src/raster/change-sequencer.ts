@@ -40,7 +40,7 @@ export interface AnimationEncoder<T> {
   /** A format may change the held frame before it is written (a GIF clears what turns transparent). */
   revise?(held: T, change: PictureChange): T;
   /** A changed picture; called after the frame before it was written. */
-  next(change: PictureChange): T;
+  next(change: PictureChange): Promise<T> | T;
   /** Writes a frame shown from `start` for `duration` ticks. */
   write(frame: T, start: number, duration: number): Promise<void>;
   /** After the last frame was written. */
@@ -144,7 +144,7 @@ export class ChangeSequencer<T> {
     const held = this.held!;
     const revised = this.encoder.revise ? this.encoder.revise(held.frame, change) : held.frame;
     await this.encoder.write(revised, held.start, start - held.start);
-    const frame = this.encoder.next(change);
+    const frame = await this.encoder.next(change);
     const { rect } = change;
     for (let y = rect.y; y < rect.y + rect.h; y++) {
       const row = y * this.width;

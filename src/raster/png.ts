@@ -199,11 +199,17 @@ export const deflate = (scanlines: Uint8Array): Buffer => deflateSync(scanlines,
  * row, which beats the adaptive guess on text (measured on the benchmark casts).
  */
 export function compressRows(raw: Uint8Array, stride: number, h: number, bpp: number): Buffer {
+  return bestFiltering(raw, stride, h, bpp).data;
+}
+
+/** compressRows, also giving the scanlines it chose (to compress them again harder). */
+export function bestFiltering(raw: Uint8Array, stride: number, h: number, bpp: number): { data: Buffer; scanlines: Buffer } {
   const choices = bpp === 1 ? [0, undefined] : [0, 1, 2, 3, 4, undefined];
-  let best: Buffer | undefined;
+  let best: { data: Buffer; scanlines: Buffer } | undefined;
   for (const only of choices) {
-    const data = deflate(filterRows(raw, stride, h, bpp, only));
-    if (!best || data.length < best.length) best = data;
+    const scanlines = filterRows(raw, stride, h, bpp, only);
+    const data = deflate(scanlines);
+    if (!best || data.length < best.data.length) best = { data, scanlines };
   }
   return best!;
 }

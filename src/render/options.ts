@@ -47,6 +47,8 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly loop?: number;
   /** WebP: lossy at this quality (0..100) instead of lossless; MP4/WebM: quality 0..100 instead of the text-sharp default. */
   readonly quality?: number;
+  /** APNG: compress with zopfli, about 10% smaller and many times slower. */
+  readonly optimize?: boolean;
   /** For the `cast` format: asciicast version 2 (default) or 3. */
   readonly castVersion?: 2 | 3;
   readonly onWarning?: (message: string) => void;

@@ -80,7 +80,7 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
     }
     case 'apng': {
       const { renderApng } = await import('../apng/index.js');
-      return renderApng(options.at === undefined ? frames() : stillFrame(cast, options), info, look, out);
+      return renderApng(options.at === undefined ? frames() : stillFrame(cast, options), info, { ...look, optimize: options.optimize }, out);
     }
     case 'webp': {
       const { renderWebp } = await import('../webp/index.js');

@@ -35,7 +35,7 @@ export function encoderArgs(container: 'mp4' | 'webm', quality: number): string[
       '-video_track_timescale', '1000', '-movflags', '+faststart', '-f', 'mp4'];
   }
   // VP9 profile 1 (4:4:4): full-resolution colour, so no chroma bleed on coloured text.
-  return [...timing, ...convert('yuv444p'), ...colour, '-c:v', 'libvpx-vp9', '-crf', crf(63), '-b:v', '0', '-deadline', 'good', '-cpu-used', '2', '-row-mt', '1',
+  return [...timing, ...convert('yuv444p'), ...colour, '-c:v', 'libvpx-vp9', '-crf', crf(63), '-b:v', '0', '-deadline', 'good', '-cpu-used', '4', '-row-mt', '1', '-threads', '2', '-lag-in-frames', '0',
     '-f', 'webm'];
 }
 

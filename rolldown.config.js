@@ -4,12 +4,13 @@
 // The bundle sits two folders below the package root like every compiled module, so the paths
 // they build from import.meta.url (fonts/, themes/, package.json) hold unchanged; the batch pool
 // finds the worker as ./worker.js beside itself, so it is an entry of its own with that name.
+// @jsquash/webp stays outside: its WebAssembly file is found beside its own module.
 // yaml stays outside: it is imported only to read a Terminalizer recording, and bundled it would
 // sit in a chunk of its own anyway.
 export default {
   input: { cli: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
   platform: 'node',
-  external: ['@napi-rs/canvas', 'yaml'],
+  external: ['@napi-rs/canvas', 'yaml', /^@jsquash\/webp/],
   logLevel: 'warn',
   output: {
     dir: 'dist/bundle',

@@ -23,4 +23,7 @@ export type { Cell, Row, Cursor, ScreenSnapshot } from './term/cell.js';
 export { animationInfo, castFrames, terminalAt, type AnimationInfo, type Frame } from './frames/index.js';
 export { getTheme, listThemes, resolveTheme, type Theme } from './theme/index.js';
 export { renderGif, renderPng } from './gif/index.js';
+export { renderWebp, type WebpOptions } from './webp/index.js';
+export { renderApng, type ApngOptions } from './apng/index.js';
+export { renderVideo, FfmpegMissingError, type VideoOptions } from './video/index.js';
 export { renderSvg, renderSvgStill } from './svg/index.js';

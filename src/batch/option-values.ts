@@ -54,6 +54,10 @@ export interface OptionValues {
   limit?: Partial<Limits>;
   /** asciicast version written by the `cast` format. */
   castVersion?: 2 | 3;
+  /** WebP lossy quality; MP4/WebM quality (0..100). */
+  quality?: number;
+  /** APNG: zopfli's deflate. */
+  optimize?: boolean;
   /** One format or several; the config file may also give "gif,svg". */
   format?: OutputFormat[];
 }
@@ -206,6 +210,8 @@ const CHECKS: Record<OptionName, Check> = {
   transparentBackground: boolean,
   embedFont: boolean,
   castVersion,
+  optimize: boolean,
+  quality: (v) => (typeof v === 'number' && v >= 0 && v <= 100 ? v : bad('a number from 0 to 100')),
   limit,
   format: formats,
 };
@@ -276,6 +282,8 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     at: point(values.at),
     loop: values.loop === false ? 1 : values.loop,
     castVersion: values.castVersion,
+    quality: values.quality,
+    optimize: values.optimize,
     limits: values.limit,
     theme: values.theme,
     darkTheme: values.darkTheme,

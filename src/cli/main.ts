@@ -21,6 +21,9 @@ import { UsageError } from './usage-error.js';
 import { darkTwinOptions, darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
 import { accessibleName } from '../render/accessible-name.js';
 
+
+/** Formats whose bytes are not text. */
+const BINARY_FORMATS: ReadonlySet<string> = new Set(['gif', 'png', 'webp', 'apng', 'mp4', 'webm']);
 export interface CliContext {
   readonly name: string;
   readonly defaultFormat: 'gif' | 'svg';
@@ -82,7 +85,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     if (outputArg === undefined && configMakesBatch(values, input)) return await batch();
     const { format, output } = resolveOutput(input, outputArg, opts.format, values.format?.[0] ?? context.defaultFormat);
     // As gzip does: image bytes on a terminal are garbage at best and terminal commands at worst.
-    if (output === '-' && (format === 'gif' || format === 'png') && (stdout as NodeJS.WriteStream).isTTY) {
+    if (output === '-' && BINARY_FORMATS.has(format) && (stdout as NodeJS.WriteStream).isTTY) {
       throw new UsageError(`refusing to write ${format.toUpperCase()} data to a terminal: redirect stdout, or name an output file`);
     }
     let frames = 0;

@@ -34,7 +34,7 @@ export function resolveOutput(
   } else if (output !== undefined && output !== '-') {
     const ext = extname(output).slice(1).toLowerCase();
     if (!isFormat(ext)) {
-      throw new UsageError(`cannot tell the format from "${output}": name it .gif, .svg, .png, .txt or .cast, or give --format`);
+      throw new UsageError(`cannot tell the format from "${output}": name it .gif, .svg, .png, .webp, .apng, .mp4, .webm, .txt or .cast, or give --format`);
     }
     chosen = ext;
   } else {

@@ -53,3 +53,10 @@ export function byteSize(value: string): number {
     throw new InvalidArgumentError((error as Error).message);
   }
 }
+
+/** --quality: 0 (smallest) to 100 (best). */
+export function quality(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a number from 0 to 100');
+  return n;
+}

@@ -13,6 +13,7 @@ import {
   positiveInteger,
   positiveNumber,
   byteSize,
+  quality,
 } from './parse-values.js';
 
 export interface ProgramInfo {
@@ -26,7 +27,7 @@ export function buildProgram(info: ProgramInfo): Command {
   const program = new Command(info.name)
     .description(
       `Render an asciinema recording (.cast) as an animated ${info.defaultFormat.toUpperCase()}` +
-        ` (or ${info.defaultFormat === 'gif' ? 'SVG' : 'GIF'}, PNG, text or asciicast, by the output's extension or --format).`,
+        ` (or ${info.defaultFormat === 'gif' ? 'SVG' : 'GIF'}, PNG, WebP, APNG, MP4, WebM, text or asciicast, by the output's extension or --format).`,
     )
     .argument('[input]', 'a recording (asciicast, ttyrec, script(1) typescript, Terminalizer; gzip too), - for stdin, or an http(s) URL')
     .argument(
@@ -111,6 +112,8 @@ export function buildProgram(info: ProgramInfo): Command {
     )
     .option('--alt <text>', 'what screen readers call the image (default: the recording\'s title, else its file name)')
     .option('--max-size <size>', 'keep an animation under this size (e.g. 5MB) by lowering its frame rate, then dropping frames', byteSize)
+    .option('--quality <n>', 'WebP: lossy at this quality 0-100 (default: lossless); MP4/WebM: 0-100 (default: 70, text sharp)', quality)
+    .option('--optimize', 'APNG: compress with zopfli (about 10% smaller, many times slower)', false)
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option(
       '--limit <name=n>',

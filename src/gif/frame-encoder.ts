@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Gifenc } from 'gifenc';
+import type { Rect } from '../raster/change-sequencer.js';
 import { TRANSPARENT } from '../raster/pixels.js';
 import { ByteWriter } from './byte-writer.js';
 import { tableBits, writeColorTable, writeImageDescriptor } from './gif-format.js';
@@ -7,21 +8,6 @@ import { lzwEncode } from './lzw.js';
 
 // gifenc is CommonJS; requiring it gives the same module under Node and under bundlers' ESM interop.
 const gifenc = createRequire(import.meta.url)('gifenc') as Gifenc;
-
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
-export const unionRect = (a: Rect | undefined, b: Rect | undefined): Rect | undefined => {
-  if (!a) return b;
-  if (!b) return a;
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
-};
 
 /** The global colour table: fixed once the first frame is written. */
 export class GlobalPalette {

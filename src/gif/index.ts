@@ -1,33 +1,18 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
+import { diffScreens, isUnchanged } from '../frames/screen-diff.js';
+import { animate, writeTo } from '../raster/animate.js';
+import { CENTISECONDS } from '../raster/change-sequencer.js';
 import { missingGlyphsWarning } from '../raster/font-files.js';
 import { resolveRaster, type GifOptions } from '../raster/options.js';
 import { encodePng } from '../raster/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import type { ScreenSnapshot } from '../term/cell.js';
-import { GifAnimator } from './gif-animator.js';
-import { diffScreens, isUnchanged } from '../frames/screen-diff.js';
+import { GifEncoder } from './gif-animator.js';
 
 export type { GifOptions } from '../raster/options.js';
 export { GIF_DEFAULTS } from '../raster/options.js';
 export { LONGEST_GIF_FRAME, MIN_DELAY_CS } from './gif-animator.js';
 export { FontNotFoundError } from '../raster/system-fonts.js';
-
-/** Writes and waits until the stream has taken it, so a slow destination holds the renderer back. */
-function writeTo(out: NodeJS.WritableStream): (bytes: Uint8Array) => Promise<void> {
-  return (bytes) =>
-    new Promise((resolve, reject) => {
-      out.write(bytes, (error) => (error ? reject(error) : resolve()));
-    });
-}
-
-const blankScreen = (info: AnimationInfo): ScreenSnapshot => ({
-  cols: info.cols,
-  rows: info.rows,
-  lines: [],
-  cursor: { x: 0, y: 0, visible: false, shape: 'block', blink: false },
-  title: '',
-  palette: { indexed: new Map() },
-});
 
 /**
  * The animation as a GIF, written to `out` frame by frame as the frames come (nothing holds the
@@ -40,26 +25,20 @@ export async function renderGif(
   out: NodeJS.WritableStream,
 ): Promise<void> {
   const painter = new ScreenPainter(resolveRaster(info, options));
-  const animator = new GifAnimator(painter, info.loop, writeTo(out));
-  let any = false;
-  for await (const frame of frames) {
-    await animator.add(frame);
-    any = true;
-  }
-  if (!any) {
-    const screen = blankScreen(info);
-    await animator.add({ index: 0, screen, changedRows: new Set(), cursorChanged: true, paletteChanged: true, time: 0, duration: 0 });
-  }
-  await animator.finish();
+  await animate(frames, info, painter, new GifEncoder(painter, info.loop, writeTo(out)), CENTISECONDS);
   warnMissingGlyphs(painter, options);
 }
 
-function warnMissingGlyphs(painter: ScreenPainter, options: GifOptions): void {
+/** The one warning about characters no font has, once the painter has seen every screen. */
+export function warnMissingGlyphs(painter: ScreenPainter, options: GifOptions): void {
   const warning = missingGlyphsWarning(painter.missingGlyphs);
   if (warning !== undefined) options.onWarning?.(warning);
 }
 
-/** One screen as a PNG, pixel for pixel what the GIF shows for it. */
+/**
+ * One screen as a PNG, pixel for pixel what the GIF shows for it (with `alpha`, what WebP and APNG
+ * show). Over a transparent background a PNG keeps alpha, so its glyph edges have no halos.
+ */
 export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions): Buffer {
   const painter = pngPainter(info, options);
   const png = paintPng(painter, screen);
@@ -67,9 +46,8 @@ export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: 
   return png;
 }
 
-/** PNG pixels blend glyph edges with transparency, so a transparent background has no halos. */
 const pngPainter = (info: AnimationInfo, options: GifOptions): ScreenPainter =>
-  new ScreenPainter(resolveRaster(info, options, { alphaEdges: true }));
+  new ScreenPainter(resolveRaster(info, { ...options, alpha: options.alpha ?? options.transparentBackground }));
 
 function paintPng(painter: ScreenPainter, screen: ScreenSnapshot): Buffer {
   painter.paintScreen(screen);

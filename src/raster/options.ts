@@ -25,6 +25,11 @@ export interface GifOptions extends RenderLook {
   readonly fontFamily?: string;
   /** Told once per render about characters no font has (drawn as boxes). */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Pixels may be partly transparent: window edges, the shadow and edges over a transparent
+   * background, for outputs with an alpha channel (WebP, APNG; a PNG with a transparent background).
+   */
+  readonly alpha?: boolean;
 }
 
 export const GIF_DEFAULTS = RENDER_LOOK_DEFAULTS;
@@ -50,8 +55,8 @@ export interface RasterSetup {
   readonly boldIsBright: boolean;
   readonly cursor: boolean;
   readonly transparentBackground: boolean;
-  /** Edges over a transparent background stay partly transparent (PNG) rather than opaque or clear (GIF). */
-  readonly alphaEdges: boolean;
+  /** Pixels may be partly transparent (see GifOptions.alpha); a GIF's are opaque or clear. */
+  readonly alpha: boolean;
 }
 
 /** Font files given one by one win over a font folder, which wins over an installed family. */
@@ -81,7 +86,7 @@ function fontSetFor(files: FontFiles): FontSet {
   return set;
 }
 
-export function resolveRaster(info: AnimationInfo, options: GifOptions, output: { alphaEdges?: boolean } = {}): RasterSetup {
+export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterSetup {
   const theme = options.theme ?? getTheme(DEFAULT_THEME_NAME);
   const scale = options.scale ?? GIF_DEFAULTS.scale;
   const fontSize = options.fontSize ?? GIF_DEFAULTS.fontSize;
@@ -122,7 +127,6 @@ export function resolveRaster(info: AnimationInfo, options: GifOptions, output: 
     boldIsBright: options.boldIsBright ?? GIF_DEFAULTS.boldIsBright,
     cursor: options.cursor ?? GIF_DEFAULTS.cursor,
     transparentBackground: options.transparentBackground ?? GIF_DEFAULTS.transparentBackground,
-    // Only a transparent background asks for it: otherwise a PNG still stays pixel for pixel the GIF's frame.
-    alphaEdges: (output.alphaEdges ?? false) && (options.transparentBackground ?? GIF_DEFAULTS.transparentBackground),
+    alpha: options.alpha ?? false,
   };
 }

@@ -51,7 +51,7 @@ export class ScreenPainter {
     this.palette = screen.palette;
     const bg = resolveColor(DEFAULT_COLOR, this.setup.theme, this.palette, 'bg');
     if (bg !== this.windowBackground) {
-      paintWindow(this.pixels, this.setup.layout, bg, this.setup.fonts.primary, this.setup.transparentBackground, this.setup.alphaEdges);
+      paintWindow(this.pixels, this.setup.layout, bg, this.setup.fonts.primary, this.setup.transparentBackground, this.setup.alpha);
       this.windowBackground = bg;
       // The window's own shades (corners, outline, title) are never approximated either.
       for (const c of new Set(this.pixels)) this.drawnColors.add(c);
@@ -176,8 +176,8 @@ export class ScreenPainter {
       const deco = this.decoration(attrs);
       for (let k = 0; k < span; k++) {
         const x = x0 + k * cellWidth;
-        this.blitMask(deco.under, cellWidth, cellHeight, x, y0, ramp(underline, bg, clear, this.setup.alphaEdges));
-        this.blitMask(deco.lines, cellWidth, cellHeight, x, y0, ramp(fg, bg, clear, this.setup.alphaEdges));
+        this.blitMask(deco.under, cellWidth, cellHeight, x, y0, ramp(underline, bg, clear, this.setup.alpha));
+        this.blitMask(deco.lines, cellWidth, cellHeight, x, y0, ramp(fg, bg, clear, this.setup.alpha));
       }
     }
     if (cursor === 'bar' || cursor === 'underline') {
@@ -191,7 +191,7 @@ export class ScreenPainter {
 
   private blit(glyph: Glyph, x0: number, y0: number, fg: number, bg: number, clear: boolean): void {
     if (glyph.kind === 'mask') {
-      this.blitMask(glyph.mask.data, glyph.mask.w, glyph.mask.h, x0, y0, ramp(fg, bg, clear, this.setup.alphaEdges));
+      this.blitMask(glyph.mask.data, glyph.mask.w, glyph.mask.h, x0, y0, ramp(fg, bg, clear, this.setup.alpha));
     } else if (glyph.kind === 'color') {
       const { w, h, rgba } = glyph.image;
       const px = this.pixels;
@@ -202,7 +202,7 @@ export class ScreenPainter {
           if (a === 0) continue;
           const under = px[o]!;
           const color = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
-          const shown = under === TRANSPARENT ? overClear(color, coverageLevel(a), this.setup.alphaEdges) : over(color, a, under);
+          const shown = under === TRANSPARENT ? overClear(color, coverageLevel(a), this.setup.alpha) : over(color, a, under);
           px[o] = shown;
           this.pictureColors.add(shown);
         }

@@ -1,7 +1,7 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Rgb, WindowLayout, WindowShape } from '../theme/index.js';
 import { cssFont, type LoadedFont } from './fonts.js';
-import { blendLevel, coverageLevel, overClear, overPartial, TRANSPARENT } from './pixels.js';
+import { blendLevel, COVERAGE_LEVELS, coverageLevel, overAny, TRANSPARENT } from './pixels.js';
 import { textContext } from './text-context.js';
 
 const css = (rgb: Rgb): string => `#${rgb.toString(16).padStart(6, '0')}`;
@@ -48,9 +48,10 @@ const shapeColor = (shape: WindowShape, background: Rgb): Rgb => {
 /**
  * Paints the window around the cell grid into `pixels`. Each shape is rasterized as a coverage
  * mask and blended at the same few coverage levels as text, so edges add only a few colours. Over
- * transparent pixels a GIF can only be opaque or clear: half-covered edge pixels become opaque;
- * a PNG (alphaEdges) keeps them partly transparent. A shadow can only show over a margin colour,
- * so without one it is left out.
+ * transparent pixels a GIF can only be opaque or clear: half-covered edge pixels become opaque.
+ * With `withAlpha` (outputs with an alpha channel) edges are partly transparent instead, and so is
+ * the shadow, which a GIF shows only over a margin colour. Over a transparent background there is
+ * no shadow: it would show through the window.
  */
 export function paintWindow(
   pixels: Uint32Array,
@@ -58,7 +59,7 @@ export function paintWindow(
   background: Rgb,
   font: LoadedFont,
   transparentBackground: boolean,
-  alphaEdges: boolean,
+  withAlpha = false,
 ): void {
   pixels.fill(TRANSPARENT);
   const { width, height } = layout;
@@ -79,12 +80,14 @@ export function paintWindow(
       const level = coverageLevel(alpha[i * 4 + 3]! * opacity);
       if (level === 0) continue;
       const under = pixels[i]!;
-      pixels[i] =
-        under === TRANSPARENT ? overClear(color, level, alphaEdges) : under >= 0x1000000 ? overPartial(color, level, under) : blendLevel(color, under, level);
+      if (withAlpha) pixels[i] = overAny(color, level, under);
+      else if (under === TRANSPARENT) {
+        if (level * 2 >= COVERAGE_LEVELS) pixels[i] = color;
+      } else pixels[i] = blendLevel(color, under, level);
     }
   };
   for (const shape of layout.shapes) {
-    if (shape.kind === 'shadow' && pixels[0] === TRANSPARENT) continue;
+    if (shape.kind === 'shadow' && ((pixels[0] === TRANSPARENT && !withAlpha) || transparentBackground)) continue;
     const bodyHidden = shape.kind === 'rect' && shape.themeBackground && transparentBackground;
     if (!bodyHidden) {
       const opacity = shape.kind === 'rect' ? (shape.opacity ?? 1) : shape.kind === 'shadow' ? shape.opacity : 1;

@@ -3,7 +3,7 @@ import type { TimelineOptions, TimePoint } from '../timeline/index.js';
 import type { WindowStyle } from '../theme/index.js';
 import type { Limits } from './limits.js';
 
-export const OUTPUT_FORMATS = ['gif', 'svg', 'png', 'txt', 'cast'] as const;
+export const OUTPUT_FORMATS = ['gif', 'svg', 'png', 'txt', 'cast', 'webp', 'apng', 'mp4', 'webm'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** How the picture looks; the same options mean the same geometry in GIF, PNG and SVG. */
@@ -54,6 +54,10 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly at?: TimePoint;
   /** 0 loops forever, 1 plays once and holds the last frame, N plays N times. */
   readonly loop?: number;
+  /** WebP: lossy at this quality (0..100) instead of lossless; MP4/WebM: quality 0..100 instead of the text-sharp default. */
+  readonly quality?: number;
+  /** APNG: compress with zopfli, about 10% smaller and many times slower. */
+  readonly optimize?: boolean;
   /** For the `cast` format: asciicast version 2 (default) or 3. */
   readonly castVersion?: 2 | 3;
   readonly onWarning?: (message: string) => void;

@@ -107,6 +107,20 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
       const animation = options.at === undefined ? frames(LONGEST_GIF_FRAME) : limitFrames(stillFrame(cast, options), limits, LONGEST_GIF_FRAME);
       return renderGif(animation, info, look, out);
     }
+    case 'apng': {
+      const { renderApng } = await import('../apng/index.js');
+      return renderApng(options.at === undefined ? frames() : stillFrame(cast, options), info, { ...look, optimize: options.optimize }, out);
+    }
+    case 'webp': {
+      const { renderWebp } = await import('../webp/index.js');
+      return renderWebp(options.at === undefined ? frames() : stillFrame(cast, options), info, { ...look, quality: options.quality }, out);
+    }
+    case 'mp4':
+    case 'webm': {
+      if (options.at !== undefined) throw new Error(`--at makes a still, which ${options.format.toUpperCase()} is not: use .png, .webp or .apng`);
+      const { renderVideo } = await import('../video/index.js');
+      return renderVideo(frames(), info, { ...look, container: options.format, quality: options.quality }, out);
+    }
   }
 }
 

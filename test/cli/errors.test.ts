@@ -66,7 +66,7 @@ describe('bad usage exits 2', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['no input', [], /missing the input file/],
     ['an unknown option', ['in.cast', '--wat'], /unknown option '--wat'/],
-    ['an unknown output extension', ['in.cast', 'out.webp'], /cannot tell the format from "out\.webp"/],
+    ['an unknown output extension', ['in.cast', 'out.bmp'], /cannot tell the format from "out\.bmp"/],
     ['an unknown format', ['in.cast', '--format', 'bmp'], /bmp/],
     ['a bad number', ['in.cast', '--speed', 'fast'], /--speed.*expected a number above 0/],
     ['a bad time point', ['in.cast', '--at', 'soon'], /--at: "soon" is not a time/],

@@ -1,0 +1,26 @@
+import type { AnimationInfo, Frame } from '../frames/frame.js';
+import { animate, writeTo } from '../raster/animate.js';
+import { MILLISECONDS } from '../raster/change-sequencer.js';
+import { resolveRaster, type GifOptions } from '../raster/options.js';
+import { ScreenPainter } from '../raster/screen-painter.js';
+import { ApngEncoder } from './apng-encoder.js';
+
+/**
+ * The animation as an animated PNG (one frame: a plain PNG), with real transparency for the
+ * window's corners and shadow. Frames are spooled on disk, not held in memory; `out` is written
+ * once the last frame is known and left for the caller to end.
+ */
+export interface ApngOptions extends GifOptions {
+  /** Zopfli's deflate instead of zlib's: about 10% smaller, many times slower. */
+  readonly optimize?: boolean;
+}
+
+export async function renderApng(frames: AsyncIterable<Frame>, info: AnimationInfo, options: ApngOptions, out: NodeJS.WritableStream): Promise<void> {
+  const painter = new ScreenPainter(resolveRaster(info, { ...options, alpha: true }));
+  const encoder = new ApngEncoder(painter.width, painter.height, info.loop, writeTo(out), options.optimize);
+  try {
+    await animate(frames, info, painter, encoder, MILLISECONDS);
+  } finally {
+    encoder.close();
+  }
+}

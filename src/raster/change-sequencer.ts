@@ -1,0 +1,201 @@
+import type { Frame } from '../frames/frame.js';
+import { TRANSPARENT } from './pixels.js';
+import type { ScreenPainter } from './screen-painter.js';
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export const unionRect = (a: Rect | undefined, b: Rect | undefined): Rect | undefined => {
+  if (!a) return b;
+  if (!b) return a;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+};
+
+/** What changed between the picture the viewer shows and the painter's pixels. */
+export interface PictureChange {
+  /** Bounding box of the pixels that differ. */
+  readonly rect: Rect;
+  /** Bounding box of the pixels turning (partly) transparent, if any. */
+  readonly cleared: Rect | undefined;
+  /** Per pixel row: 1 where the row differs from what the viewer shows. */
+  readonly rowChanged: Uint8Array;
+  readonly pixels: Uint32Array;
+  /** What the viewer shows before this change (updated over `rect` after encode). */
+  readonly shown: Uint32Array;
+}
+
+/**
+ * A format's half of an animation: it encodes pictures, and writes each one once its duration is
+ * known (every container here puts a frame's duration before its data).
+ */
+export interface AnimationEncoder<T> {
+  /** The first picture, whole. */
+  first(pixels: Uint32Array): Promise<T> | T;
+  /** A format may change the held frame before it is written (a GIF clears what turns transparent). */
+  revise?(held: T, change: PictureChange): T;
+  /** A changed picture; called after the frame before it was written. */
+  next(change: PictureChange): Promise<T> | T;
+  /** Writes a frame shown from `start` for `duration` ticks. */
+  write(frame: T, start: number, duration: number): Promise<void>;
+  /** After the last frame was written. */
+  end(): Promise<void>;
+}
+
+/** The clock of a format: ticks per second and the shortest frame players show as asked. */
+export interface Ticks {
+  readonly perSecond: number;
+  /** Browsers show shorter delays as 100 ms, so no frame is shorter than this. */
+  readonly minimum: number;
+}
+
+/** Centiseconds, 2 at least: what a GIF can say and browsers honour. */
+export const CENTISECONDS: Ticks = { perSecond: 100, minimum: 2 };
+/** Milliseconds, 20 at least (browsers show 10 ms and under as 100 ms in every animated image format). */
+export const MILLISECONDS: Ticks = { perSecond: 1000, minimum: 20 };
+
+/**
+ * Turns painted frames into the pictures a viewer is shown, for every animated raster format. Each
+ * picture is the rectangle that changed since the viewer's current picture; frames that change
+ * nothing visible are dropped and their time given to the frame before; changes closer than the
+ * minimum tick count are merged into one picture. Times are kept in absolute ticks, so rounding
+ * never accumulates. Only the painter's picture and the shown one are held, whatever the length.
+ */
+export class ChangeSequencer<T> {
+  private readonly width: number;
+  private readonly height: number;
+  /** What the viewer shows after the last encoded picture. */
+  private shown: Uint32Array | undefined;
+  private held: { frame: T; start: number } | undefined;
+  /** Start (ticks) of changes painted but not yet encoded. */
+  private pendingStart: number | undefined;
+  /** Pixel rows repainted since the last encoded picture (1), and the range holding them. */
+  private readonly dirty: Uint8Array;
+  private dirtyTop = Infinity;
+  private dirtyBottom = -1;
+  private readonly rowChanged: Uint8Array;
+  private end = 0;
+  private painted = false;
+
+  constructor(
+    private readonly painter: ScreenPainter,
+    private readonly encoder: AnimationEncoder<T>,
+    private readonly ticks: Ticks,
+  ) {
+    this.width = painter.width;
+    this.height = painter.height;
+    this.dirty = new Uint8Array(this.height);
+    this.rowChanged = new Uint8Array(this.height);
+  }
+
+  async add(frame: Frame): Promise<void> {
+    const min = this.ticks.minimum;
+    const start = Math.round(frame.time * this.ticks.perSecond);
+    if (this.pendingStart !== undefined && start - this.pendingStart >= min) await this.encodePending();
+    const bands = this.painted
+      ? this.painter.paintChanges(frame.screen, frame.changedRows, frame.cursorChanged, frame.paletteChanged)
+      : this.painter.paintScreen(frame.screen);
+    this.painted = true;
+    if (bands) {
+      for (const band of bands) {
+        this.dirty.fill(1, band.top, band.bottom);
+        this.dirtyTop = Math.min(this.dirtyTop, band.top);
+        this.dirtyBottom = Math.max(this.dirtyBottom, band.bottom);
+      }
+      this.pendingStart ??= this.shown === undefined ? 0 : Math.max(start, this.held ? this.held.start + min : start);
+    }
+    this.end = Math.max(this.end, Math.round((frame.time + frame.duration) * this.ticks.perSecond));
+  }
+
+  async finish(): Promise<void> {
+    const min = this.ticks.minimum;
+    if (this.pendingStart !== undefined) {
+      // The last change keeps at least the minimum duration, taken from the frame before when it can spare it.
+      if (this.end - this.pendingStart < min && this.held) {
+        this.pendingStart = Math.max(this.held.start + min, Math.min(this.pendingStart, this.end - min));
+      }
+      await this.encodePending();
+    }
+    if (!this.held) throw new Error('no frames to write');
+    await this.encoder.write(this.held.frame, this.held.start, Math.max(min, this.end - this.held.start));
+    this.held = undefined;
+    await this.encoder.end();
+  }
+
+  private async encodePending(): Promise<void> {
+    const start = this.pendingStart!;
+    this.pendingStart = undefined;
+    const pixels = this.painter.pixels;
+    if (!this.shown) {
+      const frame = await this.encoder.first(pixels);
+      this.shown = pixels.slice();
+      this.held = { frame, start };
+      this.resetDirty();
+      return;
+    }
+    const change = this.diff();
+    this.resetDirty();
+    if (!change) return;
+    const held = this.held!;
+    const revised = this.encoder.revise ? this.encoder.revise(held.frame, change) : held.frame;
+    await this.encoder.write(revised, held.start, start - held.start);
+    const frame = await this.encoder.next(change);
+    const { rect } = change;
+    for (let y = rect.y; y < rect.y + rect.h; y++) {
+      const row = y * this.width;
+      this.shown.set(pixels.subarray(row + rect.x, row + rect.x + rect.w), row + rect.x);
+    }
+    this.held = { frame, start };
+  }
+
+  private resetDirty(): void {
+    if (this.dirtyBottom > 0) this.dirty.fill(0, this.dirtyTop, this.dirtyBottom);
+    this.dirtyTop = Infinity;
+    this.dirtyBottom = -1;
+  }
+
+  /** The bounding box of pixels differing from what the viewer shows, and of those turning transparent. */
+  private diff(): PictureChange | undefined {
+    if (this.dirtyBottom < 0) return undefined;
+    const shown = this.shown!;
+    const pixels = this.painter.pixels;
+    const w = this.width;
+    let x0 = w, x1 = -1, y0 = -1, y1 = -1;
+    let cx0 = w, cx1 = -1, cy0 = -1, cy1 = -1;
+    this.rowChanged.fill(0);
+    for (let y = this.dirtyTop; y < this.dirtyBottom; y++) {
+      if (!this.dirty[y]) continue;
+      const row = y * w;
+      for (let x = 0; x < w; x++) {
+        const p = pixels[row + x]!;
+        const s = shown[row + x]!;
+        if (p === s) continue;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y0 < 0) y0 = y;
+        y1 = y;
+        this.rowChanged[y] = 1;
+        // Not opaque: blending over the shown picture cannot make it, the frame must replace the area.
+        if (p >= TRANSPARENT) {
+          if (x < cx0) cx0 = x;
+          if (x > cx1) cx1 = x;
+          if (cy0 < 0) cy0 = y;
+          cy1 = y;
+        }
+      }
+    }
+    if (y0 < 0) return undefined;
+    return {
+      rect: { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 },
+      cleared: cy0 < 0 ? undefined : { x: cx0, y: cy0, w: cx1 - cx0 + 1, h: cy1 - cy0 + 1 },
+      rowChanged: this.rowChanged,
+      pixels,
+      shown,
+    };
+  }
+}

@@ -75,8 +75,8 @@ describe('a format that contradicts the output name', () => {
 describe('--help', () => {
   it('names the other formats, not the default one again', () => {
     const svg = cli('cast2svg', ['--help']).stdout.toString().replace(/\s+/g, ' ');
-    expect(svg).toContain('as an animated SVG (or GIF, PNG, text or asciicast, by the output');
+    expect(svg).toContain('as an animated SVG (or GIF, PNG, WebP, APNG, MP4, WebM, text or asciicast, by the output');
     const gif = cli('cast2gif', ['--help']).stdout.toString().replace(/\s+/g, ' ');
-    expect(gif).toContain('as an animated GIF (or SVG, PNG, text or asciicast, by the output');
+    expect(gif).toContain('as an animated GIF (or SVG, PNG, WebP, APNG, MP4, WebM, text or asciicast, by the output');
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { render } from '../../src/render/render.js';
 import { requireBuild, ROOT, runBin, tempDir } from './helpers.js';
 
@@ -72,7 +72,8 @@ describe('the same input and options give the same bytes', () => {
     expect(new Set(hashes).size, hashes.join(' ')).toBe(1);
     const format = file.slice(4) as 'gif' | 'svg' | 'png';
     const at = flags.includes('--at') ? { at: { seconds: 1.5 }, scale: 2 } : {};
-    const library = await render(readFileSync(input), { format, embedFont: flags.includes('--embed-font'), ...at });
+    // The command names the image after its input file; the library is told the same name.
+    const library = await render(readFileSync(input), { format, embedFont: flags.includes('--embed-font'), ...at, alt: basename(input) });
     expect(sha(library)).toBe(hashes[0]);
   });
 });

@@ -74,13 +74,16 @@ export function differingPixels(a: Uint8Array, b: Uint8Array): number {
 
 /**
  * A PNG's straight-alpha RGBA, exactly: the canvas's decoder premultiplies, which rounds the colour
- * of partly transparent pixels. Reads 8-bit truecolour (RGB or RGBA), non-interlaced.
+ * of partly transparent pixels. Reads 8-bit truecolour (RGB, RGBA) and indexed (PLTE, tRNS) PNGs,
+ * non-interlaced.
  */
 export function decodePngExact(png: Buffer): { width: number; height: number; rgba: Uint8Array } {
   let offset = 8;
   let width = 0;
   let height = 0;
   let channels = 0;
+  let palette = Buffer.alloc(0);
+  let alphas = Buffer.alloc(0);
   const data: Buffer[] = [];
   while (offset < png.length) {
     const length = png.readUInt32BE(offset);
@@ -89,9 +92,11 @@ export function decodePngExact(png: Buffer): { width: number; height: number; rg
     if (type === 'IHDR') {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
-      if (body[8] !== 8 || (body[9] !== 2 && body[9] !== 6) || body[12] !== 0) throw new Error('only 8-bit truecolour PNGs');
-      channels = body[9] === 6 ? 4 : 3;
-    } else if (type === 'IDAT') data.push(body);
+      if (body[8] !== 8 || ![2, 3, 6].includes(body[9]!) || body[12] !== 0) throw new Error('only 8-bit truecolour or indexed PNGs');
+      channels = body[9] === 6 ? 4 : body[9] === 2 ? 3 : 1;
+    } else if (type === 'PLTE') palette = body;
+    else if (type === 'tRNS') alphas = body;
+    else if (type === 'IDAT') data.push(body);
     offset += 12 + length;
   }
   const raw = inflateSync(Buffer.concat(data));
@@ -112,6 +117,12 @@ export function decodePngExact(png: Buffer): { width: number; height: number; rg
   }
   if (channels === 4) return { width, height, rgba: pixels };
   const rgba = new Uint8Array(width * height * 4);
-  for (let i = 0, o = 0; i < pixels.length; i += 3, o += 4) rgba.set([pixels[i]!, pixels[i + 1]!, pixels[i + 2]!, 255], o);
+  for (let i = 0; i < width * height; i++) {
+    if (channels === 3) rgba.set([pixels[i * 3]!, pixels[i * 3 + 1]!, pixels[i * 3 + 2]!, 255], i * 4);
+    else {
+      const k = pixels[i]!;
+      rgba.set([palette[k * 3]!, palette[k * 3 + 1]!, palette[k * 3 + 2]!, k < alphas.length ? alphas[k]! : 255], i * 4);
+    }
+  }
   return { width, height, rgba };
 }

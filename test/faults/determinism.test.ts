@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { render } from '../../src/render/render.js';
 import { requireBuild, ROOT, runBin, tempDir } from './helpers.js';
 
@@ -72,7 +72,8 @@ describe('the same input and options give the same bytes', () => {
     expect(new Set(hashes).size, hashes.join(' ')).toBe(1);
     const format = file.slice(4) as 'gif' | 'svg' | 'png';
     const at = flags.includes('--at') ? { at: { seconds: 1.5 }, scale: 2 } : {};
-    const library = await render(readFileSync(input), { format, embedFont: flags.includes('--embed-font'), ...at });
+    // The CLI names the image by its input file when the recording has no title: the library is told the name.
+    const library = await render(readFileSync(input), { format, embedFont: flags.includes('--embed-font'), inputName: basename(input), ...at });
     expect(sha(library)).toBe(hashes[0]);
   });
 });

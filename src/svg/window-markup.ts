@@ -45,7 +45,8 @@ export function windowMarkup(layout: WindowLayout, opts: { transparentBackground
       }
       case 'text': {
         const anchor = shape.anchor === 'middle' ? ' text-anchor="middle"' : '';
-        return `<text x="${num(shape.x)}" y="${num(shape.y)}" font-size="${num(shape.fontSize)}"${anchor} fill="${hexColor(shape.color)}">${escapeXml(shape.text)}</text>`;
+        // The title is not part of the screen a reader copies.
+        return `<text x="${num(shape.x)}" y="${num(shape.y)}" font-size="${num(shape.fontSize)}"${anchor} fill="${hexColor(shape.color)}" style="user-select:none">${escapeXml(shape.text)}</text>`;
       }
     }
   }

@@ -17,10 +17,6 @@ export class SlotTimeline {
     return this.slots.length;
   }
 
-  get lastSlot(): number {
-    return this.slots[this.slots.length - 1] ?? 0;
-  }
-
   /** Shows `slot` for `duration` seconds; the same slot again only lengthens the previous entry. */
   push(slot: number, duration: number): void {
     const last = this.slots.length - 1;

@@ -131,11 +131,20 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
       last.end = end;
       return;
     }
-    // Characters kept only for copying run on in one stretch: nobody sees where they stand.
+    // Characters kept only for copying run on in one stretch, blanks between them included:
+    // nobody sees where they stand.
     const open = last?.parts[last.parts.length - 1];
-    if (last && !last.simple && !simple && gap === 0 && open!.cls === cls && cls === styles.unpainted()) {
-      open!.text += text;
-      last.end = end;
+    if (last && !last.simple && open!.cls === styles.unpainted() && (gap === 0 || copyable)) {
+      if (cls === open!.cls) {
+        open!.text += ' '.repeat(gap) + text;
+        last.end = end;
+        return;
+      }
+      if (gap > 0) {
+        open!.text += ' '.repeat(gap);
+        last.end = col;
+      }
+      chunks.push({ col, end, simple, parts: [{ cls, text }] });
       return;
     }
     if (copyable && gap > 0) {

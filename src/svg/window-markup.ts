@@ -82,7 +82,8 @@ export function windowMarkup(layout: WindowLayout, opts: { transparentBackground
         const o = other as typeof shape | undefined;
         const anchor = shape.anchor === 'middle' ? ' text-anchor="middle"' : '';
         const cls = themed({ fill: shape.color }, o && { fill: o.color });
-        return `<text x="${num(shape.x)}" y="${num(shape.y)}" font-size="${num(shape.fontSize)}"${anchor} fill="${hexColor(shape.color)}"${cls}>${escapeXml(shape.text)}</text>`;
+        // The title is not part of the screen a reader copies.
+        return `<text x="${num(shape.x)}" y="${num(shape.y)}" font-size="${num(shape.fontSize)}"${anchor} fill="${hexColor(shape.color)}" style="user-select:none"${cls}>${escapeXml(shape.text)}</text>`;
       }
     }
   }

@@ -177,6 +177,19 @@ describe('--max-size', () => {
     expect(statSync(join(sub, 'configured.gif')).size).toBeLessThanOrEqual(Math.floor(fullSize / 4000) * 1000);
   });
 
+  it('works in a batch, the config giving the size: each input stays under it, and says what it gave up', () => {
+    const sub = tempDir();
+    writeFileSync(join(sub, 'heavy.cast'), heavyCast());
+    writeFileSync(join(sub, 'small.cast'), titled);
+    const cap = Math.floor(fullSize / 4);
+    writeFileSync(join(sub, 'cast2gif.config.json'), JSON.stringify({ maxSize: cap }));
+    const result = cli('cast2gif', ['heavy.cast', 'small.cast', '-j', '1'], { cwd: sub });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/heavy\.cast: --max-size .*: frame rate lowered from 30 to \d+ fps/);
+    expect(result.stderr).not.toMatch(/small\.cast: --max-size/);
+    expect(statSync(join(sub, 'heavy.gif')).size).toBeLessThanOrEqual(cap);
+  });
+
   it('rejects a size it cannot read (exit 2)', () => {
     const result = cli('cast2gif', ['heavy.cast', 'x.gif', '--max-size', 'big'], { cwd: dir });
     expect(result.status).toBe(2);

@@ -72,8 +72,8 @@ describe('the same input and options give the same bytes', () => {
     expect(new Set(hashes).size, hashes.join(' ')).toBe(1);
     const format = file.slice(4) as 'gif' | 'svg' | 'png';
     const at = flags.includes('--at') ? { at: { seconds: 1.5 }, scale: 2 } : {};
-    // The command names the image after its input file; the library is told the same name.
-    const library = await render(readFileSync(input), { format, embedFont: flags.includes('--embed-font'), ...at, alt: basename(input) });
+    // The CLI names the image by its input file when the recording has no title: the library is told the name.
+    const library = await render(readFileSync(input), { format, embedFont: flags.includes('--embed-font'), inputName: basename(input), ...at });
     expect(sha(library)).toBe(hashes[0]);
   });
 });

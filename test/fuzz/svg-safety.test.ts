@@ -110,7 +110,8 @@ describe('the strict XML check itself', () => {
     const elements = parseXml(
       '<svg onload="x"><script/><a href="#x"/><use href="https://e.example/s.svg#a"/><use href="#ok"/>' +
         '<rect fill="url(https://e.example/p)"/><style>@import "x.css"; .a{background:url(http://e.example/i.png)}</style>' +
-        '<set attributeName="href" to="javascript:x"/><image href="data:font/woff2;base64,AAAA"/></svg>',
+        '<set attributeName="href" to="javascript:x"/><image href="data:font/woff2;base64,AAAA"/>' +
+        '<animate attributeName="href" values="#a;#b"/><animate attributeName="href" values="#a;https://e.example/b"/></svg>',
     );
     expect(unsafeFindings(elements)).toEqual([
       'event handler onload on <svg>',
@@ -122,6 +123,7 @@ describe('the strict XML check itself', () => {
       'url(http://e.example/i.png) in <style>',
       '<set> animating href',
       'script-like value in to on <set>',
+      '<animate> animating href',
     ]);
   });
 });

@@ -166,8 +166,11 @@ export function unsafeFindings(elements: readonly XmlElement[]): string[] {
   const found: string[] = [];
   for (const el of elements) {
     if (ACTIVE.test(el.name)) found.push(`element <${el.name}>`);
+    // Animating a link is safe only between fragment references (the SVG player steps a <use> through its frames).
     if (/^(?:[\w-]+:)?(set|animate)$/i.test(el.name) && /href|src|on/i.test(el.attributes.get('attributeName') ?? '')) {
-      found.push(`<${el.name}> animating ${el.attributes.get('attributeName')}`);
+      const targets = ['values', 'from', 'to', 'by'].flatMap((k) => (el.attributes.get(k) ?? '').split(';')).filter((v) => v.trim() !== '');
+      const name = el.attributes.get('attributeName')!;
+      if (/^on/i.test(name) || targets.length === 0 || targets.some((v) => !/^#[\w.-]+$/.test(v.trim()))) found.push(`<${el.name}> animating ${name}`);
     }
     for (const [name, value] of el.attributes) {
       if (/^on/i.test(name)) found.push(`event handler ${name} on <${el.name}>`);

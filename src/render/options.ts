@@ -54,7 +54,7 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly onWarning?: (message: string) => void;
   /** Raised limits (see limits.ts); the rest keep their defaults. */
   readonly limits?: Partial<Limits>;
-  /** Animated outputs only: called with a PNG of the screen at each marker (1-based index). */
+  /** Animated outputs only (any format but png, txt and cast, without --at): called with a PNG of the screen at each marker (1-based index). */
   readonly onMarkerPng?: (label: string, index: number, png: Buffer) => void;
   /** Animated outputs: called with each frame as it is rendered (for progress displays). */
   readonly onFrame?: (frame: Frame) => void;

@@ -67,7 +67,7 @@ function casesToRun() {
         if (/\.(cast|json)$/.test(f) && f !== 'v0.json') cases.push({ name: `${dir}/${f}`, file: join(CORPUS, dir, f), corpus: true });
       }
     }
-  } else console.log('corpus: not found (test/corpus), generated casts only');
+  } else console.log('corpus: left out (--no-corpus); the example and generated casts only');
   cases.push({ name: 'examples/demo.cast', file: join(here, '../examples/demo.cast') });
   const generated = benchCasts(work);
   for (const name of ['one-line', 'full-redraw', 'ls-scroll']) cases.push({ name, file: generated[name]() });

@@ -65,7 +65,7 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly onDetail?: (message: string) => void;
   /** Raised limits (see limits.ts); the rest keep their defaults. */
   readonly limits?: Partial<Limits>;
-  /** Animated outputs only: called with a PNG of the screen at each marker (1-based index). */
+  /** Animated outputs only (any format but png, txt and cast, without --at): called with a PNG of the screen at each marker (1-based index). */
   readonly onMarkerPng?: (label: string, index: number, png: Buffer) => void;
   /**
    * Animated outputs: the most bytes the output may have; frames are given up to stay under it

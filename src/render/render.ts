@@ -64,7 +64,7 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
   // Before any frame is drawn: the pixel buffers are sized from these numbers.
   await checkOutputSize(options.format, info, look, limits);
   const still = options.at !== undefined || options.format === 'png';
-  if (still && options.onMarkerPng) throw new Error('marker snapshots need an animated output (GIF or SVG without --at)');
+  if (still && options.onMarkerPng) throw new Error('marker snapshots need an animated output (GIF, SVG, WebP, APNG, MP4 or WebM without --at)');
   // The canvas (a native module) loads only for raster output, so SVG start-up stays light.
   const loadRaster = () => import('../gif/index.js');
   const onMarkerPng = options.onMarkerPng;

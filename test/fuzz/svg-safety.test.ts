@@ -110,7 +110,9 @@ describe('the strict XML check itself', () => {
     const elements = parseXml(
       '<svg onload="x"><script/><a href="#x"/><use href="https://e.example/s.svg#a"/><use href="#ok"/>' +
         '<rect fill="url(https://e.example/p)"/><style>@import "x.css"; .a{background:url(http://e.example/i.png)}</style>' +
-        '<set attributeName="href" to="javascript:x"/><image href="data:font/woff2;base64,AAAA"/></svg>',
+        '<set attributeName="href" to="javascript:x"/><image href="data:font/woff2;base64,AAAA"/>' +
+        // Stepping a <use> between fragments, as the player does, is as safe as a fragment href.
+        '<animate attributeName="href" values="#a;#b.c"/><animate attributeName="href" values="#a;http://e.example/x"/></svg>',
     );
     expect(unsafeFindings(elements)).toEqual([
       'event handler onload on <svg>',
@@ -122,6 +124,7 @@ describe('the strict XML check itself', () => {
       'url(http://e.example/i.png) in <style>',
       '<set> animating href',
       'script-like value in to on <set>',
+      '<animate> animating href',
     ]);
   });
 });

@@ -166,8 +166,13 @@ export function unsafeFindings(elements: readonly XmlElement[]): string[] {
   const found: string[] = [];
   for (const el of elements) {
     if (ACTIVE.test(el.name)) found.push(`element <${el.name}>`);
-    if (/^(?:[\w-]+:)?(set|animate)$/i.test(el.name) && /href|src|on/i.test(el.attributes.get('attributeName') ?? '')) {
-      found.push(`<${el.name}> animating ${el.attributes.get('attributeName')}`);
+    // Animating a link may only step between fragment references, as a link attribute may point only at one.
+    const animated = el.attributes.get('attributeName') ?? '';
+    if (/^(?:[\w-]+:)?(set|animate)$/i.test(el.name) && /href|src|on/i.test(animated)) {
+      const targets = ['values', 'from', 'to', 'by'].flatMap((a) => (el.attributes.get(a) ?? '').split(';')).filter((v) => v.trim() !== '');
+      if (!/^(?:[\w-]+:)?href$/i.test(animated) || targets.length === 0 || targets.some((v) => !/^#[\w.-]+$/.test(v.trim()))) {
+        found.push(`<${el.name}> animating ${animated}`);
+      }
     }
     for (const [name, value] of el.attributes) {
       if (/^on/i.test(name)) found.push(`event handler ${name} on <${el.name}>`);

@@ -210,7 +210,10 @@ for (const row of rows) {
   const ratios = ['svg-term', 'termtosvg'].filter((t) => row[t].ok && row.ours.ok).map((t) => {
     const c = shown.get(`${row.name}|ours|chromium`) / shown.get(`${row.name}|${t}|chromium`);
     const f = shown.get(`${row.name}|ours|firefox`) / shown.get(`${row.name}|${t}|firefox`);
-    return `show time/${t} chromium ${c.toFixed(3)} firefox ${f.toFixed(3)}`;
+    // A peer that took longer than LONGEST: ours is at most this fraction of its time.
+    const ratio = (r) => (Number.isFinite(r) || r === 0 ? r.toFixed(3) : 'n/a');
+    const bound = (r, browserName) => (shown.get(`${row.name}|${t}|${browserName}`) === Infinity ? `<${(shown.get(`${row.name}|ours|${browserName}`) / LONGEST).toFixed(3)}` : ratio(r));
+    return `show time/${t} chromium ${bound(c, 'chromium')} firefox ${bound(f, 'firefox')}`;
   });
   if (ratios.length) console.log(`    ${ratios.join(', ')}`);
 }

@@ -166,11 +166,13 @@ export function unsafeFindings(elements: readonly XmlElement[]): string[] {
   const found: string[] = [];
   for (const el of elements) {
     if (ACTIVE.test(el.name)) found.push(`element <${el.name}>`);
-    // Animating a link is safe only between fragment references (the SVG player steps a <use> through its frames).
-    if (/^(?:[\w-]+:)?(set|animate)$/i.test(el.name) && /href|src|on/i.test(el.attributes.get('attributeName') ?? '')) {
-      const targets = ['values', 'from', 'to', 'by'].flatMap((k) => (el.attributes.get(k) ?? '').split(';')).filter((v) => v.trim() !== '');
-      const name = el.attributes.get('attributeName')!;
-      if (/^on/i.test(name) || targets.length === 0 || targets.some((v) => !/^#[\w.-]+$/.test(v.trim()))) found.push(`<${el.name}> animating ${name}`);
+    // Animating a link may only step between fragment references, as a link attribute may point only at one.
+    const animated = el.attributes.get('attributeName') ?? '';
+    if (/^(?:[\w-]+:)?(set|animate)$/i.test(el.name) && /href|src|on/i.test(animated)) {
+      const targets = ['values', 'from', 'to', 'by'].flatMap((a) => (el.attributes.get(a) ?? '').split(';')).filter((v) => v.trim() !== '');
+      if (!/^(?:[\w-]+:)?href$/i.test(animated) || targets.length === 0 || targets.some((v) => !/^#[\w.-]+$/.test(v.trim()))) {
+        found.push(`<${el.name}> animating ${animated}`);
+      }
     }
     for (const [name, value] of el.attributes) {
       if (/^on/i.test(name)) found.push(`event handler ${name} on <${el.name}>`);

@@ -41,6 +41,7 @@ export interface OptionValues {
   borderRadius?: number;
   border?: boolean;
   shadow?: boolean;
+  keys?: boolean;
   boldIsBright?: boolean;
   cursor?: boolean;
   transparentBackground?: boolean;
@@ -183,6 +184,7 @@ const CHECKS: Record<OptionName, Check> = {
   borderRadius: nonNegativeNumber,
   border: boolean,
   shadow: boolean,
+  keys: boolean,
   boldIsBright: boolean,
   cursor: boolean,
   transparentBackground: boolean,
@@ -275,6 +277,8 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     borderRadius: values.borderRadius,
     border: values.border,
     shadow: values.shadow,
+    // Off is left out, so an option hash without --keys is what it was before the flag existed.
+    keys: values.keys === true ? true : undefined,
     boldIsBright: values.boldIsBright,
     cursor: values.cursor,
     transparentBackground: values.transparentBackground,

@@ -64,8 +64,8 @@ export class GifAnimator {
     const start = Math.round(frame.time * 100);
     if (this.pendingStart !== undefined && start - this.pendingStart >= MIN_DELAY_CS) await this.encodePending();
     const bands = this.painted
-      ? this.painter.paintChanges(frame.screen, frame.changedRows, frame.cursorChanged, frame.paletteChanged)
-      : this.painter.paintScreen(frame.screen);
+      ? this.painter.paintChanges(frame.screen, frame.changedRows, frame.cursorChanged, frame.paletteChanged, frame.keys)
+      : this.painter.paintScreen(frame.screen, frame.keys);
     this.painted = true;
     if (bands) {
       for (const band of bands) {

@@ -3,6 +3,7 @@ import { missingGlyphsWarning } from '../raster/font-files.js';
 import { resolveRaster, type GifOptions } from '../raster/options.js';
 import { encodePng } from '../raster/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
+import type { KeyItem } from '../keys/index.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import { GifAnimator } from './gif-animator.js';
 import { diffScreens, isUnchanged } from '../frames/screen-diff.js';
@@ -59,10 +60,10 @@ function warnMissingGlyphs(painter: ScreenPainter, options: GifOptions): void {
   if (warning !== undefined) options.onWarning?.(warning);
 }
 
-/** One screen as a PNG, pixel for pixel what the GIF shows for it. */
-export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions): Buffer {
+/** One screen as a PNG, pixel for pixel what the GIF shows for it; `keys` for a layout with a keys bar. */
+export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions, keys?: readonly KeyItem[]): Buffer {
   const painter = pngPainter(info, options);
-  const png = paintPng(painter, screen);
+  const png = paintPng(painter, screen, keys);
   warnMissingGlyphs(painter, options);
   return png;
 }
@@ -71,8 +72,8 @@ export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: 
 const pngPainter = (info: AnimationInfo, options: GifOptions): ScreenPainter =>
   new ScreenPainter(resolveRaster(info, options, { alphaEdges: true }));
 
-function paintPng(painter: ScreenPainter, screen: ScreenSnapshot): Buffer {
-  painter.paintScreen(screen);
+function paintPng(painter: ScreenPainter, screen: ScreenSnapshot, keys?: readonly KeyItem[]): Buffer {
+  painter.paintScreen(screen, keys);
   return encodePng(painter.pixels, painter.width, painter.height);
 }
 

@@ -2,9 +2,10 @@ import { Writable as NodeWritable } from 'node:stream';
 import type { Cast } from '../cast/events.js';
 import { readRecordingFrom, type ReadRecordingOptions } from '../cast/detect.js';
 import { writeAsciicast } from '../cast/write-asciicast.js';
-import { animationInfo, castFrames, terminalAt, type AnimationInfo, type Frame } from '../frames/index.js';
+import { animationInfo, castFrames, stillAt, terminalAt, type AnimationInfo, type Frame } from '../frames/index.js';
 import { checkOutputSize, LimitError, limitBytes, limitFrames, outputPixels, resolveLimits, type Limits } from './limits.js';
 import { TIMELINE_DEFAULTS } from '../timeline/index.js';
+import { NO_KEYS_WARNING, withKeys } from './keys.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
 
@@ -18,10 +19,11 @@ function write(out: Writable, data: string | Uint8Array): Promise<void> {
 }
 
 async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<Frame> {
-  const term = await terminalAt(cast, options.at);
+  const { term, keys } = await stillAt(cast, options.at, options.keys === true);
   const screen = term.snapshot();
   const all = new Set(screen.lines.map((_, y) => y));
-  yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration: options.lastFrameDuration ?? TIMELINE_DEFAULTS.lastFrameDuration };
+  const duration = options.lastFrameDuration ?? TIMELINE_DEFAULTS.lastFrameDuration;
+  yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration, ...(keys ? { keys } : {}) };
 }
 
 /** PNGs of marker screens, refused once their pixels pass the snapshot limit (an unchanged screen costs none). */
@@ -41,7 +43,15 @@ async function snapshotRenderer(info: AnimationInfo, look: ReturnType<typeof loo
  * The whole pipeline for one cast: timeline, terminal, frames, then the format's renderer.
  * Writes to `out` and leaves ending it to the caller.
  */
-export async function renderCast(cast: Cast, options: RenderOptions, out: Writable): Promise<void> {
+export async function renderCast(cast: Cast, given: RenderOptions, out: Writable): Promise<void> {
+  let options = given;
+  if (options.keys && options.format !== 'cast' && options.format !== 'txt') {
+    const read = await withKeys(cast);
+    cast = read.cast;
+    // Nothing to show: drawn exactly as without --keys.
+    if (!read.hasInput) options.onWarning?.(NO_KEYS_WARNING);
+    options = { ...options, keys: read.hasInput };
+  }
   const info = animationInfo(cast, { title: options.title, loop: options.loop });
   if (options.format === 'cast') return writeAsciicast(cast, out, { version: options.castVersion ?? 2 });
   if (options.format === 'txt') {
@@ -50,7 +60,7 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
     return write(out, `${term.text().replace(/\n+$/, '')}\n`);
   }
   const limits = resolveLimits(options.limits);
-  const look = lookFor(cast, options);
+  const look = { ...lookFor(cast, options), ...(options.keys ? { keysBar: true } : {}) };
   // Before any frame is drawn: the pixel buffers are sized from these numbers.
   await checkOutputSize(options.format, info, look, limits);
   const still = options.at !== undefined || options.format === 'png';
@@ -71,8 +81,8 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
   switch (options.format) {
     case 'png': {
       const { renderPng } = await loadRaster();
-      const term = await terminalAt(cast, options.at);
-      return write(out, renderPng(term.snapshot(), info, look));
+      const { term, keys } = await stillAt(cast, options.at, options.keys === true);
+      return write(out, renderPng(term.snapshot(), info, look, keys));
     }
     case 'svg': {
       const { renderSvg, renderSvgStill } = await import('../svg/index.js');
@@ -82,8 +92,8 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
         if (capped.errored) throw capped.errored;
         return;
       }
-      const term = await terminalAt(cast, options.at);
-      const svg = renderSvgStill(term.snapshot(), info, look);
+      const { term, keys } = await stillAt(cast, options.at, options.keys === true);
+      const svg = renderSvgStill(term.snapshot(), info, look, keys);
       if (Buffer.byteLength(svg) > limits.svgBytes) {
         throw new LimitError('svgBytes', `the output is larger than the ${limits.svgBytes} byte limit`);
       }

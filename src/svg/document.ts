@@ -6,6 +6,8 @@ import { StyleSheet } from './style-sheet.js';
 import { windowMarkup } from './window-markup.js';
 import { escapeXml } from './xml.js';
 import type { ScreenSnapshot } from '../term/cell.js';
+import type { KeyItem } from '../keys/index.js';
+import { keysRowMarkup } from './keys-markup.js';
 
 /**
  * The parts of an SVG that the animated and the still writer share. The document is written in
@@ -67,12 +69,21 @@ export class SvgDocument {
     return shifted.length < wrapped.length ? shifted : wrapped;
   }
 
+  /** The keys overlay's row for `items` (a layout with a keys bar only). */
+  keysRow(items: readonly KeyItem[]): string {
+    const bar = this.g.layout.keys;
+    return bar ? keysRowMarkup(items, bar, this.g.cellWidth, this.g.baseline, this.glyphs) : '';
+  }
+
   compose(screen: ScreenSnapshot): FrameMarkup {
     return this.composer.compose(screen);
   }
 
-  /** `animationCss` moves the strip; the class rules and fonts come from what the frames used. */
-  tail(animationCss: string): string {
+  /**
+   * `animationCss` moves the strip; the class rules and fonts come from what the frames used.
+   * `overlay` is drawn over the window, outside the grid's clip (the keys bar).
+   */
+  tail(animationCss: string, overlay = ''): string {
     this.embedded = fontFaceCss(this.glyphs, this.g);
     // The fallback glyphs' family goes first: it holds only characters the viewer's fonts lack.
     const family = this.glyphs.fallbacks.embedded.size > 0 ? `svg{font-family:${FALLBACK_FAMILY},${escapeXml(this.g.fontFamily)}}` : '';
@@ -80,7 +91,7 @@ export class SvgDocument {
     // Text keeps its spaces and its logical order: every cell sits at its column as in the terminal.
     // Frames are nested <svg>s only to be moved cheaply: they must not clip. (One <style> for all.)
     const fixed = 'text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}#_s svg{overflow:visible}';
-    return `</g></g></g><style>${fonts}${fixed}${this.styles.css()}${animationCss}</style></svg>\n`;
+    return `</g></g></g>${overlay}<style>${fonts}${fixed}${this.styles.css()}${animationCss}</style></svg>\n`;
   }
 }
 

@@ -1,6 +1,8 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
 import type { ScreenSnapshot } from '../term/cell.js';
+import type { KeyItem } from '../keys/index.js';
 import { SlotTimeline } from './animation.js';
+import { KeysTrack } from './keys-markup.js';
 import { missingGlyphsWarning } from '../raster/font-files.js';
 import { SvgDocument } from './document.js';
 import type { FrameMarkup } from './frame-markup.js';
@@ -52,6 +54,7 @@ export async function renderSvg(
   const doc = new SvgDocument(resolveGeometry(info, options));
   const writer = new ChunkedWriter(out);
   const timeline = new SlotTimeline();
+  const keys = new KeysTrack();
   const slots = new Map<string, number>();
   let nextSlot = 0;
   await writer.write('', doc.head());
@@ -79,10 +82,13 @@ export async function renderSvg(
       await writer.write(markup.defs, '');
     }
     timeline.push(slot, Math.max(0, frame.duration));
+    keys.push(frame.keys, Math.max(0, frame.duration));
   }
   await writePending(undefined);
   await writer.flush();
-  await writer.write('', doc.tail(timeline.css(doc.pitch, info.loop)));
+  // Before the tail: the overlay's text adds glyphs the tail's fonts must hold.
+  const overlay = doc.g.layout.keys ? keys.markup((items) => doc.keysRow(items), info.loop) : { body: '', css: '' };
+  await writer.write('', doc.tail(timeline.css(doc.pitch, info.loop) + overlay.css, overlay.body));
   await writer.flush();
   reportGlyphs(doc, options);
 }
@@ -98,11 +104,12 @@ function reportGlyphs(doc: SvgDocument, options: SvgOptions): void {
 }
 
 /** One screen as a still SVG (for `--at`): the same drawing as the animation's frames, no animation. */
-export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, options: SvgOptions): string {
+export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, options: SvgOptions, keys?: readonly KeyItem[]): string {
   const doc = new SvgDocument(resolveGeometry(info, options));
   const head = doc.head();
   const frame = doc.compose(screen);
-  const svg = head + (frame.defs === '' ? '' : `<defs>${frame.defs}</defs>`) + frame.body + doc.tail('');
+  const overlay = keys && keys.length > 0 ? `<g id="_k">${doc.keysRow(keys)}</g>` : '';
+  const svg = head + (frame.defs === '' ? '' : `<defs>${frame.defs}</defs>`) + frame.body + doc.tail('', overlay);
   reportGlyphs(doc, options);
   return svg;
 }

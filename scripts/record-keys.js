@@ -9,8 +9,8 @@ import { join } from 'node:path';
 
 /**
  * What is typed, group by group, with the overlay's text expected a little after each group
- * (`probeAfter` seconds after the group's last key). Groups lie 2.5 s apart, longer than a key's
- * 1.5 s hold, so each probe sees only its own group; keys within a group are 0.3 s apart.
+ * (PROBE_AFTER seconds after the group's last key). Groups lie 3 s apart, longer than a key's
+ * 2 s hold, so each probe sees only its own group; keys within a group are 0.3 s apart.
  */
 export const KEY_GROUPS = [
   { keys: [['-l', 'hello world'], ['Enter']], overlay: 'hello world ⏎' },
@@ -42,7 +42,7 @@ export function recordKeys() {
         tmux('send-keys', '-t', 'cast2gif', ...key);
         sleep(300);
       }
-      sleep(2500);
+      sleep(3000);
     }
     // C-c ended cat, and with it the recording; wait until asciinema has closed the file.
     for (let i = 0; i < 50; i++) {

@@ -9,7 +9,7 @@ export interface KeyItem {
 }
 
 /** How long an item stays after its last key press, seconds. */
-export const KEY_HOLD = 1.5;
+export const KEY_HOLD = 2;
 /** A paste is shown by its first characters. */
 const PASTE_SHOWN = 12;
 

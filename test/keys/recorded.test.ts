@@ -6,7 +6,8 @@ import { render } from '../../src/render/render.js';
 import { Chromium } from '../svg/chromium.js';
 import { decodeGif, decodePngExact } from '../gif/decode.js';
 // @ts-expect-error: a plain JS module shared with the golden update script
-import { GOLDEN_GROUP, KEY_GROUPS, probeTimes, recordKeys } from '../../scripts/record-keys.js';
+import { GOLDEN_GROUP, KEY_GROUPS, PROBE_AFTER, probeTimes, recordKeys } from '../../scripts/record-keys.js';
+import { KEY_HOLD } from '../../src/keys/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const GOLDEN = join(root, 'golden', 'keys', 'recorded.png');
@@ -66,8 +67,9 @@ describe('keys typed through tmux into asciinema rec --stdin', () => {
       })()`);
     for (const [i, group] of (KEY_GROUPS as Group[]).entries()) {
       expect(await shownAt(probes[i]! * 1000), `probe ${i}`).toBe(group.overlay);
-      // Past the hold (1.5 s after the last key), before the next group: nothing shows.
-      if (i < probes.length - 1) expect(await shownAt((probes[i]! + 1.5) * 1000), `after probe ${i}`).toBe('');
+      // Past the hold after the group's last key, before the next group: nothing shows.
+      const after = probes[i]! - PROBE_AFTER + KEY_HOLD + 0.2;
+      if (i < probes.length - 1) expect(await shownAt(after * 1000), `after probe ${i}`).toBe('');
     }
   }, 60_000);
 
@@ -77,9 +79,10 @@ describe('keys typed through tmux into asciinema rec --stdin', () => {
     expect(png.equals(golden), `PNG differs from ${GOLDEN}`).toBe(true);
   });
 
-  it('shows in the GIF frame at each probe exactly as in the PNG still there', async () => {
+  it('shows in the GIF frame at each probe, and once its hold is over, exactly as in the PNG still there', async () => {
     const gif = decodeGif(await render(text, { format: 'gif', keys: true }));
-    for (const t of probes.slice(0, -1)) {
+    const times = probes.slice(0, -1).flatMap((t) => [t, t - PROBE_AFTER + KEY_HOLD + 0.2]);
+    for (const t of times) {
       const still = decodePngExact(Buffer.from(await render(text, { format: 'png', keys: true, at: { seconds: t } })));
       let time = 0;
       const frame = gif.frames.find((f) => (time += f.delay) > Math.round(t * 100))!;

@@ -7,8 +7,8 @@ import type { AnimationInfo, Frame } from './frame.js';
 import { diffScreens, isUnchanged } from './screen-diff.js';
 
 export interface FramesOptions extends TimelineOptions {
-  /** Called at each marker with the screen as it is there (for --snapshots). */
-  readonly onMarker?: (label: string, screen: ScreenSnapshot, index: number) => void;
+  /** Called at each marker with the screen as it is there (for --snapshots), and with --keys the keys shown then. */
+  readonly onMarker?: (label: string, screen: ScreenSnapshot, index: number, keys?: readonly KeyItem[]) => void;
   /** Called with each frame as it is handed on (progress displays count them). */
   readonly onFrame?: (frame: Frame) => void;
   /** Frames carry the keys pressed shortly before (the --keys overlay); a key disappearing starts a frame. */
@@ -59,7 +59,7 @@ export async function* castFrames(cast: Cast, options: FramesOptions = {}): Asyn
     for (const event of group.events) {
       apply(term, event);
       if (event.kind === 'input' && caption) caption.press(event.data, group.time);
-      if (event.kind === 'marker' && options.onMarker) options.onMarker(event.label, term.snapshot(), ++markers);
+      if (event.kind === 'marker' && options.onMarker) options.onMarker(event.label, term.snapshot(), ++markers, caption?.at(group.time, room));
     }
     const screen = term.snapshot();
     const change = diffScreens(shown, screen);

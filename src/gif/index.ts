@@ -3,7 +3,7 @@ import { missingGlyphsWarning } from '../raster/font-files.js';
 import { resolveRaster, type GifOptions } from '../raster/options.js';
 import { encodePng } from '../raster/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
-import type { KeyItem } from '../keys/index.js';
+import { sameItems, type KeyItem } from '../keys/index.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import { GifAnimator } from './gif-animator.js';
 import { diffScreens, isUnchanged } from '../frames/screen-diff.js';
@@ -83,14 +83,18 @@ function paintPng(painter: ScreenPainter, screen: ScreenSnapshot, keys?: readonl
  * `beforePaint` runs before each screen that is drawn (the snapshot limit counts there). Missing
  * glyphs are left to the animation's own warning, which has seen every screen.
  */
-export function pngRenderer(info: AnimationInfo, options: GifOptions, beforePaint?: () => void): (screen: ScreenSnapshot) => Buffer {
+export function pngRenderer(
+  info: AnimationInfo,
+  options: GifOptions,
+  beforePaint?: () => void,
+): (screen: ScreenSnapshot, keys?: readonly KeyItem[]) => Buffer {
   let painter: ScreenPainter | undefined;
-  let last: { screen: ScreenSnapshot; png: Buffer } | undefined;
-  return (screen) => {
-    if (last && isUnchanged(diffScreens(last.screen, screen))) return last.png;
+  let last: { screen: ScreenSnapshot; keys: readonly KeyItem[] | undefined; png: Buffer } | undefined;
+  return (screen, keys) => {
+    if (last && isUnchanged(diffScreens(last.screen, screen)) && sameItems(last.keys, keys)) return last.png;
     beforePaint?.();
     painter ??= pngPainter(info, options);
-    last = { screen, png: paintPng(painter, screen) };
+    last = { screen, keys, png: paintPng(painter, screen, keys) };
     return last.png;
   };
 }

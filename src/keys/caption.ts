@@ -12,6 +12,12 @@ export interface KeyItem {
 export const KEY_HOLD = 2;
 /** A paste is shown by its first characters. */
 const PASTE_SHOWN = 12;
+/**
+ * Bounds on what is kept, far past what a bar shows, so that a recording of a million key
+ * presses at one instant costs no more than a short one: items held, and characters of a word.
+ */
+const MAX_ITEMS = 256;
+const MAX_WORD = 256;
 
 interface Held {
   text: string;
@@ -71,6 +77,12 @@ export class KeyCaption {
     this.items = this.items.filter((item) => item.last + this.hold > time);
   }
 
+  private push(item: Held): void {
+    this.items.push(item);
+    // Only the newest items can show: older ones would drop off the bar's left end.
+    if (this.items.length > 2 * MAX_ITEMS) this.items = this.items.slice(-MAX_ITEMS);
+  }
+
   private add(token: KeyToken, time: number): void {
     this.pressed = true;
     const last = this.items[this.items.length - 1];
@@ -81,14 +93,14 @@ export class KeyCaption {
         return;
       }
       if (last) last.open = false;
-      this.items.push({ text: token.name, key: true, open: false, repeats: 1, name: token.name, last: time });
+      this.push({ text: token.name, key: true, open: false, repeats: 1, name: token.name, last: time });
       return;
     }
     if (token.kind === 'paste') {
       if (last) last.open = false;
       const chars = [...token.text.replace(/\s+/g, ' ').trim()];
       const text = chars.length > PASTE_SHOWN ? `${chars.slice(0, PASTE_SHOWN).join('')}…` : chars.join('');
-      this.items.push({ text: `⎘ ${text}`.trimEnd(), key: true, open: false, repeats: 1, name: '', last: time });
+      this.push({ text: `⎘ ${text}`.trimEnd(), key: true, open: false, repeats: 1, name: '', last: time });
       return;
     }
     // Words: a space closes the word it ends; text after it starts the next.
@@ -103,11 +115,13 @@ export class KeyCaption {
       }
       if (item) {
         item.text += part;
+        // A word longer than any bar keeps its end, which is what shows.
+        if (item.text.length > 2 * MAX_WORD) item.text = `…${item.text.slice(-MAX_WORD)}`;
         item.last = time;
       } else {
         if (last) last.open = false;
-        item = { text: part, key: false, open: true, repeats: 1, name: '', last: time };
-        this.items.push(item);
+        item = { text: part.length > MAX_WORD ? `…${part.slice(-MAX_WORD)}` : part, key: false, open: true, repeats: 1, name: '', last: time };
+        this.push(item);
       }
     }
   }

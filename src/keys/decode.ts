@@ -62,6 +62,7 @@ const isControl = (code: number): boolean => code < 0x20 || code === 0x7f;
 
 const PASTE_START = `${ESC}[200~`;
 const PASTE_END = `${ESC}[201~`;
+const PASTE_KEPT = 64;
 
 /**
  * Decodes input into tokens. Keeps what a bracketed paste has collected so far, since a paste
@@ -85,7 +86,8 @@ export class KeyDecoder {
     while (i < data.length) {
       if (this.paste !== undefined) {
         const end = data.indexOf(PASTE_END, i);
-        this.paste += data.slice(i, end < 0 ? data.length : end);
+        // Only a paste's first characters are shown: a long one is not kept whole.
+        if (this.paste.length < PASTE_KEPT) this.paste += data.slice(i, Math.min(end < 0 ? data.length : end, i + PASTE_KEPT));
         if (end < 0) break;
         flushText();
         tokens.push({ kind: 'paste', text: this.paste });

@@ -73,7 +73,7 @@ export async function renderCast(cast: Cast, given: RenderOptions, out: Writable
     limitFrames(
       castFrames(cast, {
         ...options,
-        onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen))),
+        onMarker: onMarkerPng && markerPng && ((label, screen, index, keys) => onMarkerPng(label, index, markerPng(screen, keys))),
       }),
       limits,
       longestFrame,

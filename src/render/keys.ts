@@ -27,7 +27,8 @@ export async function withKeys(cast: Cast): Promise<{ cast: Cast; hasInput: bool
       yield next.value;
     }
   }
-  return { cast: { header: cast.header, events: replay() }, hasInput: !done || ahead.some((e) => e.kind === 'input') };
+  // Reading stopped early only at an input event.
+  return { cast: { header: cast.header, events: replay() }, hasInput: !done };
 }
 
 export const NO_KEYS_WARNING = '--keys: the recording has no input events, so there are no keys to show (record with asciinema rec --stdin, or --capture-input in asciinema 3)';

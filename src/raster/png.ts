@@ -27,47 +27,73 @@ export function pngChunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
+/** PNG's Paeth predictor: whichever of left, up and up-left is closest to left + up - up-left. */
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = p > a ? p - a : a - p;
+  const pb = p > b ? p - b : b - p;
+  const pc = p > c ? p - c : c - p;
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/**
+ * Writes `row` filtered with `filter` into `out` (`up` the row above, zeros at the top) and
+ * returns the sum of the bytes as signed values, stopping early once it reaches `stopAt`.
+ */
+function filterRow(filter: number, row: Uint8Array, up: Uint8Array, channels: number, out: Uint8Array, stopAt: number): number {
+  const n = row.length;
+  let cost = 0;
+  for (let x = 0; x < n; x++) {
+    let v: number;
+    if (filter === 0) v = row[x]!;
+    else if (filter === 2) v = (row[x]! - up[x]!) & 0xff;
+    else {
+      const a = x >= channels ? row[x - channels]! : 0;
+      if (filter === 1) v = (row[x]! - a) & 0xff;
+      else if (filter === 3) v = (row[x]! - ((a + up[x]!) >> 1)) & 0xff;
+      else v = (row[x]! - paeth(a, up[x]!, x >= channels ? up[x - channels]! : 0)) & 0xff;
+    }
+    out[x] = v;
+    cost += v < 128 ? v : 256 - v;
+    if (cost >= stopAt) return cost;
+  }
+  return cost;
+}
+
 /**
  * Scanlines with a filter byte each: per row the filter whose bytes sum smallest as signed values
- * (the usual heuristic), which deflate then packs best.
+ * (the usual heuristic), which deflate then packs best. A row equal to the one above is all zeros
+ * under Up, which is taken without trying the others (most pixel rows of a terminal repeat).
  */
 function filtered(bytes: Uint8Array, width: number, height: number, channels: number): Uint8Array {
   const stride = width * channels;
   const out = new Uint8Array(height * (stride + 1));
+  const zeros = new Uint8Array(stride);
   const trial = new Uint8Array(stride);
   for (let y = 0; y < height; y++) {
     const row = bytes.subarray(y * stride, (y + 1) * stride);
-    const up = y > 0 ? bytes.subarray((y - 1) * stride, y * stride) : undefined;
-    let bestCost = Infinity;
-    for (let filter = 0; filter <= 4; filter++) {
-      let cost = 0;
-      for (let x = 0; x < stride; x++) {
-        const a = x >= channels ? row[x - channels]! : 0;
-        const b = up ? up[x]! : 0;
-        const c = up && x >= channels ? up[x - channels]! : 0;
-        let predicted = 0;
-        if (filter === 1) predicted = a;
-        else if (filter === 2) predicted = b;
-        else if (filter === 3) predicted = (a + b) >> 1;
-        else if (filter === 4) {
-          const p = a + b - c;
-          const pa = Math.abs(p - a);
-          const pb = Math.abs(p - b);
-          const pc = Math.abs(p - c);
-          predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-        }
-        const v = (row[x]! - predicted) & 0xff;
-        trial[x] = v;
-        cost += v < 128 ? v : 256 - v;
-      }
+    const up = y > 0 ? bytes.subarray((y - 1) * stride, y * stride) : zeros;
+    const target = out.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    if (y > 0 && sameBytes(row, up)) {
+      out[y * (stride + 1)] = 2; // the bytes stay zero
+      continue;
+    }
+    let bestCost = filterRow(0, row, up, channels, target, Infinity);
+    out[y * (stride + 1)] = 0;
+    for (let filter = 1; filter <= 4; filter++) {
+      const cost = filterRow(filter, row, up, channels, trial, bestCost);
       if (cost < bestCost) {
         bestCost = cost;
         out[y * (stride + 1)] = filter;
-        out.set(trial, y * (stride + 1) + 1);
+        target.set(trial);
       }
     }
   }
   return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 }
 
 /**

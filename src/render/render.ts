@@ -5,7 +5,7 @@ import { writeAsciicast } from '../cast/write-asciicast.js';
 import { animationInfo, castFrames, stillAt, terminalAt, type AnimationInfo, type Frame } from '../frames/index.js';
 import { checkOutputSize, LimitError, limitBytes, limitFrames, outputPixels, resolveLimits, type Limits } from './limits.js';
 import { TIMELINE_DEFAULTS } from '../timeline/index.js';
-import { NO_KEYS_WARNING, withKeys } from './keys.js';
+import { withKeys } from './keys.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
 
@@ -49,7 +49,7 @@ export async function renderCast(cast: Cast, given: RenderOptions, out: Writable
     const read = await withKeys(cast);
     cast = read.cast;
     // Nothing to show: drawn exactly as without --keys.
-    if (!read.hasInput) options.onWarning?.(NO_KEYS_WARNING);
+    if (read.warning !== undefined) options.onWarning?.(read.warning);
     options = { ...options, keys: read.hasInput };
   }
   const info = animationInfo(cast, { title: options.title, loop: options.loop });

@@ -9,7 +9,7 @@ import { escapeXml } from './xml.js';
 import { screenLines } from './screen-text.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import type { KeyItem } from '../keys/index.js';
-import { keysRowMarkup, NO_OVERLAY, type SvgOverlay } from './keys-markup.js';
+import { keysDarkCss, keysRowMarkup, NO_OVERLAY, type SvgOverlay } from './keys-markup.js';
 
 /**
  * The parts of an SVG that the animated and the still writer share. The document is written in
@@ -39,7 +39,9 @@ export class SvgDocument {
   head(): string {
     const { g } = this;
     const window = windowMarkup(g.layout, g, g.darkLayout);
-    this.windowDark = window.dark;
+    const keys = g.layout.keys;
+    const darkKeys = g.darkLayout?.keys;
+    this.windowDark = window.dark + (keys && darkKeys ? keysDarkCss(keys, darkKeys) : '');
     const { layout } = g;
     const w = num(layout.width);
     const h = num(layout.height);
@@ -81,7 +83,7 @@ export class SvgDocument {
   /** The keys overlay's row for `items` (a layout with a keys bar only). */
   keysRow(items: readonly KeyItem[]): string {
     const bar = this.g.layout.keys;
-    return bar ? keysRowMarkup(items, bar, this.g.cellWidth, this.g.baseline, this.glyphs) : '';
+    return bar ? keysRowMarkup(items, bar, this.g.cellWidth, this.g.baseline, this.glyphs, this.g.darkLayout?.keys) : '';
   }
 
   compose(screen: ScreenSnapshot): FrameMarkup {

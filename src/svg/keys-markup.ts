@@ -6,9 +6,10 @@ import { escapeXml } from './xml.js';
 
 /**
  * The keys overlay's text row: one <text> per item, each character placed at its cell (an x per
- * character), typed words in the text colour, named keys bold in the accent colour.
+ * character), typed words in the text colour, named keys bold in the accent colour. With `dark`
+ * (the bar in the dark theme), a colour that differs there gets a class keysDarkCss recolours.
  */
-export function keysRowMarkup(items: readonly KeyItem[], bar: KeysBar, cellWidth: number, baseline: number, glyphs: GlyphUse): string {
+export function keysRowMarkup(items: readonly KeyItem[], bar: KeysBar, cellWidth: number, baseline: number, glyphs: GlyphUse, dark?: KeysBar): string {
   const runs: { key: boolean; text: string; xs: number[] }[] = [];
   let previousCol = -2;
   for (const cell of keyCells(items)) {
@@ -25,10 +26,23 @@ export function keysRowMarkup(items: readonly KeyItem[], bar: KeysBar, cellWidth
   const y = num(bar.y + baseline);
   return runs
     .map((run) => {
-      const style = run.key ? ` font-weight="bold" fill="${hexColor(bar.accent)}"` : ` fill="${hexColor(bar.text)}"`;
+      const style = run.key
+        ? ` font-weight="bold" fill="${hexColor(bar.accent)}"${dark && dark.accent !== bar.accent ? ` class="${DARK_ACCENT}"` : ''}`
+        : ` fill="${hexColor(bar.text)}"${dark && dark.text !== bar.text ? ` class="${DARK_TEXT}"` : ''}`;
       return `<text x="${run.xs.map(num).join(' ')}" y="${y}"${style}>${escapeXml(run.text)}</text>`;
     })
     .join('');
+}
+
+const DARK_TEXT = '_kt';
+const DARK_ACCENT = '_ka';
+
+/** The rules that give the keys row the dark theme's colours (for the dark media query). */
+export function keysDarkCss(bar: KeysBar, dark: KeysBar): string {
+  return (
+    (dark.text !== bar.text ? `.${DARK_TEXT}{fill:${hexColor(dark.text)}}` : '') +
+    (dark.accent !== bar.accent ? `.${DARK_ACCENT}{fill:${hexColor(dark.accent)}}` : '')
+  );
 }
 
 /** Markup drawn over the window (the keys bar's captions), and the CSS rules that time it. */

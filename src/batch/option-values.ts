@@ -46,6 +46,7 @@ export interface OptionValues {
   borderRadius?: number;
   border?: boolean;
   shadow?: boolean;
+  keys?: boolean;
   boldIsBright?: boolean;
   cursor?: boolean;
   transparentBackground?: boolean;
@@ -205,6 +206,7 @@ const CHECKS: Record<OptionName, Check> = {
   borderRadius: nonNegativeNumber,
   border: boolean,
   shadow: boolean,
+  keys: boolean,
   boldIsBright: boolean,
   cursor: boolean,
   transparentBackground: boolean,
@@ -304,6 +306,8 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     borderRadius: values.borderRadius,
     border: values.border,
     shadow: values.shadow,
+    // Off is left out, so an option hash without --keys is what it was before the flag existed.
+    keys: values.keys === true ? true : undefined,
     boldIsBright: values.boldIsBright,
     cursor: values.cursor,
     transparentBackground: values.transparentBackground,

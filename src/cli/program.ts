@@ -91,6 +91,7 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('--border-radius <px>', 'window corner radius in pixels', nonNegativeNumber, 8)
     .option('--no-border', 'no thin outline around the window (default: drawn, so light windows show on white pages)')
     .option('--shadow', 'draw a drop shadow under the window', false)
+    .option('--keys', 'show the keys pressed (input events: asciinema rec --stdin) in a bar under the terminal')
     .option('--no-bold-is-bright', 'keep bold text in colours 0-7 (default: bright colours 8-15, as xterm)')
     .option('--no-cursor', 'never draw the cursor')
     .option('--transparent-background', 'leave the terminal\'s default background transparent', false)

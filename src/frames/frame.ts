@@ -1,3 +1,4 @@
+import type { KeyItem } from '../keys/index.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 
 /** One frame handed to a renderer. */
@@ -14,6 +15,8 @@ export interface Frame {
   readonly time: number;
   /** How long the frame is shown, seconds. The last frame carries the last-frame duration. */
   readonly duration: number;
+  /** With --keys: the keys the overlay shows during the frame (absent without --keys). */
+  readonly keys?: readonly KeyItem[];
 }
 
 /** What a renderer needs to know before the first frame. */

@@ -6,6 +6,7 @@ import { missingGlyphsWarning } from '../raster/font-files.js';
 import { resolveRaster, type GifOptions } from '../raster/options.js';
 import { encodePng } from '../raster/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
+import { sameItems, type KeyItem } from '../keys/index.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import { GifEncoder } from './gif-animator.js';
 
@@ -37,11 +38,12 @@ export function warnMissingGlyphs(painter: ScreenPainter, options: GifOptions): 
 
 /**
  * One screen as a PNG, pixel for pixel what the GIF shows for it (with `alpha`, what WebP and APNG
- * show). Over a transparent background a PNG keeps alpha, so its glyph edges have no halos.
+ * show); `keys` for a layout with a keys bar. Over a transparent background a PNG keeps alpha, so
+ * its glyph edges have no halos.
  */
-export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions): Buffer {
+export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions, keys?: readonly KeyItem[]): Buffer {
   const painter = pngPainter(info, options);
-  const png = paintPng(painter, screen);
+  const png = paintPng(painter, screen, keys);
   warnMissingGlyphs(painter, options);
   return png;
 }
@@ -49,8 +51,8 @@ export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: 
 const pngPainter = (info: AnimationInfo, options: GifOptions): ScreenPainter =>
   new ScreenPainter(resolveRaster(info, { ...options, alpha: options.alpha ?? options.transparentBackground }));
 
-function paintPng(painter: ScreenPainter, screen: ScreenSnapshot): Buffer {
-  painter.paintScreen(screen);
+function paintPng(painter: ScreenPainter, screen: ScreenSnapshot, keys?: readonly KeyItem[]): Buffer {
+  painter.paintScreen(screen, keys);
   return encodePng(painter.pixels, painter.width, painter.height);
 }
 
@@ -60,14 +62,18 @@ function paintPng(painter: ScreenPainter, screen: ScreenSnapshot): Buffer {
  * `beforePaint` runs before each screen that is drawn (the snapshot limit counts there). Missing
  * glyphs are left to the animation's own warning, which has seen every screen.
  */
-export function pngRenderer(info: AnimationInfo, options: GifOptions, beforePaint?: () => void): (screen: ScreenSnapshot) => Buffer {
+export function pngRenderer(
+  info: AnimationInfo,
+  options: GifOptions,
+  beforePaint?: () => void,
+): (screen: ScreenSnapshot, keys?: readonly KeyItem[]) => Buffer {
   let painter: ScreenPainter | undefined;
-  let last: { screen: ScreenSnapshot; png: Buffer } | undefined;
-  return (screen) => {
-    if (last && isUnchanged(diffScreens(last.screen, screen))) return last.png;
+  let last: { screen: ScreenSnapshot; keys: readonly KeyItem[] | undefined; png: Buffer } | undefined;
+  return (screen, keys) => {
+    if (last && isUnchanged(diffScreens(last.screen, screen)) && sameItems(last.keys, keys)) return last.png;
     beforePaint?.();
     painter ??= pngPainter(info, options);
-    last = { screen, png: paintPng(painter, screen) };
+    last = { screen, keys, png: paintPng(painter, screen, keys) };
     return last.png;
   };
 }

@@ -98,8 +98,8 @@ export class ChangeSequencer<T> {
     const start = Math.round(frame.time * this.ticks.perSecond);
     if (this.pendingStart !== undefined && start - this.pendingStart >= min) await this.encodePending();
     const bands = this.painted
-      ? this.painter.paintChanges(frame.screen, frame.changedRows, frame.cursorChanged, frame.paletteChanged)
-      : this.painter.paintScreen(frame.screen);
+      ? this.painter.paintChanges(frame.screen, frame.changedRows, frame.cursorChanged, frame.paletteChanged, frame.keys)
+      : this.painter.paintScreen(frame.screen, frame.keys);
     this.painted = true;
     if (bands) {
       for (const band of bands) {

@@ -1,4 +1,5 @@
 import { Attr, DEFAULT_COLOR, underlineStyle, UnderlineStyle, type Cell, type PaletteOverrides, type ScreenSnapshot } from '../term/cell.js';
+import { keyCells, sameItems, type KeyItem } from '../keys/index.js';
 import { flagAt } from '../term/flags.js';
 import { cellColors, cursorColor, resolveColor } from '../theme/index.js';
 import type { FontStyle } from './fonts.js';
@@ -38,6 +39,8 @@ export class ScreenPainter {
   private readonly drawnColors = new Set<number>();
   private readonly rampsSeen = new Set<Uint32Array>();
   private lastFill = -1;
+  /** The keys the overlay shows now (layouts with a keys bar only). */
+  private paintedKeys: readonly KeyItem[] = [];
 
   constructor(private readonly setup: RasterSetup) {
     this.width = setup.layout.width;
@@ -46,8 +49,8 @@ export class ScreenPainter {
     this.glyphs = new GlyphCache(setup.fonts, setup);
   }
 
-  /** Paints every row (and the window when its background changed). */
-  paintScreen(screen: ScreenSnapshot): DirtyBand[] {
+  /** Paints every row (and the window when its background changed), and the keys overlay when the layout has one. */
+  paintScreen(screen: ScreenSnapshot, keys: readonly KeyItem[] = []): DirtyBand[] {
     this.palette = screen.palette;
     const bg = resolveColor(DEFAULT_COLOR, this.setup.theme, this.palette, 'bg');
     if (bg !== this.windowBackground) {
@@ -58,6 +61,7 @@ export class ScreenPainter {
     }
     for (let r = 0; r < this.setup.rows; r++) this.paintRow(screen, r);
     this.paintedCursorRow = this.cursorRow(screen);
+    this.paintKeys(keys, true);
     return [{ top: 0, bottom: this.height }];
   }
 
@@ -65,8 +69,15 @@ export class ScreenPainter {
    * Repaints what a frame says changed: its changed rows and the rows the cursor left and entered,
    * or everything when the palette changed. Returns the bands of pixel rows repainted, top to bottom.
    */
-  paintChanges(screen: ScreenSnapshot, changedRows: ReadonlySet<number>, cursorChanged: boolean, paletteChanged: boolean): DirtyBand[] | undefined {
-    if (paletteChanged) return this.paintScreen(screen);
+  paintChanges(
+    screen: ScreenSnapshot,
+    changedRows: ReadonlySet<number>,
+    cursorChanged: boolean,
+    paletteChanged: boolean,
+    keys: readonly KeyItem[] = [],
+  ): DirtyBand[] | undefined {
+    if (paletteChanged) return this.paintScreen(screen, keys);
+    const keysBand = this.paintKeys(keys);
     const rows = new Set<number>();
     for (const r of changedRows) if (r < this.setup.rows) rows.add(r);
     const cursorRow = this.cursorRow(screen);
@@ -74,13 +85,37 @@ export class ScreenPainter {
       if (this.paintedCursorRow >= 0) rows.add(this.paintedCursorRow);
       if (cursorRow >= 0) rows.add(cursorRow);
     }
-    if (rows.size === 0) return undefined;
+    if (rows.size === 0) return keysBand && [keysBand];
     this.palette = screen.palette;
     for (const r of rows) this.paintRow(screen, r);
     this.paintedCursorRow = cursorRow;
     const { content } = this.setup.layout;
     const h = this.setup.cellHeight;
-    return [...rows].sort((a, b) => a - b).map((r) => ({ top: content.y + r * h, bottom: content.y + (r + 1) * h }));
+    const bands = [...rows].sort((a, b) => a - b).map((r) => ({ top: content.y + r * h, bottom: content.y + (r + 1) * h }));
+    // The bar lies below the grid, so its band comes last.
+    return keysBand ? [...bands, keysBand] : bands;
+  }
+
+  /**
+   * Paints the keys overlay's text row when it shows other keys than it does (always after the
+   * window was painted, which covers it). Returns the band repainted.
+   */
+  private paintKeys(keys: readonly KeyItem[], force = false): DirtyBand | undefined {
+    const bar = this.setup.layout.keys;
+    if (!bar || (!force && sameItems(keys, this.paintedKeys))) return undefined;
+    this.paintedKeys = keys;
+    const { cellWidth, cellHeight } = this.setup;
+    const px = this.pixels;
+    const width = this.width;
+    const rowWidth = bar.cells * cellWidth;
+    for (let y = bar.y; y < bar.y + cellHeight; y++) px.fill(bar.fill, y * width + bar.x, y * width + bar.x + rowWidth);
+    this.drawnColors.add(bar.fill);
+    for (const cell of keyCells(keys)) {
+      if (cell.col + cell.span > bar.cells) break;
+      const style: FontStyle = cell.key ? 'bold' : 'regular';
+      this.blit(this.glyphs.glyph(cell.text, style, cell.span), bar.x + cell.col * cellWidth, bar.y, cell.key ? bar.accent : bar.text, bar.fill, false);
+    }
+    return { top: bar.y, bottom: bar.y + cellHeight };
   }
 
   /**

@@ -75,4 +75,6 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly onMaxSize?: (message: string) => void;
   /** Animated outputs: called with each frame as it is rendered (for progress displays). */
   readonly onFrame?: (frame: Frame) => void;
+  /** Show the keys pressed (input events) in a bar under the terminal, in every picture format. */
+  readonly keys?: boolean;
 }

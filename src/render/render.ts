@@ -2,9 +2,10 @@ import { Writable as NodeWritable } from 'node:stream';
 import type { Cast } from '../cast/events.js';
 import { readRecordingFrom, type ReadRecordingOptions } from '../cast/detect.js';
 import { writeAsciicast } from '../cast/write-asciicast.js';
-import { animationInfo, castFrames, terminalAt, type AnimationInfo, type Frame } from '../frames/index.js';
+import { animationInfo, castFrames, stillAt, terminalAt, type AnimationInfo, type Frame } from '../frames/index.js';
 import { checkOutputSize, LimitError, limitBytes, limitFrames, outputPixels, resolveLimits, type Limits } from './limits.js';
 import { TIMELINE_DEFAULTS } from '../timeline/index.js';
+import { withKeys } from './keys.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
 import { isAnimated, tuneFrames, type FrameTuning } from './frame-tuning.js';
@@ -19,10 +20,11 @@ function write(out: Writable, data: string | Uint8Array): Promise<void> {
 }
 
 async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<Frame> {
-  const term = await terminalAt(cast, options.at);
+  const { term, keys } = await stillAt(cast, options.at, options.keys === true);
   const screen = term.snapshot();
   const all = new Set(screen.lines.map((_, y) => y));
-  yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration: options.lastFrameDuration ?? TIMELINE_DEFAULTS.lastFrameDuration };
+  const duration = options.lastFrameDuration ?? TIMELINE_DEFAULTS.lastFrameDuration;
+  yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration, ...(keys ? { keys } : {}) };
 }
 
 /** PNGs of marker screens, refused once their pixels pass the snapshot limit (an unchanged screen costs none). */
@@ -42,7 +44,17 @@ async function snapshotRenderer(info: AnimationInfo, look: ReturnType<typeof loo
  * The whole pipeline for one cast: timeline, terminal, frames, then the format's renderer.
  * Writes to `out` and leaves ending it to the caller.
  */
-export async function renderCast(cast: Cast, options: RenderOptions, out: Writable): Promise<void> {
+export async function renderCast(recording: Cast, given: RenderOptions, out: Writable): Promise<void> {
+  let cast = recording;
+  let options = given;
+  // Once, before any --max-size retry: the answer sizes the picture, and its warning is said once.
+  if (options.keys && options.format !== 'cast' && options.format !== 'txt') {
+    const read = await withKeys(cast);
+    cast = read.cast;
+    // Nothing to show: drawn exactly as without --keys.
+    if (read.warning !== undefined) options.onWarning?.(read.warning);
+    options = { ...options, keys: read.hasInput };
+  }
   if (options.maxSize !== undefined && isAnimated(options)) {
     const { renderUnder } = await import('./max-size.js');
     return renderUnder(cast, options, out, renderCastTuned);
@@ -50,7 +62,10 @@ export async function renderCast(cast: Cast, options: RenderOptions, out: Writab
   return renderCastTuned(cast, options, out);
 }
 
-/** renderCast with what --max-size gives up: frames shown for less than `minFrameDuration` seconds. */
+/**
+ * renderCast with what --max-size gives up: frames shown for less than `minFrameDuration` seconds.
+ * `options.keys` is already decided (true only when the recording has input events).
+ */
 export async function renderCastTuned(cast: Cast, options: RenderOptions, out: Writable, tuning: FrameTuning = {}): Promise<void> {
   const info = animationInfo(cast, { title: options.title, loop: options.loop });
   if (options.format === 'cast') return writeAsciicast(cast, out, { version: options.castVersion ?? 2 });
@@ -60,7 +75,7 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
     return write(out, `${term.text().replace(/\n+$/, '')}\n`);
   }
   const limits = resolveLimits(options.limits);
-  const look = lookFor(cast, options);
+  const look = { ...lookFor(cast, options), ...(options.keys ? { keysBar: true } : {}) };
   // Before any frame is drawn: the pixel buffers are sized from these numbers.
   await checkOutputSize(options.format, info, look, limits);
   const still = options.at !== undefined || options.format === 'png';
@@ -74,7 +89,7 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
       tuneFrames(
         castFrames(cast, {
           ...options,
-          onMarker: onMarkerPng && markerPng && ((label, screen, index) => onMarkerPng(label, index, markerPng(screen))),
+          onMarker: onMarkerPng && markerPng && ((label, screen, index, keys) => onMarkerPng(label, index, markerPng(screen, keys))),
         }),
         tuning,
       ),
@@ -84,8 +99,8 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
   switch (options.format) {
     case 'png': {
       const { renderPng } = await loadRaster();
-      const term = await terminalAt(cast, options.at);
-      return write(out, renderPng(term.snapshot(), info, look));
+      const { term, keys } = await stillAt(cast, options.at, options.keys === true);
+      return write(out, renderPng(term.snapshot(), info, look, keys));
     }
     case 'svg': {
       const { renderSvg, renderSvgStill } = await import('../svg/index.js');
@@ -95,8 +110,8 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
         if (capped.errored) throw capped.errored;
         return;
       }
-      const term = await terminalAt(cast, options.at);
-      const svg = renderSvgStill(term.snapshot(), info, look);
+      const { term, keys } = await stillAt(cast, options.at, options.keys === true);
+      const svg = renderSvgStill(term.snapshot(), info, look, keys);
       if (Buffer.byteLength(svg) > limits.svgBytes) {
         throw new LimitError('svgBytes', `the output is larger than the ${limits.svgBytes} byte limit`);
       }

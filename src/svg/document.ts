@@ -8,6 +8,8 @@ import { windowMarkup } from './window-markup.js';
 import { escapeXml } from './xml.js';
 import { screenLines } from './screen-text.js';
 import type { ScreenSnapshot } from '../term/cell.js';
+import type { KeyItem } from '../keys/index.js';
+import { keysDarkCss, keysRowMarkup, NO_OVERLAY, type SvgOverlay } from './keys-markup.js';
 
 /**
  * The parts of an SVG that the animated and the still writer share. The document is written in
@@ -37,7 +39,9 @@ export class SvgDocument {
   head(): string {
     const { g } = this;
     const window = windowMarkup(g.layout, g, g.darkLayout);
-    this.windowDark = window.dark;
+    const keys = g.layout.keys;
+    const darkKeys = g.darkLayout?.keys;
+    this.windowDark = window.dark + (keys && darkKeys ? keysDarkCss(keys, darkKeys) : '');
     const { layout } = g;
     const w = num(layout.width);
     const h = num(layout.height);
@@ -76,15 +80,22 @@ export class SvgDocument {
     return { defs: plain.defs, markup: `<g id="${REST_ID}">${plain.body}${animation}</g>` };
   }
 
+  /** The keys overlay's row for `items` (a layout with a keys bar only). */
+  keysRow(items: readonly KeyItem[]): string {
+    const bar = this.g.layout.keys;
+    return bar ? keysRowMarkup(items, bar, this.g.cellWidth, this.g.baseline, this.glyphs, this.g.darkLayout?.keys) : '';
+  }
+
   compose(screen: ScreenSnapshot): FrameMarkup {
     return this.composer.compose(screen);
   }
 
   /**
    * `animated`: a player runs; the class rules and fonts come from what the frames used.
-   * `screen`: the last screen, whose text is the image's description.
+   * `screen`: the last screen, whose text is the image's description. `overlay` is drawn over the
+   * window, outside the grid's clip (the keys bar), with the rules that time it.
    */
-  tail(animated: boolean, screen?: ScreenSnapshot): string {
+  tail(animated: boolean, screen?: ScreenSnapshot, overlay: SvgOverlay = NO_OVERLAY): string {
     this.embedded = fontFaceCss(this.glyphs, this.g);
     // The fallback glyphs' family goes first: it holds only characters the viewer's fonts lack.
     const family = this.glyphs.fallbacks.embedded.size > 0 ? `svg{font-family:${FALLBACK_FAMILY},${escapeXml(this.g.fontFamily)}}` : '';
@@ -109,6 +120,6 @@ export class SvgDocument {
     const desc = screen ? screenLines(screen).map(escapeXml).join('\n') : '';
     const described = desc === '' ? '' : `<desc>${desc}</desc>`;
     // The dark scheme's rules come after the rules they override.
-    return `</g></g></g>${described}<style>${fonts}${fixed}${this.styles.css()}${this.styles.darkCss(this.windowDark)}${still}</style></svg>\n`;
+    return `</g></g></g>${described}${overlay.body}<style>${fonts}${fixed}${this.styles.css()}${this.styles.darkCss(this.windowDark)}${still}${overlay.css}</style></svg>\n`;
   }
 }

@@ -1,6 +1,8 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
 import type { ScreenSnapshot } from '../term/cell.js';
+import type { KeyItem } from '../keys/index.js';
 import { SlotTimeline } from './animation.js';
+import { KeysTrack, NO_OVERLAY } from './keys-markup.js';
 import { missingGlyphsWarning } from '../raster/font-files.js';
 import { SvgDocument } from './document.js';
 import type { FrameMarkup } from './frame-markup.js';
@@ -52,6 +54,7 @@ export async function renderSvg(
   const doc = new SvgDocument(resolveGeometry(info, options));
   const writer = new ChunkedWriter(out);
   const timeline = new SlotTimeline();
+  const keys = new KeysTrack();
   const slots = new Map<string, number>();
   /** The element that draws each slot, once written. */
   const ids: string[] = [];
@@ -86,6 +89,7 @@ export async function renderSvg(
       await writer.write(markup.defs + markup.cursorDefs, markup.clips);
     }
     timeline.push(slot, Math.max(0, frame.duration));
+    keys.push(frame.keys, Math.max(0, frame.duration));
     lastScreen = frame.screen;
   }
   // The last frame is the resting layer's: a slot first seen there is never shown by the player
@@ -98,7 +102,9 @@ export async function renderSvg(
     await writer.write(rest.defs, (animation?.player ?? '') + rest.markup);
   }
   await writer.flush();
-  await writer.write('', doc.tail(animation !== undefined, lastScreen));
+  // Before the tail: the overlay's text adds glyphs the tail's fonts must hold.
+  const overlay = doc.g.layout.keys ? keys.markup((items) => doc.keysRow(items), info.loop) : NO_OVERLAY;
+  await writer.write('', doc.tail(animation !== undefined, lastScreen, overlay));
   await writer.flush();
   reportGlyphs(doc, options);
 }
@@ -113,12 +119,13 @@ function reportGlyphs(doc: SvgDocument, options: SvgOptions): void {
   }
 }
 
-/** One screen as a still SVG (for `--at`): the animation's resting layer alone. */
-export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, options: SvgOptions): string {
+/** One screen as a still SVG (for `--at`): the animation's resting layer alone, and the keys shown then. */
+export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, options: SvgOptions, keys?: readonly KeyItem[]): string {
   const doc = new SvgDocument(resolveGeometry(info, options));
   const head = doc.head();
   const rest = doc.restLayer(screen);
-  const svg = head + (rest.defs === '' ? '' : `<defs>${rest.defs}</defs>`) + rest.markup + doc.tail(false, screen);
+  const overlay = keys && keys.length > 0 ? { body: `<g id="_k">${doc.keysRow(keys)}</g>`, css: '' } : NO_OVERLAY;
+  const svg = head + (rest.defs === '' ? '' : `<defs>${rest.defs}</defs>`) + rest.markup + doc.tail(false, screen, overlay);
   reportGlyphs(doc, options);
   return svg;
 }

@@ -21,6 +21,8 @@ export {
   type WindowShape,
   type WindowStyle,
   type Box,
+  type KeysBar,
+  keysColors,
 } from './window.js';
 export { importThemeFile, parseThemeText, detectThemeFormat, type ThemeFormat } from './formats/index.js';
 export { formatThemeList, themeSwatch } from './swatch.js';

@@ -1,4 +1,4 @@
-import { blend } from './rgb.js';
+import { blend, contrastRatio } from './rgb.js';
 import type { Rgb, Theme } from './types.js';
 
 export type WindowStyle = 'none' | 'colorful' | 'colorful-right' | 'rings' | 'plain';
@@ -32,6 +32,8 @@ export interface WindowOptions {
   readonly theme: Theme;
   /** Output pixels per logical pixel (2 for a crisp image on high-density screens). */
   readonly scale: number;
+  /** A bar under the cell grid for the keys pressed (--keys). */
+  readonly keysBar?: boolean;
 }
 
 /** The options a caller does not have to choose: a rounded window with macOS-style buttons. */
@@ -125,6 +127,40 @@ export interface WindowLayout {
   /** Height of the title bar, 0 for 'none'. */
   readonly barHeight: number;
   readonly shapes: readonly WindowShape[];
+  /** The keys bar, when asked for: where its text row goes and in which colours. */
+  readonly keys?: KeysBar;
+}
+
+/**
+ * The keys overlay's place: a bar of its own under the cell grid, so it hides no cell of the
+ * recording (a corner badge would cover a prompt or a status line). Its text is one row of cells
+ * at the grid's pitch, starting a cell in from the bar's left end.
+ */
+export interface KeysBar {
+  readonly bar: Box;
+  /** Top-left of the text row's first cell. */
+  readonly x: number;
+  readonly y: number;
+  /** How many cells the text row has. */
+  readonly cells: number;
+  readonly fill: Rgb;
+  /** Typed words. */
+  readonly text: Rgb;
+  /** Named keys (⏎, ⌃C, ↑): the theme's bright blue, cyan or green, whichever stands out most on the bar. */
+  readonly accent: Rgb;
+}
+
+/** The keys bar's colours, from the theme: a shade between background and foreground, and an accent. */
+export function keysColors(theme: Theme): Pick<KeysBar, 'fill' | 'text' | 'accent'> {
+  const fill = blend(theme.background, theme.foreground, 0.12);
+  const candidates = [12, 14, 10].map((i) => theme.palette[i]).filter((c): c is Rgb => c !== undefined);
+  let accent = theme.foreground;
+  let best = 0;
+  for (const c of candidates) {
+    const ratio = contrastRatio(c, fill);
+    if (ratio > best) [accent, best] = [c, ratio];
+  }
+  return { fill, text: theme.foreground, accent };
 }
 
 export interface CellSizeOptions {
@@ -233,7 +269,10 @@ export function layoutWindow(opts: WindowOptions): WindowLayout {
   const barHeight = opts.window === 'none' ? 0 : bar.height;
   const gridW = opts.cols * opts.cellWidth;
   const gridH = opts.rows * opts.cellHeight;
-  const win: Box = { x: margin, y: margin, width: gridW + 2 * padH, height: gridH + 2 * padV + barHeight };
+  // The keys bar: a cell and a half high, below the grid's bottom padding, padded as much again.
+  const keysH = opts.keysBar ? Math.round(opts.cellHeight * 1.5) : 0;
+  const keysSpace = opts.keysBar ? keysH + padV : 0;
+  const win: Box = { x: margin, y: margin, width: gridW + 2 * padH, height: gridH + 2 * padV + barHeight + keysSpace };
   const content: Box = { x: win.x + padH, y: win.y + barHeight + padV, width: gridW, height: gridH };
   const width = win.width + 2 * margin;
   const height = win.height + 2 * margin;
@@ -255,7 +294,19 @@ export function layoutWindow(opts: WindowOptions): WindowLayout {
     ...(opts.border !== false ? { stroke: borderColor(opts.theme), strokeWidth: Math.max(1, Math.round(s)) } : {}),
   });
   if (opts.window !== 'none') shapes.push(...barShapes(opts, win, bar));
-  return { width, height, content, window: win, barHeight, shapes };
+  let keys: KeysBar | undefined;
+  if (opts.keysBar) {
+    const box: Box = { x: content.x, y: content.y + gridH + padV, width: gridW, height: keysH };
+    keys = {
+      bar: box,
+      x: box.x + opts.cellWidth,
+      y: box.y + Math.floor((keysH - opts.cellHeight) / 2),
+      cells: Math.max(1, opts.cols - 2),
+      ...keysColors(opts.theme),
+    };
+    shapes.push({ kind: 'rect', x: box.x, y: box.y, w: box.width, h: box.height, radius: Math.min(Math.round(keysH / 4), bar.buttonRadius), fill: keys.fill });
+  }
+  return { width, height, content, window: win, barHeight, shapes, ...(keys ? { keys } : {}) };
 }
 
 function barShapes(opts: WindowOptions, win: Box, bar: ReturnType<typeof barMetrics>): WindowShape[] {
@@ -291,7 +342,7 @@ function barShapes(opts: WindowOptions, win: Box, bar: ReturnType<typeof barMetr
 }
 
 /** The window options as a renderer's caller gives them: every one optional, defaults applied here. */
-export type WindowLook = Partial<Pick<WindowOptions, 'padding' | 'margin' | 'marginColor' | 'window' | 'title' | 'borderRadius' | 'shadow' | 'border'>>;
+export type WindowLook = Partial<Pick<WindowOptions, 'padding' | 'margin' | 'marginColor' | 'window' | 'title' | 'borderRadius' | 'shadow' | 'border' | 'keysBar'>>;
 
 /**
  * What the GIF and SVG renderers both take, with the same meaning and defaults; each adds only
@@ -345,5 +396,6 @@ export function layoutWindowFor(
     borderRadius: look.borderRadius ?? DEFAULT_WINDOW_OPTIONS.borderRadius,
     shadow: look.shadow ?? DEFAULT_WINDOW_OPTIONS.shadow,
     border: look.border ?? DEFAULT_WINDOW_OPTIONS.border,
+    ...(look.keysBar ? { keysBar: true } : {}),
   });
 }

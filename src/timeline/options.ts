@@ -14,6 +14,11 @@ export interface TimelineOptions {
   readonly from?: TimePoint;
   /** End of the animation (recording clock or marker): later events are not read. */
   readonly to?: TimePoint;
+  /**
+   * Key presses (input events) take their own place in the output clock, as output does, so an
+   * overlay shows them when they were pressed (--keys). Off, they ride along with the output before them.
+   */
+  readonly inputShows?: boolean;
 }
 
 export const TIMELINE_DEFAULTS = {

@@ -11,6 +11,7 @@ export interface FrameGroup {
 }
 
 const changesScreen = (e: CastEvent) => e.kind === 'output' || e.kind === 'resize';
+const shows = (inputShows: boolean) => (e: CastEvent) => changesScreen(e) || (inputShows && e.kind === 'input');
 
 const pointText = (point: TimePoint): string => ('seconds' in point ? String(point.seconds) : `marker:${point.marker}`);
 const seconds = (t: number): string => `${Math.round(t * 1000) / 1000} s`;
@@ -83,6 +84,7 @@ export async function* frameGroups(
   const idleLimit = options.idleTimeLimit ?? header.idleTimeLimit ?? TIMELINE_DEFAULTS.idleTimeLimit;
   const maxGap = idleLimit > 0 ? idleLimit : Infinity;
   const minFrame = 1 / (options.fpsCap ?? TIMELINE_DEFAULTS.fpsCap);
+  const visible = shows(options.inputShows ?? false);
   checkRange(options.from, options.to);
   const from = new MarkerMatcher(options.from);
   const to = new MarkerMatcher(options.to);
@@ -109,7 +111,7 @@ export async function* frameGroups(
       started = true;
       lastVisible = options.from && 'seconds' in options.from ? options.from.seconds : event.time;
     }
-    if (!changesScreen(event)) {
+    if (!visible(event)) {
       group.events.push(event);
       continue;
     }

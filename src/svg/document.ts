@@ -5,11 +5,14 @@ import { hexColor, num } from './numbers.js';
 import { FALLBACK_FAMILY, type SvgGeometry } from './options.js';
 import { StyleSheet } from './style-sheet.js';
 import { windowMarkup } from './window-markup.js';
-import { escapeXml } from './xml.js';
+import { escapeText, escapeXml } from './xml.js';
 import { screenLines } from './screen-text.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import type { KeyItem } from '../keys/index.js';
 import { keysDarkCss, keysRowMarkup, NO_OVERLAY, type SvgOverlay } from './keys-markup.js';
+
+/** Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, …, their presentation forms and the SMP's). */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|[\ud802\ud803\ud83a\ud83b][\udc00-\udfff]/;
 
 /**
  * The parts of an SVG that the animated and the still writer share. The document is written in
@@ -35,6 +38,19 @@ export class SvgDocument {
 
   /** The window's dark-scheme rules, known once the head is written. */
   private windowDark = '';
+  /** What the written markup needs of the fixed rules (see noteWritten). */
+  private nestedRows = false;
+  private rightToLeft = false;
+
+  /**
+   * Notes markup as written to the document, before the tail: the rules in the tail are those
+   * it needs (classes used, nested <svg> rows, right-to-left characters to hold in their cells).
+   */
+  noteWritten(markup: string): void {
+    this.styles.noteWritten(markup);
+    this.nestedRows ||= markup.includes('<svg y=');
+    this.rightToLeft ||= RIGHT_TO_LEFT.test(markup);
+  }
 
   head(): string {
     const { g } = this;
@@ -53,8 +69,9 @@ export class SvgDocument {
     return (
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"` +
       ` font-family="${escapeXml(g.fontFamily)}" font-size="${num(g.fontSize)}" fill="${hexColor(g.theme.foreground)}" xml:space="preserve"` +
-      // An image to assistive technology, named by its <title>; the <desc> (in the tail) reads the last screen.
-      ` role="img" aria-labelledby="_t"><title id="_t">${escapeXml(g.name)}</title>` +
+      // An image to assistive technology, named by its first child, the <title> (SVG-AAM: no
+      // aria-labelledby needed); the <desc> (in the tail) reads the last screen.
+      ` role="img"><title>${escapeText(g.name)}</title>` +
       window.markup +
       `<clipPath id="_c"><rect x="${num(c.x)}" y="${num(c.y)}" width="${num(c.width)}" height="${num(c.height)}"/></clipPath>` +
       // Inside: x from the grid's left edge, y = 0 on the first row's baseline.
@@ -75,8 +92,8 @@ export class SvgDocument {
   }
 
   /** The last (or only) screen as the resting layer; `animation` hides it while other frames play. */
-  restLayer(screen: ScreenSnapshot, animation = ''): { defs: string; markup: string } {
-    const plain = this.composer.composePlain(screen);
+  restLayer(screen: ScreenSnapshot, animation = '', unwritten?: ReadonlySet<string>): { defs: string; markup: string } {
+    const plain = this.composer.composePlain(screen, unwritten);
     return { defs: plain.defs, markup: `<g id="${REST_ID}">${plain.body}${animation}</g>` };
   }
 
@@ -96,6 +113,7 @@ export class SvgDocument {
    * window, outside the grid's clip (the keys bar), with the rules that time it.
    */
   tail(animated: boolean, screen?: ScreenSnapshot, overlay: SvgOverlay = NO_OVERLAY): string {
+    this.noteWritten(overlay.body);
     this.embedded = fontFaceCss(this.glyphs, this.g);
     // The fallback glyphs' family goes first: it holds only characters the viewer's fonts lack.
     const family = this.glyphs.fallbacks.embedded.size > 0 ? `svg{font-family:${FALLBACK_FAMILY},${escapeXml(this.g.fontFamily)}}` : '';
@@ -104,8 +122,10 @@ export class SvgDocument {
     // Rows placed by a nested <svg> must not clip. <defs> is not displayed, so that viewers do not
     // lay out the frames held there (what a <use> shows of them is laid out as its own), nor
     // select their text. (One <style> for all.)
+    // (Left to right also in a page that is not: the cells' order is the terminal's.)
     const fixed =
-      'text{white-space:pre;unicode-bidi:bidi-override;direction:ltr}#_s svg{overflow:visible}' +
+      `text{white-space:pre;direction:ltr${this.rightToLeft ? ';unicode-bidi:bidi-override' : ''}}` +
+      (this.nestedRows ? '#_s svg{overflow:visible}' : '') +
       // The line break ending each copyable row (see textMarkup): viewers that copy SVG text as one
       // line (Firefox) take it; those that break lines after each <text> (Chromium) drop it, as
       // collapsible white space at the end of the text.
@@ -117,7 +137,7 @@ export class SvgDocument {
       ? `@media(prefers-reduced-motion:reduce){#${PLAYER_ID}{display:none!important}#${REST_ID}{visibility:visible!important}}`
       : '';
     // Line by line: escaping drops the control characters, line breaks included.
-    const desc = screen ? screenLines(screen).map(escapeXml).join('\n') : '';
+    const desc = screen ? screenLines(screen).map(escapeText).join('\n') : '';
     const described = desc === '' ? '' : `<desc>${desc}</desc>`;
     // The dark scheme's rules come after the rules they override.
     return `</g></g></g>${described}${overlay.body}<style>${fonts}${fixed}${this.styles.css()}${this.styles.darkCss(this.windowDark)}${still}${overlay.css}</style></svg>\n`;

@@ -2,10 +2,10 @@ import { Attr, DEFAULT_COLOR, type Cell, type PaletteOverrides, type Row, type S
 import type { GlyphUse } from './embed-font.js';
 import { num, shortName } from './numbers.js';
 import type { SvgGeometry } from './options.js';
-import { BLANK_ROW, backgroundBand, rowMarkup, type RowContext } from './row-markup.js';
+import { BLANK_ROW, backgroundBand, rowMarkup, rowParts, type RowContext } from './row-markup.js';
 import { boxPath } from './glyph-shapes.js';
 import { classAttr, type StyleSheet } from './style-sheet.js';
-import { cleanText, escapeXml } from './xml.js';
+import { cleanText, escapeText } from './xml.js';
 
 /** How many distinct rows are remembered for reuse; beyond it the oldest are forgotten (memory stays flat). */
 const ROW_MEMORY = 4096;
@@ -53,6 +53,8 @@ export interface FrameMarkup {
    * inside a group with this id.
    */
   readonly previousId?: string;
+  /** Rows first defined in this frame: they exist in the document only if the frame is written. */
+  readonly newRows: readonly string[];
 }
 
 interface ShownFrame {
@@ -218,15 +220,29 @@ export class FrameComposer {
       cursorPart = cursor.body;
     }
     const key = `${overrideBg ?? ''}|${ids.join(',')}|${cursorPart}`;
-    return { defs, cursorDefs, clips, body: rowsPart + cursorPart, key, rows: rowsPart, cursor: cursorPart, ...(previousId ? { previousId } : {}) };
+    return {
+      defs,
+      cursorDefs,
+      clips,
+      body: rowsPart + cursorPart,
+      key,
+      rows: rowsPart,
+      cursor: cursorPart,
+      newRows: newRows.map((row) => row.id),
+      ...(previousId ? { previousId } : {}),
+    };
   }
 
   /**
    * A screen drawn for reading as well as looking: every row in place as its own copyable
    * `<text>` (no <use>, whose copies viewers leave out of a selection), in order, the cursor
    * left out of selections. `defs` holds the cursor's shape when it is new.
+   *
+   * A row that a frame already drew as shapes alone (block art, a QR code, coloured bars) is that
+   * frame's row definition placed again, under the characters kept for copying: the same pixels,
+   * without its path data twice. `unwritten`: rows defined by a frame that was never written.
    */
-  composePlain(screen: ScreenSnapshot): { defs: string; body: string } {
+  composePlain(screen: ScreenSnapshot, unwritten: ReadonlySet<string> = new Set()): { defs: string; body: string } {
     const g = this.g;
     const ctx: RowContext = { geometry: g, overrides: screen.palette, styles: this.styles, glyphs: this.glyphs, copyable: true };
     let body = '';
@@ -237,10 +253,16 @@ export class FrameComposer {
     // Blank rows at the bottom are left out: a copy ends at the last row with something in it.
     let rows = Math.min(g.rows, screen.lines.length);
     while (rows > 0 && screen.lines[rows - 1]!.cells.every(isBlank)) rows--;
+    const known = this.palette !== undefined && samePalette(this.palette, screen.palette);
     for (let y = 0; y < rows; y++) {
-      const row = rowMarkup(screen.lines[y]!.cells, ctx);
+      const line = screen.lines[y]!;
+      const parts = rowParts(line.cells, ctx);
+      const row = parts.backgrounds + parts.texts + parts.shapes;
+      const id = known ? this.byRowValid.get(line) : undefined;
+      const drawn = id !== undefined && id !== '' && !unwritten.has(id) ? this.shapesOnlyUse(line, id, y, parts.backgrounds.length + parts.shapes.length) : undefined;
       // A blank row only has to be a line of the copy, which follows document order: it needs no y.
-      body += row === BLANK_ROW ? row : placeRow(row, y * g.cellHeight);
+      if (drawn !== undefined) body += drawn + placeRow(parts.texts, y * g.cellHeight);
+      else body += row === BLANK_ROW ? row : placeRow(row, y * g.cellHeight);
     }
     let defs = '';
     if (g.cursor) {
@@ -250,6 +272,17 @@ export class FrameComposer {
       body += cursor.body.includes('<text') ? `<g class="${this.styles.unselectable()}">${cursor.body}</g>` : cursor.body;
     }
     return { defs, body };
+  }
+
+  /**
+   * A <use> of row `id` at row `y`, when its definition draws no text (so drawing the copyable
+   * characters after it paints the same) and is shorter than the `inline` bytes it replaces.
+   */
+  private shapesOnlyUse(line: Row, id: string, y: number, inline: number): string | undefined {
+    const use = this.rowUse(id, y * this.g.cellHeight);
+    if (use.length >= inline) return undefined;
+    const frame = rowParts(line.cells, { geometry: this.g, overrides: this.palette!, styles: this.styles, glyphs: this.glyphs });
+    return frame.texts === '' ? use : undefined;
   }
 
   /** A fresh id, for frames as well as rows. */
@@ -450,7 +483,7 @@ export class FrameComposer {
       const italic = (cell.attrs & Attr.ITALIC) !== 0;
       this.glyphs.add(text, bold, italic, cell.width === 2 ? 2 : 1);
       const cls = classAttr(this.styles.fill(colors.bg, bold, italic));
-      body += `<text x="${left}"${yAttr(cursor.y * g.cellHeight)}${cls}>${escapeXml(text)}</text>`;
+      body += `<text x="${left}"${yAttr(cursor.y * g.cellHeight)}${cls}>${escapeText(text)}</text>`;
     }
     return { defs, body };
   }

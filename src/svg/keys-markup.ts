@@ -2,7 +2,7 @@ import { keyCells, sameItems, type KeyItem } from '../keys/index.js';
 import type { KeysBar } from '../theme/index.js';
 import type { GlyphUse } from './embed-font.js';
 import { hexColor, num } from './numbers.js';
-import { escapeXml } from './xml.js';
+import { escapeText } from './xml.js';
 
 /**
  * The keys overlay's text row: one <text> per item, each character placed at its cell (an x per
@@ -29,7 +29,7 @@ export function keysRowMarkup(items: readonly KeyItem[], bar: KeysBar, cellWidth
       const style = run.key
         ? ` font-weight="bold" fill="${hexColor(bar.accent)}"${dark && dark.accent !== bar.accent ? ` class="${DARK_ACCENT}"` : ''}`
         : ` fill="${hexColor(bar.text)}"${dark && dark.text !== bar.text ? ` class="${DARK_TEXT}"` : ''}`;
-      return `<text x="${run.xs.map(num).join(' ')}" y="${y}"${style}>${escapeXml(run.text)}</text>`;
+      return `<text x="${run.xs.map(num).join(' ')}" y="${y}"${style}>${escapeText(run.text)}</text>`;
     })
     .join('');
 }

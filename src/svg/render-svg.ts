@@ -20,9 +20,14 @@ const CHUNK = 1 << 16;
 class ChunkedWriter {
   private defs = '';
   private body = '';
-  constructor(private readonly out: NodeJS.WritableStream) {}
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly doc: SvgDocument,
+  ) {}
 
   async write(defs: string, body: string): Promise<void> {
+    this.doc.noteWritten(defs);
+    this.doc.noteWritten(body);
     this.defs += defs;
     this.body += body;
     if (this.defs.length + this.body.length >= CHUNK) await this.flush();
@@ -52,7 +57,7 @@ export async function renderSvg(
   out: NodeJS.WritableStream,
 ): Promise<void> {
   const doc = new SvgDocument(resolveGeometry(info, options));
-  const writer = new ChunkedWriter(out);
+  const writer = new ChunkedWriter(out, doc);
   const timeline = new SlotTimeline();
   const keys = new KeysTrack();
   const slots = new Map<string, number>();
@@ -94,11 +99,15 @@ export async function renderSvg(
   }
   // The last frame is the resting layer's: a slot first seen there is never shown by the player
   // (but a cursor shape it defined is placed by the resting layer too).
+  let unwritten: ReadonlySet<string> | undefined;
   if (pending && timeline.shownBeforeEnd(pending.slot)) await writePending(undefined);
-  else if (pending) await writer.write(pending.markup.cursorDefs, '');
+  else if (pending) {
+    await writer.write(pending.markup.cursorDefs, '');
+    unwritten = new Set(pending.markup.newRows);
+  }
   const animation = timeline.player(info.loop, (slot) => ids[slot]!);
   if (lastScreen) {
-    const rest = doc.restLayer(lastScreen, animation?.rest);
+    const rest = doc.restLayer(lastScreen, animation?.rest, unwritten);
     await writer.write(rest.defs, (animation?.player ?? '') + rest.markup);
   }
   await writer.flush();
@@ -125,7 +134,9 @@ export function renderSvgStill(screen: ScreenSnapshot, info: AnimationInfo, opti
   const head = doc.head();
   const rest = doc.restLayer(screen);
   const overlay = keys && keys.length > 0 ? { body: `<g id="_k">${doc.keysRow(keys)}</g>`, css: '' } : NO_OVERLAY;
-  const svg = head + (rest.defs === '' ? '' : `<defs>${rest.defs}</defs>`) + rest.markup + doc.tail(false, screen, overlay);
+  const body = head + (rest.defs === '' ? '' : `<defs>${rest.defs}</defs>`) + rest.markup;
+  doc.noteWritten(body);
+  const svg = body + doc.tail(false, screen, overlay);
   reportGlyphs(doc, options);
   return svg;
 }

@@ -1,7 +1,7 @@
 import { Attr, UnderlineStyle, underlineStyle, type Cell, type PaletteOverrides } from '../term/cell.js';
 import type { CellColors } from '../theme/index.js';
 import { flagAt } from '../term/flags.js';
-import { cleanText, escapeXml } from './xml.js';
+import { cleanText, escapeText } from './xml.js';
 import { num } from './numbers.js';
 import type { SvgGeometry } from './options.js';
 import { classAttr, type StrokeStyle, type StyleSheet } from './style-sheet.js';
@@ -96,6 +96,18 @@ interface Line {
  * cells in columns [from, to) are drawn.
  */
 export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to = Infinity): string {
+  const parts = rowParts(cells, ctx, from, to);
+  return parts.backgrounds + parts.texts + parts.shapes;
+}
+
+/** A row's markup in its three layers, in paint order (see rowMarkup). */
+export interface RowParts {
+  readonly backgrounds: string;
+  readonly texts: string;
+  readonly shapes: string;
+}
+
+export function rowParts(cells: readonly Cell[], ctx: RowContext, from = 0, to = Infinity): RowParts {
   const { geometry: g, styles } = ctx;
   const cw = g.cellWidth;
   const top = num(-g.baseline);
@@ -229,7 +241,7 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
     const text = cell.text.length === 1 && cell.text > ' ' && cell.text < '\x7f' ? cell.text : cleanText(cell.text);
     if (text === '' || text === ' ') continue;
     if (!visible) {
-      if (copyable) addText(x, end, escapeXml(text), styles.unpainted(), false);
+      if (copyable) addText(x, end, escapeText(text), styles.unpainted(), false);
       continue;
     }
     const bold = (attrs & Attr.BOLD) !== 0;
@@ -245,11 +257,11 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
       if (drawn.solid !== '') shapes.add(cls, drawn.solid);
       for (const [opacity, d] of drawn.shades) shapes.add(cls, d, opacity);
       // Drawn as shapes, copied as the character.
-      if (copyable) addText(x, end, escapeXml(text), styles.unpainted(), false);
+      if (copyable) addText(x, end, escapeText(text), styles.unpainted(), false);
       continue;
     }
     ctx.glyphs.add(text, bold, italic, width === 2 ? 2 : 1);
-    addText(x, end, escapeXml(text), styles.fill(colors.fg, bold, italic), width === 1 && isSimple(text));
+    addText(x, end, escapeText(text), styles.fill(colors.fg, bold, italic), width === 1 && isSimple(text));
   }
   flushBg();
   for (let kind = 0; kind < 3; kind++) flushLine(kind);
@@ -258,7 +270,7 @@ export function rowMarkup(cells: readonly Cell[], ctx: RowContext, from = 0, to 
   // A blank row is still a line: Chromium copies it as a space (it makes no empty line of SVG
   // text), Firefox as an empty line.
   if (texts === '' && copyable && from === 0) texts = BLANK_ROW;
-  return backgrounds.markup() + texts + shapes.markup();
+  return { backgrounds: backgrounds.markup(), texts, shapes: shapes.markup() };
 }
 
 /**

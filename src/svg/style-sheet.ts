@@ -10,10 +10,15 @@ export type StrokeStyle = 'curly' | 'dotted' | 'dashed';
  */
 export class StyleSheet {
   private readonly names = new Map<string, string>();
-  private readonly rules: string[] = [];
+  private readonly rules: { name: string; rule: string }[] = [];
   /** What the dark colour scheme changes (colours are Paints: see paint.ts). */
-  private readonly darkRules: string[] = [];
+  private readonly darkRules: { name: string; rule: string }[] = [];
   private readonly texts = new Map<string, { rgb: number; bold: boolean; italic: boolean; unbold: boolean; unitalic: boolean }>();
+  /**
+   * Classes that reached the document. Markup is often built to be compared and then thrown away
+   * (a row grown from the one before, a frame reusing the previous one): its classes need no rule.
+   */
+  private readonly used = new Set<string>();
 
   constructor(
     private readonly defaultFill: number,
@@ -32,7 +37,7 @@ export class StyleSheet {
     let name = this.names.get(key);
     if (name === undefined) {
       name = this.add(key);
-      this.rules.push(`.${name}{stroke:${hexColor(rgb)};stroke-width:${num(this.cellHeight)}}`);
+      this.rules.push({ name, rule: `stroke:${hexColor(rgb)};stroke-width:${num(this.cellHeight)}` });
       this.darken(name, 'stroke', rgb);
     }
     return name;
@@ -80,14 +85,14 @@ export class StyleSheet {
       if (style === 'dotted') rule += `;stroke-dasharray:${num(w)}`;
       // One dash per cell over its middle 70 %, as the GIF draws it (lines start on a cell edge).
       if (style === 'dashed') rule += `;stroke-dasharray:${num(0.7 * this.cellWidth)} ${num(0.3 * this.cellWidth)};stroke-dashoffset:${num(-0.15 * this.cellWidth)}`;
-      this.rules.push(`.${name}{${rule}}`);
+      this.rules.push({ name, rule });
       this.darken(name, 'stroke', rgb);
     }
     return name;
   }
 
   private darken(name: string, property: 'fill' | 'stroke', color: Paint): void {
-    if (hasDark(color)) this.darkRules.push(`.${name}{${property}:${hexColor(darkOf(color))}}`);
+    if (hasDark(color)) this.darkRules.push({ name, rule: `${property}:${hexColor(darkOf(color))}` });
   }
 
   /**
@@ -98,8 +103,8 @@ export class StyleSheet {
   darkCss(extra = ''): string {
     let rules = extra;
     if (hasDark(this.defaultFill)) rules = `#_s{fill:${hexColor(darkOf(this.defaultFill))}}` + rules;
-    for (const [name, t] of this.texts) if (hasDark(t.rgb)) rules += `.${name}{fill:${hexColor(darkOf(t.rgb))}}`;
-    rules += this.darkRules.join('');
+    for (const [name, t] of this.texts) if (hasDark(t.rgb) && this.used.has(name)) rules += `.${name}{fill:${hexColor(darkOf(t.rgb))}}`;
+    rules += this.ruleList(this.darkRules);
     return rules === '' ? '' : `@media(prefers-color-scheme:dark){${rules}}`;
   }
 
@@ -107,9 +112,20 @@ export class StyleSheet {
     let name = this.names.get(key);
     if (name === undefined) {
       name = this.add(key);
-      this.rules.push(`.${name}{${rule}}`);
+      this.rules.push({ name, rule });
     }
     return name;
+  }
+
+  /** Notes the classes of markup written to the document (see `used`). */
+  noteWritten(markup: string): void {
+    for (const m of markup.matchAll(/ class="([^"]+)"/g)) for (const name of m[1]!.split(' ')) this.used.add(name);
+  }
+
+  private ruleList(rules: readonly { name: string; rule: string }[]): string {
+    let out = '';
+    for (const { name, rule } of rules) if (this.used.has(name)) out += `.${name}{${rule}}`;
+    return out;
   }
 
   /**
@@ -128,6 +144,7 @@ export class StyleSheet {
   css(): string {
     let out = '';
     for (const [name, t] of this.texts) {
+      if (!this.used.has(name)) continue;
       let rule = `fill:${hexColor(t.rgb)}`;
       if (t.bold) rule += ';font-weight:bold';
       else if (t.unbold) rule += ';font-weight:400';
@@ -135,7 +152,7 @@ export class StyleSheet {
       else if (t.unitalic) rule += ';font-style:normal';
       out += `.${name}{${rule}}`;
     }
-    return out + this.rules.join('');
+    return out + this.ruleList(this.rules);
   }
 
   private add(key: string): string {

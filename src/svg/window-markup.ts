@@ -1,13 +1,19 @@
 import type { WindowLayout, WindowShape } from '../theme/index.js';
 import { hexColor, num } from './numbers.js';
-import { escapeXml } from './xml.js';
+import { escapeText } from './xml.js';
 
 const opacityAttr = (opacity: number | undefined): string =>
   opacity === undefined || opacity >= 1 ? '' : ` fill-opacity="${num(opacity)}"`;
 
+/** A number attribute, left out at its default of 0. */
+const at = (name: string, v: number): string => (num(v) === '0' ? '' : `${name}="${num(v)}" `);
+
+/** A stroke width, left out at its default of 1. */
+const strokeWidth = (w: number): string => (num(w) === '1' ? '' : ` stroke-width="${num(w)}"`);
+
 function roundedRect(s: { x: number; y: number; w: number; h: number; radius: number }): string {
   const r = s.radius > 0 ? ` rx="${num(s.radius)}"` : '';
-  return `x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}"${r}`;
+  return `${at('x', s.x)}${at('y', s.y)}width="${num(s.w)}" height="${num(s.h)}"${r}`;
 }
 
 /** An element's colours: what a dark-scheme rule may change. */
@@ -58,7 +64,7 @@ export function windowMarkup(layout: WindowLayout, opts: { transparentBackground
           const sw = shape.strokeWidth ?? 1;
           const inset = { x: shape.x + sw / 2, y: shape.y + sw / 2, w: shape.w - sw, h: shape.h - sw, radius: Math.max(0, shape.radius - sw / 2) };
           const cls = themed({ stroke: shape.stroke }, o?.stroke === undefined ? undefined : { stroke: o.stroke });
-          markup += `<rect ${roundedRect(inset)} fill="none" stroke="${hexColor(shape.stroke)}" stroke-width="${num(sw)}"${cls}/>`;
+          markup += `<rect ${roundedRect(inset)} fill="none" stroke="${hexColor(shape.stroke)}"${strokeWidth(sw)}${cls}/>`;
         }
         return markup;
       }
@@ -74,7 +80,7 @@ export function windowMarkup(layout: WindowLayout, opts: { transparentBackground
       case 'circle': {
         const o = other as typeof shape | undefined;
         const fill = shape.fill === undefined ? 'none' : hexColor(shape.fill);
-        const stroke = shape.stroke === undefined ? '' : ` stroke="${hexColor(shape.stroke)}" stroke-width="${num(shape.strokeWidth ?? 1)}"`;
+        const stroke = shape.stroke === undefined ? '' : ` stroke="${hexColor(shape.stroke)}"${strokeWidth(shape.strokeWidth ?? 1)}`;
         const cls = themed({ fill: shape.fill, stroke: shape.stroke }, o && { fill: o.fill, stroke: o.stroke });
         return `<circle cx="${num(shape.cx)}" cy="${num(shape.cy)}" r="${num(shape.r)}" fill="${fill}"${stroke}${cls}/>`;
       }
@@ -83,7 +89,7 @@ export function windowMarkup(layout: WindowLayout, opts: { transparentBackground
         const anchor = shape.anchor === 'middle' ? ' text-anchor="middle"' : '';
         const cls = themed({ fill: shape.color }, o && { fill: o.color });
         // The title is not part of the screen a reader copies.
-        return `<text x="${num(shape.x)}" y="${num(shape.y)}" font-size="${num(shape.fontSize)}"${anchor} fill="${hexColor(shape.color)}" style="user-select:none"${cls}>${escapeXml(shape.text)}</text>`;
+        return `<text x="${num(shape.x)}" y="${num(shape.y)}" font-size="${num(shape.fontSize)}"${anchor} fill="${hexColor(shape.color)}" style="user-select:none"${cls}>${escapeText(shape.text)}</text>`;
       }
     }
   }

@@ -26,3 +26,8 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function escapeXml(text: string): string {
   return cleanText(text).replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 }
+
+/** Safe as element content only (a quote needs no escape there): for the text of cells. */
+export function escapeText(text: string): string {
+  return cleanText(text).replace(/[&<>]/g, (c) => ESCAPES[c]!);
+}

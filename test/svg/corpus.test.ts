@@ -21,6 +21,12 @@ describe('corpus casts', () => {
     const ids = new Set([...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
     const refs = [...svg.matchAll(/href="#([^"]+)"|url\(#([^)]+)\)|values="([^"]*#[^"]*)"/g)].flatMap((m) => (m[3] ? m[3].split(';').map((v) => v.slice(1)) : [m[1] ?? m[2]]));
     expect(refs.filter((r) => !ids.has(r))).toEqual([]);
+    // Every class rule is for a class the markup uses, and every class used has a rule.
+    const style = /<style>(.*)<\/style>/s.exec(svg)![1]!.replace(/@font-face\{[^}]*\}/g, '');
+    const ruled = new Set([...style.matchAll(/\.([\w-]+)\{/g)].map((m) => m[1]));
+    const used = new Set([...svg.matchAll(/ class="([^"]+)"/g)].flatMap((m) => m[1]!.split(' ')));
+    expect([...ruled].filter((c) => !used.has(c))).toEqual([]);
+    expect([...used].filter((c) => !ruled.has(c))).toEqual([]);
     const dir = mkdtempSync(join(tmpdir(), 'svg-corpus-'));
     try {
       writeFileSync(join(dir, 'a.svg'), svg);

@@ -32,8 +32,10 @@ export function unsafeParts(svg: string): string[] {
   if (tags.some((t) => /javascript:/i.test(t))) problems.push('javascript: URL in markup');
   const css = [...svg.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1]).join('');
   if (/javascript:|expression\(/i.test(css)) problems.push('script in CSS');
-  for (const m of svg.matchAll(/href="([^"]*)"/g)) if (!m[1]!.startsWith('#')) problems.push(`external href ${m[1]}`);
-  for (const m of svg.matchAll(/url\(([^)]*)\)/g)) if (!/^(#|data:font\/otf;base64,)/.test(m[1]!)) problems.push(`external url ${m[1]}`);
+  // References live in tags and CSS; text that reads like one (quotes need no escape in text) is only text.
+  const markup = tags.join('') + css;
+  for (const m of markup.matchAll(/href="([^"]*)"/g)) if (!m[1]!.startsWith('#')) problems.push(`external href ${m[1]}`);
+  for (const m of markup.matchAll(/url\(([^)]*)\)/g)) if (!/^(#|data:font\/otf;base64,)/.test(m[1]!)) problems.push(`external url ${m[1]}`);
   if (/@import/i.test(svg)) problems.push('@import');
   // Characters XML 1.0 forbids, and bidi controls.
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\u202a-\u202e\u2066-\u2069]/.test(svg)) problems.push('forbidden character');

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { renderSvg, renderSvgStill } from '../../src/svg/index.js';
 import { Attr, TRUECOLOR } from '../../src/term/cell.js';
 import { getTheme } from '../../src/theme/index.js';
-import { cell, framesOf, info, rowOf, screen } from './screens.js';
+import { cell, framesOf, info, rowOf, screen, textRow } from './screens.js';
 
 const theme = getTheme('asciinema');
 const plain = { window: 'none', padding: [0, 0], border: false, cursor: false } as const;
@@ -143,6 +143,26 @@ describe('row markup', () => {
     expect(restOf(svg)).toContain('M16 -15h8v20h-8z');
     const [, unpainted] = /<text class="(\w+)">─│█⠿<tspan>/.exec(restOf(svg))!;
     expect(svg2css(svg)).toContain(`.${unpainted}{fill:none}`);
+  });
+
+  it('places a row a shown frame drew as shapes alone again in the resting layer, under its copyable text', async () => {
+    const blocks = textRow('█▀▄ █', 10);
+    const render = async (screens: ReturnType<typeof screen>[]): Promise<string> => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await renderSvg(framesOf(screens.map((s) => ({ screen: s, duration: 1 }))), info(10, 2), { ...plain, theme }, out);
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    // Shown by the player first, unchanged (the same row) in the last screen.
+    const svg = await render([screen([blocks, 'one'], 10, 2), screen([blocks, 'two'], 10, 2)]);
+    const [, id, d] = /<path id="(\w+)" d="([^"]+)"\/>/.exec(svg)!;
+    expect(svg.split(d!).length - 1).toBe(1);
+    expect(restOf(svg)).toMatch(new RegExp(`^<use href="#${id}"/><text class="\\w+">█▀▄ █<tspan>\n</tspan></text><text y="20">two<tspan>\n</tspan></text>$`));
+    // First seen in the last screen: no frame defines it, the resting layer draws it.
+    const last = await render([screen(['one'], 10, 2), screen([blocks, 'two'], 10, 2)]);
+    expect(restOf(last)).toContain(`d="${d}"`);
+    expect(restOf(last)).not.toContain('<use');
   });
 
   it('reuses one definition for identical rows, and writes every row of a copyable screen', async () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, escapeXml } from '../../src/svg/xml.js';
+import { cleanText, escapeText, escapeXml } from '../../src/svg/xml.js';
 import { hexColor, num, shortName } from '../../src/svg/numbers.js';
 
 describe('cleanText / escapeXml', () => {
   it('escapes markup and CDATA ends so text cannot leave its element or attribute', () => {
     expect(escapeXml('</text><script>alert(1)</script>')).toBe('&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(escapeXml(']]> & "q"')).toBe(']]&gt; &amp; &quot;q&quot;');
+    // Element content keeps its quotes, which only an attribute value would end at.
+    expect(escapeText('</text> ]]> & "q" \u0007')).toBe('&lt;/text&gt; ]]&gt; &amp; "q" ');
   });
 
   it('drops C0/C1 controls, NUL, lone surrogates, U+FFFE/FFFF and bidi controls, keeping pairs', () => {

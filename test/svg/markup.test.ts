@@ -165,6 +165,16 @@ describe('row markup', () => {
     expect(restOf(last)).not.toContain('<use');
   });
 
+  it('writes the fixed rules a document needs: bidi override with right-to-left text, overflow with nested rows', async () => {
+    const still = (lines: string[]) => svg2css(renderSvgStill(screen(lines, 10, 2), info(10, 2), { ...plain, theme }));
+    expect(still(['plain', 'text'])).not.toMatch(/unicode-bidi|#_s svg/);
+    expect(still(['שלום ab', ''])).toContain('text{white-space:pre;direction:ltr;unicode-bidi:bidi-override}');
+    // A row of text and a background is placed by a nested <svg>, which must not clip.
+    const nested = renderSvgStill(screen(['x', rowOf([cell('y', { bg: TRUECOLOR | 0x123456 })], 10)], 10, 2), info(10, 2), { ...plain, theme });
+    expect(nested).toContain('<svg y="20">');
+    expect(svg2css(nested)).toContain('#_s svg{overflow:visible}');
+  });
+
   it('reuses one definition for identical rows, and writes every row of a copyable screen', async () => {
     const rows = screen(['same', 'same', 'other', 'same'], 10, 4);
     const svg = await shown(rows);

@@ -82,8 +82,8 @@ export function decodePngExact(png: Buffer): { width: number; height: number; rg
   let width = 0;
   let height = 0;
   let channels = 0;
-  let palette = Buffer.alloc(0);
-  let alphas = Buffer.alloc(0);
+  let palette: Buffer = Buffer.alloc(0);
+  let alphas: Buffer = Buffer.alloc(0);
   const data: Buffer[] = [];
   while (offset < png.length) {
     const length = png.readUInt32BE(offset);

@@ -54,7 +54,7 @@ describe('replayable', () => {
     async function* events(): AsyncGenerator<CastEvent> {
       for (let i = 0; i < 3; i++) {
         reads++;
-        yield { time: i, type: 'o', data: String(i) } as CastEvent;
+        yield { time: i, kind: 'output', data: String(i) };
       }
     }
     const cast = replayable({ header: {} as Cast['header'], events: events() });

@@ -15,6 +15,7 @@ committed, so rendering never depends on what a machine has installed.
   copied unchanged.
 """
 import io
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -26,23 +27,8 @@ OUT = Path(__file__).resolve().parent.parent / 'fonts'
 NOTO = Path('/usr/share/fonts/truetype/noto')
 NANUM = Path('/usr/share/fonts/truetype/nanum')
 
-# Copied as they are (Debian fonts-noto-core).
-NOTO_FILES = [
-    'NotoSansSymbols2-Regular.ttf',
-    'NotoSansSymbols-Regular.ttf',
-    'NotoSansMath-Regular.ttf',
-    'NotoSansThai-Regular.ttf',
-    'NotoSansDevanagari-Regular.ttf',
-    'NotoSansBengali-Regular.ttf',
-    'NotoSansTamil-Regular.ttf',
-    'NotoSansGeorgian-Regular.ttf',
-    'NotoSansArmenian-Regular.ttf',
-    'NotoSansHebrew-Regular.ttf',
-    'NotoSansArabic-Regular.ttf',
-    'NotoSansEthiopic-Regular.ttf',
-    'NotoSansKhmer-Regular.ttf',
-    'NotoSansLao-Regular.ttf',
-]
+# Copied as they are (Debian fonts-noto-core): the files src/raster/font-files.ts tries, in its order.
+NOTO_FILES = json.loads((OUT / 'script-fallbacks.json').read_text())
 
 
 EMOJI_WIDTH = 48

@@ -27,23 +27,11 @@ export const BUNDLED_FONT_FILES = {
   cjk: bundled('DroidSansFallbackFull.ttf'),
 } as const;
 
-/** Noto Sans symbol and script faces, tried in this order after the Hangul face. */
-export const BUNDLED_SCRIPT_FILES: readonly string[] = [
-  'NotoSansSymbols2-Regular.ttf',
-  'NotoSansSymbols-Regular.ttf',
-  'NotoSansMath-Regular.ttf',
-  'NotoSansThai-Regular.ttf',
-  'NotoSansDevanagari-Regular.ttf',
-  'NotoSansBengali-Regular.ttf',
-  'NotoSansTamil-Regular.ttf',
-  'NotoSansGeorgian-Regular.ttf',
-  'NotoSansArmenian-Regular.ttf',
-  'NotoSansHebrew-Regular.ttf',
-  'NotoSansArabic-Regular.ttf',
-  'NotoSansEthiopic-Regular.ttf',
-  'NotoSansKhmer-Regular.ttf',
-  'NotoSansLao-Regular.ttf',
-].map(bundled);
+/**
+ * Noto Sans symbol and script faces, tried in this order after the Hangul face: the list in
+ * fonts/script-fallbacks.json, which scripts/build-fallback-fonts.py copies them from.
+ */
+export const BUNDLED_SCRIPT_FILES: readonly string[] = (JSON.parse(readFileSync(bundled('script-fallbacks.json'), 'utf8')) as string[]).map(bundled);
 
 /** A font file in a fallback chain. */
 export interface Face {

@@ -4,6 +4,7 @@ import { BatchSetupError } from './errors.js';
 import { displayPath, type BatchInput } from './inputs.js';
 import { recordingStem } from '../cast/file-names.js';
 import { fileId } from '../cli/output-target.js';
+import { darkTwinPath } from '../render/dark-twin.js';
 
 export interface PlannedOutput {
   readonly format: OutputFormat;
@@ -21,14 +22,16 @@ export interface PlannedInput {
 /**
  * Where each input's outputs go. With an output folder, the input's path below its base folder
  * is kept (docs/casts/cli/init.cast under base docs/casts -> OUT/cli/init.gif); without one, each
- * output goes beside its input. Two inputs landing on one output, or an output overwriting an
- * input, stop the batch before anything is written.
+ * output goes beside its input. Two inputs landing on one output (a dark twin, NAME-dark.EXT,
+ * included), or an output overwriting an input, stop the batch before anything is written.
  */
 export function planOutputs(
   inputs: readonly BatchInput[],
   formatsFor: (input: BatchInput) => readonly OutputFormat[],
   outDir: string | undefined,
   cwd: string,
+  /** Whether this output also writes a dark twin beside it. */
+  hasTwin: (input: BatchInput, format: OutputFormat) => boolean = () => false,
 ): PlannedInput[] {
   const owners = new Map<string, string>();
   const inputPaths = new Map(inputs.map((i) => [i.absolute, i.path]));
@@ -36,16 +39,19 @@ export function planOutputs(
   return inputs.map((input) => {
     const rel = relative(input.base, input.absolute);
     const folder = outDir === undefined ? dirname(input.absolute) : resolve(cwd, outDir, dirname(rel));
-    const outputs = formatsFor(input).map((format): PlannedOutput => {
-      const absolute = join(folder, `${recordingStem(basename(input.absolute))}.${format}`);
-      const path = displayPath(absolute, cwd);
+    const claim = (absolute: string): void => {
       const owner = owners.get(absolute);
-      if (owner !== undefined) throw new BatchSetupError(`"${owner}" and "${input.path}" would both be written to ${path}`);
+      if (owner !== undefined) throw new BatchSetupError(`"${owner}" and "${input.path}" would both be written to ${displayPath(absolute, cwd)}`);
       // Also through a link: an output that is a symlink to (or hard link of) an input is written through.
       const overwritten = inputPaths.get(absolute) ?? inputIds.get(fileId(absolute) ?? '');
       if (overwritten !== undefined) throw new BatchSetupError(`"${input.path}" would be written over the input "${overwritten}"`);
       owners.set(absolute, input.path);
-      return { format, absolute, path };
+    };
+    const outputs = formatsFor(input).map((format): PlannedOutput => {
+      const absolute = join(folder, `${recordingStem(basename(input.absolute))}.${format}`);
+      claim(absolute);
+      if (hasTwin(input, format)) claim(darkTwinPath(absolute));
+      return { format, absolute, path: displayPath(absolute, cwd) };
     });
     return { input, outputs };
   });

@@ -100,7 +100,9 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   const inputs = shard ? shardSlice(all, shard) : all;
   const optionsByInput = new Map(inputs.map((i) => [i.path, optionsFor(i.path, { defaults: request.defaults, config, explicit: request.options })]));
   const valuesOf = (path: string): OptionValues => optionsByInput.get(path)!;
-  const plan = planOutputs(inputs, (i) => valuesOf(i.path).format ?? [request.defaultFormat ?? 'gif'], outDir, cwd);
+  const plan = planOutputs(inputs, (i) => valuesOf(i.path).format ?? [request.defaultFormat ?? 'gif'], outDir, cwd, (i, format) =>
+    hasDarkTwin(toRenderOptions(valuesOf(i.path), format)),
+  );
 
   const manifestDir = resolve(cwd, outDir ?? '.');
   const { manifest, problem } = readManifest(manifestDir);

@@ -45,6 +45,13 @@ describe('output planning', () => {
     );
   });
 
+  it("a dark twin (NAME-dark.EXT) landing on another input's output is an error naming both", () => {
+    const dir = tree(['demo.cast', 'demo-dark.cast']);
+    const plan = (twins: boolean) => planOutputs(expandInputs(['*.cast'], dir), () => ['gif', 'svg'], 'out', dir, (_i, format) => twins && format === 'gif');
+    expect(() => plan(true)).toThrow('"demo-dark.cast" and "demo.cast" would both be written to out/demo-dark.gif');
+    expect(plan(false).flatMap((p) => p.outputs.map((o) => o.path))).toEqual(['out/demo-dark.gif', 'out/demo-dark.svg', 'out/demo.gif', 'out/demo.svg']);
+  });
+
   it('an output over an input is an error', () => {
     const dir = tree(['x.cast', 'x.txt']);
     expect(() => planOutputs(expandInputs(['x.cast', 'x.txt'], dir), () => ['txt'], undefined, dir)).toThrow(

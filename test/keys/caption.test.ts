@@ -5,6 +5,19 @@ const shown = (caption: KeyCaption, time: number, room?: number): string =>
   caption.at(time, room).map((item) => (item.key ? `[${item.text}]` : item.text)).join(' ');
 
 describe('the keys caption', () => {
+  it('keeps a flood of key presses at one instant bounded: the newest items, a long word by its end', () => {
+    const c = new KeyCaption(1.5);
+    // 200,000 keys that never merge (↑ and ↓ alternate), then a word of 100,000 letters.
+    for (let i = 0; i < 200_000; i++) c.press(i % 2 ? '\x1b[A' : '\x1b[B', 1);
+    c.press('x'.repeat(99_999) + 'y', 1);
+    const items = c.at(1);
+    expect(items.length).toBeLessThanOrEqual(512);
+    expect(items.slice(-3).map((i) => i.text[0])).toEqual(['↓', '↑', '…']);
+    const word = items.at(-1)!.text;
+    expect(word.length).toBeLessThanOrEqual(513);
+    expect(word.endsWith('xy')).toBe(true);
+  });
+
   it('groups typed characters into words, one read or many, and shows keys by name between them', () => {
     const c = new KeyCaption(1.5);
     for (const [i, ch] of [...'git st'].entries()) c.press(ch, 0.1 * i);

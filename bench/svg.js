@@ -82,7 +82,8 @@ for (const cast of selected) {
   const name = cast.startsWith(corpus) ? cast.slice(corpus.length + 1) : basename(cast);
   const row = { name, inKB: kb(statSync(cast).size) };
   for (const [tool, run] of Object.entries(tools)) {
-    const output = join(work, `${basename(cast)}.${tool}.svg`);
+    // Named by the whole corpus path: two corpus folders both hold a demo.cast.
+    const output = join(work, `${name.replaceAll('/', '__')}.${tool}.svg`);
     const r = run(cast, output);
     const size = r.ok && existsSync(output) ? statSync(output).size : NaN;
     row[tool] = { ...r, ok: r.ok && size > 0, size };

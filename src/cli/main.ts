@@ -97,7 +97,9 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       },
       ...(opts.verbose ? { onDetail: (message: string) => say(message) } : {}),
       ...(opts.snapshots === undefined ? {} : { onMarkerPng: snapshotWriter(opts.snapshots) }),
-      onMaxSize: (message) => {
+      onMaxSize: (message, kept) => {
+        // The summary line counts the frames of the output, not of every try.
+        frames = kept.frames;
         if (!opts.quiet) say(message);
       },
       ...(input === '-' ? {} : { inputName: basename(input.replace(/[?#].*$/, '')) }),

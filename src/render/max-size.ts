@@ -65,7 +65,9 @@ export async function renderUnder(recording: Cast, options: RenderOptions, out: 
     return sink.over ? undefined : { data: sink.bytes(), frames };
   };
   const finish = async (result: { data: Buffer; frames: number }, gaveUp: string | undefined) => {
-    if (gaveUp !== undefined) options.onMaxSize?.(`--max-size ${formatSize(max)}: ${gaveUp}; ${result.frames} frames, ${formatSize(result.data.byteLength)}`);
+    if (gaveUp !== undefined) {
+      options.onMaxSize?.(`--max-size ${formatSize(max)}: ${gaveUp}; ${result.frames} frames, ${formatSize(result.data.byteLength)}`, { frames: result.frames });
+    }
     await new Promise<void>((resolve, reject) => out.write(result.data, (error) => (error ? reject(error) : resolve())));
   };
 

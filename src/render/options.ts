@@ -69,10 +69,11 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly onMarkerPng?: (label: string, index: number, png: Buffer) => void;
   /**
    * Animated outputs: the most bytes the output may have; frames are given up to stay under it
-   * (see max-size.ts), and `onMaxSize` is told what was given up.
+   * (see max-size.ts), and `onMaxSize` is told what was given up and how many frames the output
+   * kept (`onFrame` saw the frames of every try).
    */
   readonly maxSize?: number;
-  readonly onMaxSize?: (message: string) => void;
+  readonly onMaxSize?: (message: string, kept: { readonly frames: number }) => void;
   /** Animated outputs: called with each frame as it is rendered (for progress displays). */
   readonly onFrame?: (frame: Frame) => void;
   /** Show the keys pressed (input events) in a bar under the terminal, in every picture format. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getTheme, type Rgb } from '../../src/theme/index.js';
 import { decodeGif, decodePng } from '../gif/decode.js';
-import { cli, filesIn, tempDir } from './run-cli.js';
+import { cli, filesIn, onTerminal, tempDir } from './run-cli.js';
 
 const LIGHT = getTheme('github-light');
 const DARK = getTheme('github-dark');
@@ -148,6 +148,16 @@ describe('--max-size', () => {
     const higher = steps[steps.indexOf(fps) - 1]!;
     cli('cast2gif', ['heavy.cast', 'higher.gif', '--fps-cap', String(higher)], { cwd: dir });
     expect(statSync(join(dir, 'higher.gif')).size).toBeGreaterThan(cap);
+  });
+
+  it("counts the kept output's frames on the summary line, not those of every try", () => {
+    const cap = Math.floor(fullSize / 4);
+    const shown = onTerminal(['heavy.cast', 'summary.gif', '--max-size', String(cap)], dir);
+    expect(shown.status).toBe(0);
+    const said = /frame rate lowered from 30 to \d+ fps; (\d+) frames/.exec(shown.output);
+    expect(said, shown.output).not.toBeNull();
+    expect(shown.output).toMatch(new RegExp(`wrote summary\\.gif: [\\d.]+ KB, ${said![1]} frames, `));
+    expect(decodeGif(readFileSync(join(dir, 'summary.gif'))).frames.length).toBe(Number(said![1]));
   });
 
   it('past 1 fps, leaves out the shortest frames; an SVG too', () => {

@@ -1,17 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, filesIn, ROOT, tempDir } from './run-cli.js';
+import { cli, filesIn, onTerminal, tempDir } from './run-cli.js';
 
 const cast = '{"version": 2, "width": 20, "height": 24}\n[0.5, "o", "hello   \\r\\n"]\n[1, "o", "  world  "]\n';
-
-/** Runs the bin with stdin, stdout and stderr on a pseudo-terminal (util-linux script), as a user at a terminal does. */
-function onTerminal(args: string[], cwd: string): { status: number | null; output: string } {
-  const command = [process.execPath, join(ROOT, 'bin', 'cast2gif.js'), ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '' } });
-  return { status: result.status, output: result.stdout.replace(/\r\n/g, '\n') };
-}
 
 describe('on a terminal', () => {
   it('a single render prints one line: output, size, frames, time; --quiet prints nothing', () => {

@@ -23,6 +23,13 @@ export function cli(bin: 'cast2gif' | 'cast2svg', args: string[], options: { cwd
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
+/** Runs the bin with stdin, stdout and stderr on a pseudo-terminal (util-linux script), as a user at a terminal does. */
+export function onTerminal(args: string[], cwd: string, bin: 'cast2gif' | 'cast2svg' = 'cast2gif'): { status: number | null; output: string } {
+  const command = [process.execPath, join(ROOT, 'bin', `${bin}.js`), ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '' } });
+  return { status: result.status, output: result.stdout.replace(/\r\n/g, '\n') };
+}
+
 /**
  * cli() without blocking this process: for tests whose other end (a local HTTP server, a FIFO
  * reader) runs here. The child is killed after two minutes.

@@ -81,15 +81,12 @@ export interface PngSource {
   readonly pixels: Uint32Array;
   readonly width: number;
   readonly rect: Rect;
-  /** When given: a pixel equal to its `shown` one is written as transparent (blended over, it changes nothing). */
-  readonly shown?: Uint32Array;
+  /** Per pixel of `rect`: 1 where it is written as transparent (blended over, it changes nothing). */
+  readonly leave?: Uint8Array;
 }
 
-const pixelAt = (src: PngSource, x: number, y: number): number => {
-  const i = y * src.width + x;
-  const p = src.pixels[i]!;
-  return src.shown && src.shown[i] === p ? TRANSPARENT : p;
-};
+const pixelAt = (src: PngSource, x: number, y: number): number =>
+  src.leave?.[(y - src.rect.y) * src.rect.w + x - src.rect.x] ? TRANSPARENT : src.pixels[y * src.width + x]!;
 
 /** Rows of palette indices (one byte a pixel, no filter bytes), or undefined if the palette overflows. */
 export function indexedRows(src: PngSource, palette: PngPalette): Buffer | undefined {

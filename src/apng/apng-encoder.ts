@@ -16,7 +16,7 @@ import {
 } from '../raster/png.js';
 import { alphaOf } from '../raster/pixels.js';
 import { Spool } from '../raster/spool.js';
-import { unchangedMask } from '../raster/unchanged.js';
+import { unchangedMasks } from '../raster/unchanged.js';
 import { zopfliDeflate } from './zopfli.js';
 
 /** A compressed frame: its rectangle, whether it blends over the picture, and how its data is coded. */
@@ -44,8 +44,8 @@ export function delayFraction(ms: number): [number, number] {
 
 /**
  * Animated PNG: each frame is the changed rectangle, blended over the picture with the cells or
- * pixels the viewer already shows left transparent, or replacing it (always where pixels turn partly or
- * wholly transparent).
+ * pixels the viewer already shows left transparent, or replacing it (always where pixels turn
+ * partly or wholly transparent).
  * Frames use one palette while the animation has 256 colours or fewer; past that, the file is
  * RGBA and the frames spooled as indexed are re-coded when the file is written. The acTL frame
  * count comes before the first frame, so frames are spooled on disk until the end.
@@ -79,8 +79,8 @@ export class ApngEncoder implements AnimationEncoder<ApngFrame> {
     const src = { pixels: change.pixels, width: this.width, rect: change.rect };
     const candidates = [this.compress(src, false)];
     if (!change.cleared) {
-      candidates.push(this.compress({ ...src, leave: unchangedMask(change, this.width, change.rect, 'cell') }, true));
-      candidates.push(this.compress({ ...src, leave: unchangedMask(change, this.width, change.rect, 'pixel') }, true));
+      const { byCell, byPixel } = unchangedMasks(change, this.width, change.rect);
+      candidates.push(this.compress({ ...src, leave: byCell }, true), this.compress({ ...src, leave: byPixel }, true));
     }
     // Coded alike: the whole rectangle comes first and adds every colour the others use.
     const best = candidates.reduce((a, c) => (c.data.length < a.data.length ? c : a));

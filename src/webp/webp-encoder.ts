@@ -2,7 +2,7 @@ import type { Sink } from '../raster/animate.js';
 import type { AnimationEncoder, PictureChange, Rect } from '../raster/change-sequencer.js';
 import { alphaOf, TRANSPARENT } from '../raster/pixels.js';
 import { Spool } from '../raster/spool.js';
-import { unchangedMask } from '../raster/unchanged.js';
+import { unchangedMasks } from '../raster/unchanged.js';
 import { encodeStill, type loadLibwebp, type WebpCoding } from './libwebp.js';
 import { anim, imageChunks, riffChunk, riffHeader, u24, vp8x } from './riff.js';
 
@@ -22,8 +22,8 @@ const even = (v: number): number => v & ~1;
 
 /**
  * Animated WebP: each frame is the changed rectangle (from an even pixel), blended over the
- * picture with the cells or pixels the viewer already shows left transparent, or replacing it (always
- * where pixels turn partly or wholly transparent). The RIFF header holds the file's size, so frames are spooled on disk
+ * picture with the cells or pixels the viewer already shows left transparent, or replacing it
+ * (always where pixels turn partly or wholly transparent). The RIFF header holds the file's size, so frames are spooled on disk
  * until the end; a single frame is written as a still.
  */
 export class WebpEncoder implements AnimationEncoder<WebpFrame> {
@@ -58,8 +58,8 @@ export class WebpEncoder implements AnimationEncoder<WebpFrame> {
     const rect = { x, y, w: change.rect.x + change.rect.w - x, h: change.rect.y + change.rect.h - y };
     const whole = this.encode(change.pixels, undefined, rect, false);
     if (change.cleared) return whole;
-    const candidates = [whole, this.encode(change.pixels, unchangedMask(change, this.width, rect, 'cell'), rect, true)];
-    candidates.push(this.encode(change.pixels, unchangedMask(change, this.width, rect, 'pixel'), rect, true));
+    const { byCell, byPixel } = unchangedMasks(change, this.width, rect);
+    const candidates = [whole, this.encode(change.pixels, byCell, rect, true), this.encode(change.pixels, byPixel, rect, true)];
     return candidates.reduce((best, c) => (c.image.length < best.image.length ? c : best));
   }
 

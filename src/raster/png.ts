@@ -141,9 +141,12 @@ export function filterRows(raw: Uint8Array, stride: number, h: number, bpp: numb
     const up = y > 0 ? raw.subarray((y - 1) * stride, y * stride) : zero;
     let best = -1;
     let bestCost = Infinity;
-    for (let f = only ?? 0; f < (only ?? 4) + 1; f++) {
+    // A row repeating the one above is all zeros under Up, which no filter beats (None ties on a
+    // row of zeros, and comes first); else a filter stops counting once it cannot win.
+    if (only === undefined && y > 0 && Buffer.from(row.buffer, row.byteOffset, stride).equals(up)) best = row.some((v) => v !== 0) ? 2 : 0;
+    else for (let f = only ?? 0; f <= (only ?? 4); f++) {
       let cost = 0;
-      for (let i = 0; i < stride; i++) {
+      for (let i = 0; i < stride && cost < bestCost; i++) {
         const a = i >= bpp ? row[i - bpp]! : 0;
         const b = up[i]!;
         const c = i >= bpp ? up[i - bpp]! : 0;

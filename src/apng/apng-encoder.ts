@@ -16,6 +16,7 @@ import {
 } from '../raster/png.js';
 import { alphaOf } from '../raster/pixels.js';
 import { Spool } from '../raster/spool.js';
+import { unchangedMasks } from '../raster/unchanged.js';
 import { zopfliDeflate } from './zopfli.js';
 
 /** A compressed frame: its rectangle, whether it blends over the picture, and how its data is coded. */
@@ -42,9 +43,9 @@ export function delayFraction(ms: number): [number, number] {
 }
 
 /**
- * Animated PNG: each frame is the changed rectangle, blended over the picture with the pixels
- * the viewer already shows left transparent, or replacing it (always where pixels turn partly or
- * wholly transparent).
+ * Animated PNG: each frame is the changed rectangle, blended over the picture with the cells or
+ * pixels the viewer already shows left transparent, or replacing it (always where pixels turn
+ * partly or wholly transparent).
  * Frames use one palette while the animation has 256 colours or fewer; past that, the file is
  * RGBA and the frames spooled as indexed are re-coded when the file is written. The acTL frame
  * count comes before the first frame, so frames are spooled on disk until the end.
@@ -69,15 +70,20 @@ export class ApngEncoder implements AnimationEncoder<ApngFrame> {
   }
 
   /**
-   * The rectangle both ways, the smaller kept: unchanged pixels left transparent and blended over
-   * (typing, a cursor), or every pixel replacing the area (scrolling, where leaving the scattered
-   * unchanged pixels transparent breaks the repeats deflate finds).
+   * The rectangle several ways, the smallest kept: every pixel replacing the area (scrolling,
+   * where leaving the scattered unchanged pixels transparent breaks the repeats deflate finds),
+   * or blended over with the unchanged cells left transparent (a redrawn screen region), or with
+   * every unchanged pixel left transparent (typing, a cursor).
    */
   async next(change: PictureChange): Promise<ApngFrame> {
     const src = { pixels: change.pixels, width: this.width, rect: change.rect };
-    const whole = this.compress(src, false);
-    const over = change.cleared ? undefined : this.compress({ ...src, shown: change.shown }, true);
-    const best = over && over.data.length < whole.data.length && over.indexed === whole.indexed ? over : whole;
+    const candidates = [this.compress(src, false)];
+    if (!change.cleared) {
+      const { byCell, byPixel } = unchangedMasks(change, this.width, change.rect);
+      candidates.push(this.compress({ ...src, leave: byCell }, true), this.compress({ ...src, leave: byPixel }, true));
+    }
+    // Coded alike: the whole rectangle comes first and adds every colour the others use.
+    const best = candidates.reduce((a, c) => (c.data.length < a.data.length ? c : a));
     return this.optimize ? { ...best, data: await zopfliDeflate(best.scanlines) } : best;
   }
 

@@ -1,6 +1,7 @@
 import type { Frame } from '../frames/frame.js';
 import { TRANSPARENT } from './pixels.js';
 import type { ScreenPainter } from './screen-painter.js';
+import type { CellGrid } from './unchanged.js';
 
 export interface Rect {
   readonly x: number;
@@ -28,6 +29,7 @@ export interface PictureChange {
   readonly pixels: Uint32Array;
   /** What the viewer shows before this change (updated over `rect` after encode). */
   readonly shown: Uint32Array;
+  readonly cells: CellGrid;
 }
 
 /**
@@ -196,6 +198,7 @@ export class ChangeSequencer<T> {
       rowChanged: this.rowChanged,
       pixels,
       shown,
+      cells: this.painter.cells,
     };
   }
 }

@@ -7,6 +7,7 @@ import { GlyphCache, type Glyph } from './glyph-cache.js';
 import type { RasterSetup } from './options.js';
 import { COVERAGE_LEVELS, coverageLevel, over, overClear, ramp, TRANSPARENT } from './pixels.js';
 import { paintWindow } from './window-painter.js';
+import type { CellGrid } from './unchanged.js';
 
 const EMPTY_PALETTE: PaletteOverrides = { indexed: new Map() };
 
@@ -47,6 +48,12 @@ export class ScreenPainter {
     this.height = setup.layout.height;
     this.pixels = new Uint32Array(this.width * this.height);
     this.glyphs = new GlyphCache(setup.fonts, setup);
+  }
+
+  /** Where the screen's cells lie in the picture. */
+  get cells(): CellGrid {
+    const { content } = this.setup.layout;
+    return { x: content.x, y: content.y, w: this.setup.cellWidth, h: this.setup.cellHeight };
   }
 
   /** Paints every row (and the window when its background changed), and the keys overlay when the layout has one. */

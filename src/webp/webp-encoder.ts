@@ -2,6 +2,7 @@ import type { Sink } from '../raster/animate.js';
 import type { AnimationEncoder, PictureChange, Rect } from '../raster/change-sequencer.js';
 import { alphaOf, TRANSPARENT } from '../raster/pixels.js';
 import { Spool } from '../raster/spool.js';
+import { unchangedMasks } from '../raster/unchanged.js';
 import { encodeStill, type loadLibwebp, type WebpCoding } from './libwebp.js';
 import { anim, imageChunks, riffChunk, riffHeader, u24, vp8x } from './riff.js';
 
@@ -21,8 +22,8 @@ const even = (v: number): number => v & ~1;
 
 /**
  * Animated WebP: each frame is the changed rectangle (from an even pixel), blended over the
- * picture with the pixels the viewer already shows left transparent, or replacing it (always
- * where pixels turn partly or wholly transparent). The RIFF header holds the file's size, so frames are spooled on disk
+ * picture with the cells or pixels the viewer already shows left transparent, or replacing it
+ * (always where pixels turn partly or wholly transparent). The RIFF header holds the file's size, so frames are spooled on disk
  * until the end; a single frame is written as a still.
  */
 export class WebpEncoder implements AnimationEncoder<WebpFrame> {
@@ -46,9 +47,10 @@ export class WebpEncoder implements AnimationEncoder<WebpFrame> {
   }
 
   /**
-   * The rectangle both ways, the smaller kept: unchanged pixels left transparent and blended over
-   * (typing, a cursor), or every pixel replacing the area (scrolling, where the unchanged pixels
-   * are scattered and leaving them transparent breaks the repeats the encoder finds).
+   * The rectangle several ways, the smallest kept: every pixel replacing the area (scrolling,
+   * where the unchanged pixels are scattered and leaving them transparent breaks the repeats the
+   * encoder finds), or blended over with the unchanged cells left transparent (a redrawn screen
+   * region), or with every unchanged pixel left transparent (typing, a cursor).
    */
   next(change: PictureChange): WebpFrame {
     const x = even(change.rect.x);
@@ -56,17 +58,19 @@ export class WebpEncoder implements AnimationEncoder<WebpFrame> {
     const rect = { x, y, w: change.rect.x + change.rect.w - x, h: change.rect.y + change.rect.h - y };
     const whole = this.encode(change.pixels, undefined, rect, false);
     if (change.cleared) return whole;
-    const over = this.encode(change.pixels, change.shown, rect, true);
-    return over.image.length < whole.image.length ? over : whole;
+    const { byCell, byPixel } = unchangedMasks(change, this.width, rect);
+    const candidates = [whole, this.encode(change.pixels, byCell, rect, true), this.encode(change.pixels, byPixel, rect, true)];
+    return candidates.reduce((best, c) => (c.image.length < best.image.length ? c : best));
   }
 
-  private encode(pixels: Uint32Array, shown: Uint32Array | undefined, rect: Rect, blend: boolean): WebpFrame {
+  /** The rectangle's pixels, those where `leave` is 1 transparent. */
+  private encode(pixels: Uint32Array, leave: Uint8Array | undefined, rect: Rect, blend: boolean): WebpFrame {
     const rgba = new Uint8Array(rect.w * rect.h * 4);
     for (let y = 0, o = 0; y < rect.h; y++) {
       const row = (rect.y + y) * this.width + rect.x;
       for (let x = 0; x < rect.w; x++, o += 4) {
         const p = pixels[row + x]!;
-        if (p === TRANSPARENT || (shown && shown[row + x] === p)) continue;
+        if (p === TRANSPARENT || leave?.[o >> 2]) continue;
         rgba[o] = (p >> 16) & 0xff;
         rgba[o + 1] = (p >> 8) & 0xff;
         rgba[o + 2] = p & 0xff;

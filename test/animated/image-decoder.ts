@@ -1,4 +1,21 @@
+import { afterAll, beforeAll } from 'vitest';
 import { Chromium } from '../svg/chromium.js';
+
+/** WebCodecs' type of each format (Chromium's PNG decoder reads APNG, named by the PNG type). */
+export const MIME = { webp: 'image/webp', apng: 'image/png', png: 'image/png' } as const;
+
+/** A headless Chromium for a test file's decoding: launched before its tests, closed after them. */
+export function chromiumForTests(): () => Chromium {
+  let browser: Chromium | undefined;
+  beforeAll(async () => {
+    browser = await Chromium.launch();
+    await browser.open('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 10, 10);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
 
 export interface DecodedFrame {
   /** Microseconds, as WebCodecs gives them. */
@@ -67,4 +84,3 @@ export function pixelDifferences(a: Uint8Array, b: Uint8Array, width: number): {
   return { count, first };
 }
 
-export { Chromium };

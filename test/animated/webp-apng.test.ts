@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cli, tempDir } from '../cli/run-cli.js';
 import { manyColours, probes, TYPING, writeCast } from './casts.js';
-import { Chromium, decodeInChromium, pixelDifferences } from './image-decoder.js';
+import { chromiumForTests, decodeInChromium, MIME, pixelDifferences } from './image-decoder.js';
 
-// Chromium's PNG decoder reads APNG; WebCodecs names it by the PNG type.
-const MIME = { webp: 'image/webp', apng: 'image/png', png: 'image/png' } as const;
 
-let browser: Chromium;
-beforeAll(async () => {
-  browser = await Chromium.launch();
-  await browser.open('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 10, 10);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForTests();
 
 const dir = tempDir();
 
@@ -29,7 +20,7 @@ function run(args: string[]): void {
 async function still(cast: string, at: number, ext: 'png' | 'apng' | 'webp', look: string[]): Promise<Uint8Array> {
   const file = join(dir, `still-${at}.${ext}`);
   run([cast, file, '--at', String(at), ...look]);
-  const decoded = await decodeInChromium(browser, readFileSync(file), MIME[ext], [0]);
+  const decoded = await decodeInChromium(browser(), readFileSync(file), MIME[ext], [0]);
   expect(decoded.frames.length).toBe(1);
   return decoded.shown[0]!;
 }
@@ -46,7 +37,7 @@ describe.each(['webp', 'apng'] as const)('%s decoded by Chromium', (format) => {
     const out = join(dir, `typing.${format}`);
     run([cast, out, ...look]);
     const times = probes(TYPING.length);
-    const decoded = await decodeInChromium(browser, readFileSync(out), MIME[format], times);
+    const decoded = await decodeInChromium(browser(), readFileSync(out), MIME[format], times);
     for (const [i, t] of times.entries()) {
       const expected = await still(cast, t, reference, look);
       const diff = pixelDifferences(decoded.shown[i]!, expected, decoded.width);
@@ -58,7 +49,7 @@ describe.each(['webp', 'apng'] as const)('%s decoded by Chromium', (format) => {
     const cast = writeCast(dir, `timing-${format}.cast`, TYPING);
     const out = join(dir, `timing.${format}`);
     run([cast, out, '--loop', '3', '--last-frame-duration', '2']);
-    const decoded = await decodeInChromium(browser, readFileSync(out), MIME[format], []);
+    const decoded = await decodeInChromium(browser(), readFileSync(out), MIME[format], []);
     // The empty screen from 0, then one frame per event (0.2 s, then 0.5 s apart), the last held 2 s.
     expect(decoded.frames.map((f) => f.timestamp / 1000)).toEqual([0, 200, 700, 1200, 1700, 2200, 2700, 3200, 3700]);
     const last = decoded.frames.at(-1)!;
@@ -77,7 +68,7 @@ describe.each(['webp', 'apng'] as const)('%s decoded by Chromium', (format) => {
     // APNG: the file outgrew its palette, so frames first made indexed were re-coded as RGBA (colour type 6).
     if (format === 'apng') expect(bytes[25]).toBe(6);
     const times = probes(events.length);
-    const decoded = await decodeInChromium(browser, bytes, MIME[format], times);
+    const decoded = await decodeInChromium(browser(), bytes, MIME[format], times);
     for (const [i, t] of times.entries()) {
       const expected = await still(cast, t, 'png', look);
       expect(pixelDifferences(decoded.shown[i]!, expected, decoded.width), `at ${t}s`).toEqual({ count: 0 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
 import { cli, ROOT, tempDir } from '../cli/run-cli.js';
-import { Chromium, decodeInChromium, pixelDifferences } from '../animated/image-decoder.js';
+import { chromiumForTests, decodeInChromium, MIME, pixelDifferences } from '../animated/image-decoder.js';
 
 const KEYS_CAST = join(ROOT, 'examples', 'keys.cast');
 const DEMO_CAST = join(ROOT, 'examples', 'demo.cast');
@@ -11,16 +11,8 @@ const DEMO_CAST = join(ROOT, 'examples', 'demo.cast');
 const TIMES = [1.5, 2.6, 3.2];
 // An opaque margin: the GIF's PNG still is then the reference for every pixel.
 const LOOK = ['--keys', '--margin-color', '#336699'];
-const MIME = { webp: 'image/webp', apng: 'image/png' } as const;
 
-let browser: Chromium;
-beforeAll(async () => {
-  browser = await Chromium.launch();
-  await browser.open('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 10, 10);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForTests();
 
 const dir = tempDir();
 
@@ -34,11 +26,11 @@ describe.each(['webp', 'apng'] as const)('--keys in %s (the shared frame sequenc
   it('shows at each time exactly what the PNG still with --keys shows there', async () => {
     const out = join(dir, `keys.${format}`);
     run([KEYS_CAST, out, ...LOOK]);
-    const decoded = await decodeInChromium(browser, readFileSync(out), MIME[format], TIMES);
+    const decoded = await decodeInChromium(browser(), readFileSync(out), MIME[format], TIMES);
     for (const [i, t] of TIMES.entries()) {
       const file = join(dir, `keys-${format}-${t}.png`);
       run([KEYS_CAST, file, '--at', String(t), ...LOOK]);
-      const still = await decodeInChromium(browser, readFileSync(file), 'image/png', [0]);
+      const still = await decodeInChromium(browser(), readFileSync(file), 'image/png', [0]);
       expect(still.height, 'the still has the keys bar').toBe(decoded.height);
       expect(pixelDifferences(decoded.shown[i]!, still.shown[0]!, decoded.width), `at ${t}s`).toEqual({ count: 0 });
     }

@@ -15,15 +15,19 @@ const plain = { window: 'none', padding: [0, 0], border: false, cursor: false } 
 /** The resting layer of an SVG: a still's rows, as a viewer copies them. */
 const restOf = (svg: string): string => /<g id="_r">(.*?)(<animate[^>]*>)?<\/g><\/g><\/g><\/g>/s.exec(svg)?.[1] ?? '';
 
-/** An animation of `first` followed by a blank screen: `first` is then a frame the player shows. */
-async function shown(first: ReturnType<typeof screen>, options: object = {}): Promise<string> {
+/** The animated SVG of `screens`, each shown for `duration` seconds. */
+async function animation(screens: ReturnType<typeof screen>[], options: object = {}, duration = 1): Promise<string> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const blank = screen([], first.cols, first.rows);
-  await renderSvg(framesOf([{ screen: first, duration: 1 }, { screen: blank, duration: 1 }]), info(first.cols, first.rows), { ...plain, theme, ...options }, out);
+  const { cols, rows } = screens[0]!;
+  await renderSvg(framesOf(screens.map((s) => ({ screen: s, duration }))), info(cols, rows), { ...plain, theme, ...options }, out);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** An animation of `first` followed by a blank screen: `first` is then a frame the player shows. */
+const shown = (first: ReturnType<typeof screen>, options: object = {}): Promise<string> =>
+  animation([first, screen([], first.cols, first.rows)], options);
 
 describe('row markup', () => {
   it('places a run at its column, keeping inner spaces; long runs are pinned to their cells', async () => {
@@ -147,20 +151,13 @@ describe('row markup', () => {
 
   it('places a row a shown frame drew as shapes alone again in the resting layer, under its copyable text', async () => {
     const blocks = textRow('█▀▄ █', 10);
-    const render = async (screens: ReturnType<typeof screen>[]): Promise<string> => {
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on('data', (c: Buffer) => chunks.push(c));
-      await renderSvg(framesOf(screens.map((s) => ({ screen: s, duration: 1 }))), info(10, 2), { ...plain, theme }, out);
-      return Buffer.concat(chunks).toString('utf8');
-    };
     // Shown by the player first, unchanged (the same row) in the last screen.
-    const svg = await render([screen([blocks, 'one'], 10, 2), screen([blocks, 'two'], 10, 2)]);
+    const svg = await animation([screen([blocks, 'one'], 10, 2), screen([blocks, 'two'], 10, 2)]);
     const [, id, d] = /<path id="(\w+)" d="([^"]+)"\/>/.exec(svg)!;
     expect(svg.split(d!).length - 1).toBe(1);
     expect(restOf(svg)).toMatch(new RegExp(`^<use href="#${id}"/><text class="\\w+">█▀▄ █<tspan>\n</tspan></text><text y="20">two<tspan>\n</tspan></text>$`));
     // First seen in the last screen: no frame defines it, the resting layer draws it.
-    const last = await render([screen(['one'], 10, 2), screen([blocks, 'two'], 10, 2)]);
+    const last = await animation([screen(['one'], 10, 2), screen([blocks, 'two'], 10, 2)]);
     expect(restOf(last)).toContain(`d="${d}"`);
     expect(restOf(last)).not.toContain('<use');
   });
@@ -190,12 +187,7 @@ describe('row markup', () => {
   });
 
   it('defines a chunk of rows when it comes back, and places it with one <use>', async () => {
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    const frames = [screen(['same', 'same', 'one'], 10, 4), screen(['same', 'same', 'two'], 10, 4), screen(['end'], 10, 4)];
-    await renderSvg(framesOf(frames.map((s) => ({ screen: s, duration: 1 }))), info(10, 4), { ...plain, theme }, out);
-    const svg = Buffer.concat(chunks).toString('utf8');
+    const svg = await animation([screen(['same', 'same', 'one'], 10, 4), screen(['same', 'same', 'two'], 10, 4), screen(['end'], 10, 4)]);
     // Chunks are cut after a row whose id hashes to a multiple of 2 (the square root of 4 rows):
     // here after the second "same". The second frame finds that chunk again and defines it.
     const [, chunk] = /<g id="(\w+)"><use href="#a"\/><use href="#a" y="20"\/><\/g>/.exec(svg)!;
@@ -251,15 +243,8 @@ describe('rows that grow', () => {
   const prompt = [...'user@host:~/src/cast2gif$ '].map((c, i) => cell(c, { fg: 1 + (i % 6), attrs: i % 2 ? Attr.BOLD : 0 }));
   const typed = (text: string) => screen([rowOf([...prompt, ...[...text].map((c) => cell(c))], 60)], 60, 1);
 
-  async function render(texts: string[]): Promise<string> {
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    // A last, different screen: every typed one is then a frame the player shows.
-    const shownFrames = [...texts.map((t) => ({ screen: typed(t), duration: 0.1 })), { screen: screen(['done'], 60, 1), duration: 0.1 }];
-    await renderSvg(framesOf(shownFrames), info(60, 1), { ...plain, theme }, out);
-    return Buffer.concat(chunks).toString('utf8');
-  }
+  // A last, different screen: every typed one is then a frame the player shows.
+  const render = (texts: string[]): Promise<string> => animation([...texts.map(typed), screen(['done'], 60, 1)], {}, 0.1);
 
   it('are drawn as the row before plus the cells they added, when that is shorter', async () => {
     const svg = await render(['g', 'gi', 'git']);

@@ -114,7 +114,7 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('--alt <text>', 'what screen readers call the image (default: the recording\'s title, else its file name)')
     .option('--max-size <size>', 'keep an animation under this size (e.g. 5MB) by lowering its frame rate, then dropping frames', byteSize)
     .option('--quality <n>', 'WebP: lossy at this quality 0-100 (default: lossless); MP4/WebM: 0-100 (default: 70, text sharp)', quality)
-    .option('--optimize', 'APNG: compress with zopfli (about 10% smaller, many times slower)', false)
+    .option('--optimize', 'APNG: also try zopfli on every frame (about 1% smaller, several times slower)', false)
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option(
       '--limit <name=n>',

@@ -202,9 +202,12 @@ export function compressRows(raw: Uint8Array, stride: number, h: number, bpp: nu
   return bestFiltering(raw, stride, h, bpp).data;
 }
 
-/** compressRows, also giving the scanlines it chose (to compress them again harder). */
-export function bestFiltering(raw: Uint8Array, stride: number, h: number, bpp: number): { data: Buffer; scanlines: Buffer } {
-  const choices = bpp === 1 ? [0, undefined] : [0, 1, undefined];
+/**
+ * compressRows, also giving the scanlines it chose (to compress them again harder); `indexedFilters`
+ * are the choices tried for palette indices.
+ */
+export function bestFiltering(raw: Uint8Array, stride: number, h: number, bpp: number, indexedFilters: (number | undefined)[] = [0, undefined]): { data: Buffer; scanlines: Buffer } {
+  const choices = bpp === 1 ? indexedFilters : [0, 1, undefined];
   let best: { data: Buffer; scanlines: Buffer } | undefined;
   for (const only of choices) {
     const scanlines = filterRows(raw, stride, h, bpp, only);

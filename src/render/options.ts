@@ -56,7 +56,7 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly loop?: number;
   /** WebP: lossy at this quality (0..100) instead of lossless; MP4/WebM: quality 0..100 instead of the text-sharp default. */
   readonly quality?: number;
-  /** APNG: compress with zopfli, about 10% smaller and many times slower. */
+  /** APNG: zopfli's deflate tried too, on every frame: about 1% smaller, some seven times slower. */
   readonly optimize?: boolean;
   /** For the `cast` format: asciicast version 2 (default) or 3. */
   readonly castVersion?: 2 | 3;

@@ -106,8 +106,9 @@ export class ApngEncoder implements AnimationEncoder<ApngFrame> {
   }
 
   /**
-   * Scanlines deflated again, harder than zlib did (candidates are compared by zlib's sizes, which
-   * rank them alike at a fraction of the time), and by zopfli too with --optimize; the smallest kept.
+   * Scanlines deflated again, harder than zlib did (candidates are compared by zlib's sizes:
+   * deflating all three harder would triple the time), and by zopfli too with --optimize; the
+   * smallest kept.
    * Past the budget of scanline bytes, frames keep zlib's deflate unless --optimize.
    */
   private async deflateHarder(zlib: Buffer, scanlines: Buffer, bpp: number): Promise<Buffer> {

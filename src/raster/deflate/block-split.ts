@@ -1,6 +1,6 @@
 import { planCounted } from './block-writer.js';
-import type { Parse } from './optimal-parse.js';
-import { DIST_CODE, DIST_SYMBOLS, END_OF_BLOCK, LENGTH_CODE, LITLEN_SYMBOLS } from './symbols.js';
+import { addSymbols, type Parse } from './optimal-parse.js';
+import { DIST_SYMBOLS, END_OF_BLOCK, LITLEN_SYMBOLS } from './symbols.js';
 
 /** A block of fewer items than this is not worth a header of its own. */
 const MIN_ITEMS = 4;
@@ -23,7 +23,7 @@ class RangeCounter {
         this.dist.push(dist.slice());
         this.bytes.push(bytes);
       }
-      if (i < parse.count) bytes += add(parse, i, lit, dist, 1);
+      if (i < parse.count) bytes += addSymbols(parse, i, lit, dist, 1);
     }
   }
 
@@ -44,22 +44,9 @@ class RangeCounter {
     for (let s = 0; s < LITLEN_SYMBOLS; s++) lit[s] += sign * l[s]!;
     for (let s = 0; s < DIST_SYMBOLS; s++) dist[s] += sign * d[s]!;
     let bytes = this.bytes[k]!;
-    for (let i = k * STRIDE; i < end; i++) bytes += add(this.parse, i, lit, dist, sign);
+    for (let i = k * STRIDE; i < end; i++) bytes += addSymbols(this.parse, i, lit, dist, sign);
     return bytes;
   }
-}
-
-/** Adds item i's symbols `sign` times; returns the input bytes it stands for. */
-function add(parse: Parse, i: number, lit: Uint32Array, dist: Uint32Array, sign: number): number {
-  const d = parse.distances[i]!;
-  const v = parse.values[i]!;
-  if (d === 0) {
-    lit[v] += sign;
-    return 1;
-  }
-  lit[257 + LENGTH_CODE[v]!] += sign;
-  dist[DIST_CODE[d]!] += sign;
-  return v;
 }
 
 /**
@@ -74,7 +61,7 @@ function bestCut(counter: RangeCounter, lo: number, hi: number): { at: number; b
     const span = to - from;
     const samples = span < 9 ? span + 1 : 9;
     let bestK = -1;
-    let points: number[] = [];
+    const points: number[] = [];
     for (let k = 0; k < samples; k++) {
       const at = samples === span + 1 ? from + k : from + Math.round((k * span) / (samples - 1));
       points.push(at);
@@ -85,11 +72,8 @@ function bestCut(counter: RangeCounter, lo: number, hi: number): { at: number; b
       }
     }
     if (samples === span + 1 || bestK < 0) break;
-    from = points[Math.max(0, bestK - 1)]! + (bestK > 0 ? 1 : 0);
-    to = points[Math.min(samples - 1, bestK + 1)]! - (bestK < samples - 1 ? 1 : 0);
-    if (bestK > 0) from = points[bestK - 1]!;
-    if (bestK < samples - 1) to = points[bestK + 1]!;
-    points = [];
+    from = points[Math.max(0, bestK - 1)]!;
+    to = points[Math.min(samples - 1, bestK + 1)]!;
   }
   return best;
 }

@@ -1,6 +1,6 @@
 import { BitWriter } from './bit-writer.js';
 import { blockStarts } from './block-split.js';
-import { planBlock, writeBlock } from './block-writer.js';
+import { type BlockPlan, planBlock, writeBlock } from './block-writer.js';
 import { MatchFinder, MatchList } from './match-finder.js';
 import { CostModel, countSymbols, greedyParse, OptimalParser, Parse } from './optimal-parse.js';
 
@@ -46,39 +46,44 @@ export function deflateSmall(data: Uint8Array, options: DeflateOptions = {}): Bu
   const matches = new MatchList();
   const parser = new OptimalParser();
   let trial = new Parse(1024);
-  /** The cheapest parse of positions lo–hi, starting from `best`'s counts; returns the one kept. */
-  const improve = (start: number, lo: number, hi: number, best: Parse, times: number): Parse => {
-    let bestBits = planBlock(best, 0, best.count, hi - lo).bits;
+  /** The cheapest parse of positions lo–hi, starting from `best`'s counts, and its coding. */
+  const improve = (start: number, lo: number, hi: number, best: Parse, times: number): { parse: Parse; plan: BlockPlan } => {
+    let plan = planBlock(best, 0, best.count, hi - lo);
     for (let r = 0; r < times; r++) {
       const { litlen, dist } = countSymbols(best, 0, best.count);
       parser.parse(data, start, lo, hi, matches, new CostModel(litlen, dist), trial);
-      const bits = planBlock(trial, 0, trial.count, hi - lo).bits;
-      if (bits >= bestBits) break;
+      const tried = planBlock(trial, 0, trial.count, hi - lo);
+      if (tried.bits >= plan.bits) break;
       [best, trial] = [trial, best];
-      bestBits = bits;
+      plan = tried;
     }
-    return best;
+    return { parse: best, plan };
   };
   for (let start = 0; ; start += SEGMENT) {
     const n = Math.min(SEGMENT, data.length - start);
     finder.find(start, start + n, matches);
     const first = new Parse(1024);
     greedyParse(data, start, n, matches, first);
-    const whole = improve(start, 0, n, first, rounds);
+    const segment = improve(start, 0, n, first, rounds);
+    const whole = segment.parse;
     const last = start + n >= data.length;
     const starts = blockStarts(whole, MAX_BLOCKS);
-    let lo = 0;
-    starts.forEach((from, k) => {
-      const to = starts[k + 1] ?? whole.count;
-      const bytes = bytesOf(whole, from, to);
-      const own = new Parse(to - from);
-      own.values.set(whole.values.subarray(from, to));
-      own.distances.set(whole.distances.subarray(from, to));
-      own.count = to - from;
-      const block = starts.length > 1 ? improve(start, lo, lo + bytes, own, blockRounds) : own;
-      writeBlock(out, planBlock(block, 0, block.count, bytes), block, 0, block.count, data, start + lo, bytes, last && k === starts.length - 1);
-      lo += bytes;
-    });
+    // One block: the segment's own parse and coding, already made.
+    if (starts.length === 1) writeBlock(out, segment.plan, whole, 0, whole.count, data, start, n, last);
+    else {
+      let lo = 0;
+      starts.forEach((from, k) => {
+        const to = starts[k + 1] ?? whole.count;
+        const bytes = bytesOf(whole, from, to);
+        const own = new Parse(to - from);
+        own.values.set(whole.values.subarray(from, to));
+        own.distances.set(whole.distances.subarray(from, to));
+        own.count = to - from;
+        const block = improve(start, lo, lo + bytes, own, blockRounds);
+        writeBlock(out, block.plan, block.parse, 0, block.parse.count, data, start + lo, bytes, last && k === starts.length - 1);
+        lo += bytes;
+      });
+    }
     if (last) break;
   }
   const body = out.finish();

@@ -17,17 +17,22 @@ export class Parse {
 export function countSymbols(parse: Parse, from: number, to: number): { litlen: Uint32Array; dist: Uint32Array } {
   const litlen = new Uint32Array(LITLEN_SYMBOLS);
   const dist = new Uint32Array(DIST_SYMBOLS);
-  const { values, distances } = parse;
-  for (let i = from; i < to; i++) {
-    const d = distances[i]!;
-    if (d === 0) litlen[values[i]!]!++;
-    else {
-      litlen[257 + LENGTH_CODE[values[i]!]!]!++;
-      dist[DIST_CODE[d]!]!++;
-    }
-  }
+  for (let i = from; i < to; i++) addSymbols(parse, i, litlen, dist, 1);
   litlen[END_OF_BLOCK] = 1;
   return { litlen, dist };
+}
+
+/** Adds item i's symbols to the counts `sign` times; returns the input bytes it stands for. */
+export function addSymbols(parse: Parse, i: number, litlen: Uint32Array, dist: Uint32Array, sign: number): number {
+  const d = parse.distances[i]!;
+  const v = parse.values[i]!;
+  if (d === 0) {
+    litlen[v] += sign;
+    return 1;
+  }
+  litlen[257 + LENGTH_CODE[v]!] += sign;
+  dist[DIST_CODE[d]!] += sign;
+  return v;
 }
 
 /** Bits each literal, length and distance costs, from how often the symbols occur (their entropy). */

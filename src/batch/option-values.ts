@@ -4,6 +4,7 @@ import { parseByteSize, parseLimit, resolveLimits, type Limits } from '../render
 import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/options.js';
 import { parseColor, WINDOW_STYLES, type WindowStyle } from '../theme/index.js';
 import { parseTimePoint } from '../timeline/index.js';
+import { parseRedactPattern } from '../edit/redact/patterns.js';
 
 /**
  * Options as the command line names them (commander's camelCase keys), which is also how the
@@ -61,6 +62,9 @@ export interface OptionValues {
   optimize?: boolean;
   /** One format or several; the config file may also give "gif,svg". */
   format?: OutputFormat[];
+  /** Patterns masked on screen (JavaScript regular expressions, `/…/flags`). */
+  redact?: string[];
+  redactSecrets?: boolean;
 }
 
 export type OptionName = keyof OptionValues;
@@ -153,6 +157,18 @@ const byteSize: Check = (v) => {
   }
 };
 
+const redactPatterns: Check = (v) => {
+  const list = strings(v) as string[];
+  for (const pattern of list) {
+    try {
+      parseRedactPattern(pattern);
+    } catch (error) {
+      bad(`usable patterns: ${(error as Error).message}`);
+    }
+  }
+  return list;
+};
+
 const window: Check = (v) =>
   typeof v === 'string' && (WINDOW_STYLES as readonly string[]).includes(v) ? v : bad(`one of ${WINDOW_STYLES.join(', ')}`);
 
@@ -216,6 +232,8 @@ const CHECKS: Record<OptionName, Check> = {
   quality: (v) => (typeof v === 'number' && v >= 0 && v <= 100 ? v : bad('a number from 0 to 100')),
   limit,
   format: formats,
+  redact: redactPatterns,
+  redactSecrets: boolean,
 };
 
 export const OPTION_NAMES = Object.keys(CHECKS) as OptionName[];
@@ -312,6 +330,9 @@ export function toRenderOptions(values: OptionValues, format: OutputFormat): Ren
     cursor: values.cursor,
     transparentBackground: values.transparentBackground,
     embedFont: values.embedFont,
+    // Like --keys: absent when off, so hashes of renders without them are unchanged.
+    redact: values.redact !== undefined && values.redact.length > 0 ? values.redact : undefined,
+    redactSecrets: values.redactSecrets === true ? true : undefined,
   };
   // Dropping undefined keys keeps the options hash independent of which keys happened to be spelled out.
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as unknown as RenderOptions;

@@ -124,7 +124,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       return 0;
     }
     // The dark twin first (its frames are not counted): the output named appears only when both are complete.
-    if (twin !== undefined) await renderFile(cast, { ...darkTwinOptions(options), onFrame: () => {} }, twin);
+    // Its warnings are the main render's: said once, by the main render.
+    if (twin !== undefined) await renderFile(cast, { ...darkTwinOptions(options), onFrame: () => {}, onWarning: undefined }, twin);
     let bytes: number;
     try {
       bytes = await renderFile(cast, options, output);

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { parseByteSize } from '../render/limits.js';
+import { parseRedactPattern } from '../edit/redact/patterns.js';
 
 /** Parsers for option values; each rejects with a message commander prints as a usage error. */
 export function positiveNumber(value: string): number {
@@ -43,6 +44,16 @@ export function padding(value: string): [number, number] {
 
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** --redact: a usable pattern, collected with the ones before it. */
+export function redactPattern(value: string, previous: string[] | undefined): string[] {
+  try {
+    parseRedactPattern(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message.replace(/^--redact [^:]*: /, ''));
+  }
+  return collect(value, previous);
 }
 
 /** `--max-size 5MB`: bytes. */

@@ -14,6 +14,7 @@ import {
   positiveNumber,
   byteSize,
   quality,
+  redactPattern,
 } from './parse-values.js';
 
 export interface ProgramInfo {
@@ -115,6 +116,8 @@ export function buildProgram(info: ProgramInfo): Command {
     .option('--max-size <size>', 'keep an animation under this size (e.g. 5MB) by lowering its frame rate, then dropping frames', byteSize)
     .option('--quality <n>', 'WebP: lossy at this quality 0-100 (default: lossless); MP4/WebM: 0-100 (default: 70, text sharp)', quality)
     .option('--optimize', 'APNG: also try zopfli on every frame (about 1% smaller, several times slower)', false)
+    .option('--redact <regex>', 'mask every match on screen, in every output (repeatable; JavaScript regular expression, /…/i for flags)', redactPattern)
+    .option('--redact-secrets', 'also mask well-known credentials: GitHub, AWS, Slack, Stripe, Google and npm tokens, JWTs, private keys, password= assignments')
     .option('--snapshots <dir>', 'also write a PNG of the screen at each marker into this folder (animated outputs)')
     .option(
       '--limit <name=n>',

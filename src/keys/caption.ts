@@ -1,5 +1,6 @@
 import { textCells } from './cells.js';
 import { KeyDecoder, type KeyToken } from './decode.js';
+import { KEY_MASK } from './mask.js';
 
 /** One item of the overlay: a word typed, or a key by name. */
 export interface KeyItem {
@@ -114,7 +115,9 @@ export class KeyCaption {
         continue;
       }
       if (item) {
-        item.text += part;
+        // A hidden run typed over several presses is one mask, however long.
+        const text = item.text.endsWith(KEY_MASK) && part.startsWith(KEY_MASK) ? part.slice(KEY_MASK.length) : part;
+        item.text += text;
         // A word longer than any bar keeps its end, which is what shows.
         if (item.text.length > 2 * MAX_WORD) item.text = `…${item.text.slice(-MAX_WORD)}`;
         item.last = time;

@@ -60,8 +60,8 @@ function controlName(code: number): string {
 
 const isControl = (code: number): boolean => code < 0x20 || code === 0x7f;
 
-const PASTE_START = `${ESC}[200~`;
-const PASTE_END = `${ESC}[201~`;
+export const PASTE_START = `${ESC}[200~`;
+export const PASTE_END = `${ESC}[201~`;
 const PASTE_KEPT = 64;
 
 /**
@@ -126,7 +126,7 @@ export class KeyDecoder {
  * The escape sequence starting at `start`, and its key name: undefined for reports that are no
  * key press (mouse, focus) and for sequences no key sends.
  */
-function escapeSequence(data: string, start: number): { text: string; name?: string } {
+export function escapeSequence(data: string, start: number): { text: string; name?: string } {
   const next = data[start + 1];
   if (next === undefined) return { text: ESC, name: 'Esc' };
   if (next === '[') return csi(data, start);

@@ -76,6 +76,14 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
   readonly onMaxSize?: (message: string, kept: { readonly frames: number }) => void;
   /** Animated outputs: called with each frame as it is rendered (for progress displays). */
   readonly onFrame?: (frame: Frame) => void;
-  /** Show the keys pressed (input events) in a bar under the terminal, in every picture format. */
+  /**
+   * Show the keys pressed (input events) in a bar under the terminal, in every picture format.
+   * Typed characters the screen never showed (a password at a prompt that does not echo) show as
+   * one fixed mask (see keys/echo.ts).
+   */
   readonly keys?: boolean;
+  /** Patterns (JavaScript regular expressions, `/…/flags` for flags) masked wherever the screen shows them, in every output. */
+  readonly redact?: readonly string[];
+  /** Mask well-known credentials too (tokens, keys, password assignments: edit/redact/patterns.ts). */
+  readonly redactSecrets?: boolean;
 }

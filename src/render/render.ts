@@ -6,6 +6,7 @@ import { animationInfo, castFrames, stillAt, terminalAt, type AnimationInfo, typ
 import { checkOutputSize, LimitError, limitBytes, limitFrames, outputPixels, resolveLimits, type Limits } from './limits.js';
 import { TIMELINE_DEFAULTS } from '../timeline/index.js';
 import { withKeys } from './keys.js';
+import { protect } from '../edit/protect.js';
 import { lookFor } from './look.js';
 import type { RenderOptions } from './options.js';
 import { isAnimated, tuneFrames, type FrameTuning } from './frame-tuning.js';
@@ -45,8 +46,14 @@ async function snapshotRenderer(info: AnimationInfo, look: ReturnType<typeof loo
  * Writes to `out` and leaves ending it to the caller.
  */
 export async function renderCast(recording: Cast, given: RenderOptions, out: Writable): Promise<void> {
-  let cast = recording;
   let options = given;
+  // Before anything is drawn or written: what the terminal did not show, or the user masked, never leaves.
+  let cast = await protect(recording, {
+    redact: options.redact,
+    redactSecrets: options.redactSecrets,
+    judgeKeys: options.format === 'cast' || (options.keys === true && options.format !== 'txt'),
+    onWarning: options.onWarning,
+  });
   // Once, before any --max-size retry: the answer sizes the picture, and its warning is said once.
   if (options.keys && options.format !== 'cast' && options.format !== 'txt') {
     const read = await withKeys(cast);

@@ -77,6 +77,11 @@ export class Line {
   row: Row | null = null;
   /** False while the line surely holds no wide character, so printing need not look for one. */
   mayHaveWide = false;
+  /**
+   * Where in the output stream each cell was printed (a code unit offset, 0 for never printed);
+   * null unless the terminal tracks origins (redaction), which it alone writes.
+   */
+  origins: Int32Array | null = null;
 
   constructor(
     public cols: number,
@@ -103,6 +108,7 @@ export class Line {
       }
     }
     if (this.clusters !== null) this.dropClusters(from, to);
+    if (this.origins !== null) this.origins.fill(0, from, to);
     if (from === 0 && to === this.cols) {
       this.mayHaveWide = false;
       this.clusters = null;
@@ -138,6 +144,7 @@ export class Line {
   move(to: number, from: number, end: number, bg: number): void {
     this.data.copyWithin(to * STRIDE, from * STRIDE, end * STRIDE);
     if (this.clusters !== null) this.clusters.copyWithin(to, from, end);
+    if (this.origins !== null) this.origins.copyWithin(to, from, end);
     this.repairWide(bg);
     this.row = null;
   }
@@ -163,6 +170,8 @@ export class Line {
     this.data.set(other.data.subarray(from * STRIDE, to * STRIDE), from * STRIDE);
     if (other.mayHaveWide) this.mayHaveWide = true;
     if (this.clusters !== null) this.dropClusters(from, to);
+    if (other.origins !== null) (this.origins ??= new Int32Array(this.cols)).set(other.origins.subarray(from, to), from);
+    else if (this.origins !== null) this.origins.fill(0, from, to);
     if (other.clusters !== null) {
       for (let x = from; x < to; x++) {
         const text = other.clusters[x];
@@ -181,6 +190,11 @@ export class Line {
     this.data.set(old.subarray(0, keep * STRIDE));
     const oldCols = this.cols;
     this.cols = cols;
+    if (this.origins !== null) {
+      const origins = new Int32Array(cols);
+      origins.set(this.origins.subarray(0, keep));
+      this.origins = origins;
+    }
     if (cols > oldCols) this.erase(oldCols, cols, bg);
     if (this.clusters !== null) {
       this.clusters.length = cols;

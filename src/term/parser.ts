@@ -154,6 +154,12 @@ export class Parser {
   private oscOpen = false;
   /** A high surrogate that ended the previous chunk, waiting for its low half; -1 when none. */
   private carry = -1;
+  /**
+   * Where the chunk being parsed starts in everything fed so far, in UTF-16 code units (its first
+   * unit may be a high surrogate carried over from the previous chunk).
+   */
+  origin = 0;
+  private fed = 0;
   /** The chunk being parsed, as UTF-16 code units (see feed). */
   private codes = new Uint16Array(WINDOW + 1);
   private readonly bytes = Buffer.from(this.codes.buffer);
@@ -176,14 +182,17 @@ export class Parser {
     for (let at = 0; at < input.length; at += WINDOW) {
       const part = input.length <= WINDOW ? input : input.substring(at, at + WINDOW);
       let n = 0;
+      this.origin = this.fed + at;
       if (this.carry >= 0) {
         this.codes[n++] = this.carry;
         this.carry = -1;
+        this.origin--;
       }
       if (LITTLE_ENDIAN) this.bytes.write(part, n * 2, 'utf16le');
       else for (let i = 0; i < part.length; i++) this.codes[n + i] = part.charCodeAt(i);
       this.parse(this.codes, n + part.length);
     }
+    this.fed += input.length;
   }
 
   private parse(data: Uint16Array, n: number): void {

@@ -11,6 +11,13 @@ import { charWidth, isEmojiModifier, ZWJ } from './unicode.js';
 export interface TerminalOptions {
   cols: number;
   rows: number;
+  /**
+   * Remember where in the output stream each cell was printed (see `originAt`): redaction maps
+   * what the screen shows back to the characters that drew it. Off by default: it costs memory.
+   */
+  trackOrigins?: boolean;
+  /** Told of every run of cells printed, [from, to) on row y, after they are written. */
+  onPrint?: (y: number, from: number, to: number) => void;
 }
 
 /** Screen size limits: keep memory bounded whatever a recording claims. */
@@ -102,8 +109,16 @@ export class Terminal implements ParserHandler {
   private joinNext = false;
 
   private readonly parser: Parser;
+  private readonly tracking: boolean;
+  private readonly onPrint: ((y: number, from: number, to: number) => void) | undefined;
+  /** With tracking: the stream offset of the character being printed, and joins of marks to the cell they joined. */
+  private printOrigin = 0;
+  private readonly joins: Map<number, number> | null;
 
   constructor(opts: TerminalOptions) {
+    this.tracking = opts.trackOrigins === true;
+    this.onPrint = opts.onPrint;
+    this.joins = this.tracking ? new Map() : null;
     this._cols = clampSize(opts.cols, MAX_COLS);
     this._rows = clampSize(opts.rows, MAX_ROWS);
     this.bottom = this._rows - 1;
@@ -150,6 +165,36 @@ export class Terminal implements ParserHandler {
 
   feed(data: string): void {
     this.parser.feed(data);
+  }
+
+  /** Whether the alternate screen (full-screen programs) is shown. */
+  get altScreen(): boolean {
+    return this.isAlt;
+  }
+
+  /** Whether row y continues on the next row because text wrapped there. */
+  wrapped(y: number): boolean {
+    return this.lines[y]?.wrapped === true;
+  }
+
+  /** The text of the cell at (x, y): '' for the right half of a wide character. */
+  cellText(x: number, y: number): string {
+    const line = this.lines[y];
+    return line === undefined || x < 0 || x >= this._cols ? ' ' : line.textAt(x);
+  }
+
+  /**
+   * With `trackOrigins`: 1 + the offset, counted in UTF-16 code units over everything fed, of the
+   * character that drew the cell at (x, y) (a wide character's both halves); 0 for a cell never
+   * printed (blank, erased).
+   */
+  originAt(x: number, y: number): number {
+    return this.lines[y]?.origins?.[x] ?? 0;
+  }
+
+  /** With `trackOrigins`: combining marks and joined code points (origin) and the origin of the cell they joined. */
+  get joinedOrigins(): ReadonlyMap<number, number> {
+    return this.joins ?? new Map();
   }
 
   snapshot(): ScreenSnapshot {
@@ -257,6 +302,7 @@ export class Terminal implements ParserHandler {
           }
         }
       } else if (cp < 0xa0) return i;
+      if (this.tracking) this.printOrigin = this.parser.origin + i + 1;
       i++;
       if (cp >= 0xd800 && cp <= 0xdfff) {
         if (cp <= 0xdbff && i === end) return i - 1;
@@ -334,6 +380,11 @@ export class Terminal implements ParserHandler {
       }
       const x = x0 + (i - first);
       if (x === x0) return i;
+      if (this.tracking) {
+        const origins = (line.origins ??= new Int32Array(line.cols));
+        for (let k = x0, o = this.parser.origin + first + 1; k < x; k++, o++) origins[k] = o;
+      }
+      this.onPrint?.(y, x0, x);
       if (line.clusters !== null) line.dropClusters(x0, x);
       line.row = null;
       this.lastX = x - 1;
@@ -360,6 +411,7 @@ export class Terminal implements ParserHandler {
     if (!this.lastValid) return false;
     const line = this.lines[this.lastY];
     const text = line.textAt(this.lastX) + String.fromCodePoint(cp);
+    if (this.joins !== null) this.joins.set(this.printOrigin, line.origins?.[this.lastX] ?? 0);
     if (text.length > 64) return true; // a runaway cluster (Zalgo text) keeps its first marks only
     line.setCluster(this.lastX, text);
     this.joinNext = cp === ZWJ;
@@ -394,10 +446,12 @@ export class Terminal implements ParserHandler {
       data[at + FLAGS] = this.cellFlags;
     }
     if (line.clusters !== null) line.dropClusters(x, x + w);
+    if (this.tracking) (line.origins ??= new Int32Array(line.cols)).fill(this.printOrigin, x, Math.min(x + w, line.cols));
     line.row = null;
     this.lastX = x;
     this.lastY = this.y;
     this.lastValid = true;
+    this.onPrint?.(this.y, x, Math.min(x + w, this._cols));
     if (after > right) {
       this.x = right;
       this.wrapPending = this.autowrap;
@@ -696,6 +750,8 @@ export class Terminal implements ParserHandler {
     const limit = this._cols * (this._rows + 1);
     if (n > limit) n = limit + ((n - limit) % this._cols);
     const w = charWidth(cp) === 2 ? 2 : 1;
+    // Repeated cells come from the character repeated: masking it masks them.
+    if (this.tracking) this.printOrigin = line.origins?.[this.lastX] ?? 0;
     for (let i = 0; i < n; i++) {
       this.putChar(cp, w);
       if (cluster !== undefined) this.lines[this.lastY].setCluster(this.lastX, cluster);

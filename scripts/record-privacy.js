@@ -125,6 +125,22 @@ const SESSIONS = {
     key('Enter'),
     pause(800),
   ],
+  // Secrets on screen: typed (echoed) into a file, printed by cat, and a private key from openssl.
+  secrets: [
+    ...SHELL_SETUP,
+    type("printf 'GITHUB_TOKEN=ghp_Q3v8LmT2xK9pR4sW7yZ1aB6cD0eF5gH2jN8k\\nAWS_ACCESS_KEY_ID=AKIAQ7XKZ3M5N2P8R4TB\\n' > .env", 30),
+    key('Enter'),
+    pause(500),
+    type('cat .env'),
+    key('Enter'),
+    pause(800),
+    type('openssl genpkey -algorithm ed25519 | tee key.pem', 30),
+    key('Enter'),
+    pause(1200),
+    type('echo done'),
+    key('Enter'),
+    pause(800),
+  ],
 };
 
 function record(name, steps, outDir) {

@@ -163,7 +163,7 @@ const redactPatterns: Check = (v) => {
     try {
       parseRedactPattern(pattern);
     } catch (error) {
-      bad(`usable patterns: ${(error as Error).message}`);
+      bad(`patterns that match something: ${(error as Error).message}`);
     }
   }
   return list;

@@ -51,7 +51,7 @@ export function redactPattern(value: string, previous: string[] | undefined): st
   try {
     parseRedactPattern(value);
   } catch (error) {
-    throw new InvalidArgumentError((error as Error).message.replace(/^--redact [^:]*: /, ''));
+    throw new InvalidArgumentError((error as Error).message);
   }
   return collect(value, previous);
 }

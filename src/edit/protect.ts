@@ -35,7 +35,8 @@ const seconds = (time: number): string => `${Math.round(time * 10) / 10} s`;
  *   they were printed, so a secret printed piece by piece never shows in part;
  * - typed characters the screen never showed (a password at a prompt that does not echo) and typed
  *   characters whose echo is masked, replaced by one fixed mask per run;
- * - the header's title, command and env, and marker labels, masked alike.
+ * - the header's title, command and env, marker labels, window titles (OSC 0/2) and hyperlink
+ *   targets (OSC 8), masked alike.
  * Every output format renders the returned recording, the `.cast` writer included, so a redacted
  * `.cast` renders to the same pictures. Without masking, it only warns (once per kind, at the
  * first time it shows) of known credentials on screen.
@@ -168,6 +169,20 @@ function editOutput(data: string, edits: readonly Edit[]): string {
   return out + data.slice(from);
 }
 
+/** OSC 0/1/2 (window titles) and OSC 8 (hyperlinks): text a terminal shows or follows that is no cell. */
+const CONTROL_STRING = /\x1b\]([0128]);([^\x07\x1b]*)(\x07|\x1b\\)/g;
+
+/** Titles and link targets with the patterns' matches masked, as the header's title is. */
+function maskControlStrings(data: string, masks: readonly SecretPattern[]): string {
+  if (masks.length === 0 || !data.includes('\x1b]')) return data;
+  return data.replace(CONTROL_STRING, (_, code: string, text: string, end: string) => {
+    if (code !== '8') return `\x1b]${code};${maskString(text, masks)}${end}`;
+    // OSC 8: params;URI. The URI is masked as a whole string.
+    const split = text.indexOf(';');
+    return split < 0 ? `\x1b]8;${text}${end}` : `\x1b]8;${text.slice(0, split + 1)}${maskString(text.slice(split + 1), masks)}${end}`;
+  });
+}
+
 /** Input with each run of hidden characters (adjacent in the data) replaced by one mask. */
 function maskInput(data: string, hidden: readonly TypedChar[]): string {
   let out = '';
@@ -196,7 +211,8 @@ async function* rewritten(events: readonly CastEvent[], outputEdits: Map<number,
     const event = events[index]!;
     if (event.kind === 'output') {
       const edits = outputEdits.get(index);
-      yield edits ? { ...event, data: editOutput(event.data, edits) } : event;
+      const data = maskControlStrings(edits ? editOutput(event.data, edits) : event.data, masks);
+      yield data === event.data ? event : { ...event, data };
     } else if (event.kind === 'input') {
       const { data } = inputs[nextInput++]!;
       if (!dropped.has(index)) yield data === event.data ? event : { ...event, data };

@@ -172,13 +172,13 @@ export class EchoJudge {
 
   private type(event: number, offset: number, length: number, cp: number, time: number, paste?: number): void {
     const width = Math.max(1, charWidth(cp));
-    const last = this.pending[this.pending.length - 1];
+    // Characters typed before a named key are not in the same flow of text: only later ones are.
+    const last = this.pending.findLast((p) => !p.barred);
     let expected: Pending['expected'];
     if (last === undefined) {
       const cursor = this.term.cursor;
       expected = { x: cursor.x, y: cursor.y };
-    } else if (last.expected !== null && !last.barred) expected = this.after(last.expected.x, last.expected.y, last.width);
-    else expected = null;
+    } else expected = last.expected === null ? null : this.after(last.expected.x, last.expected.y, last.width);
     this.pending.push({ event, offset, length, ch: String.fromCodePoint(cp), width, time, expected, sawPrint: false, barred: false, ...(paste === undefined ? {} : { paste }) });
   }
 
@@ -193,24 +193,28 @@ export class EchoJudge {
   }
 
   private cell(x: number, y: number, text: string): void {
-    const head = this.pending[0];
-    if (head === undefined) return;
-    const atExpected = head.expected !== null && head.expected.x === x && head.expected.y === y;
     const base = String.fromCodePoint(text.codePointAt(0)!);
-    if (base === head.ch && (atExpected || (!head.sawPrint && !head.barred))) {
-      this.shown.set(head, this.term.originAt(x, y));
-      this.pending.shift();
-      // What was typed after it follows it on screen.
-      let at = this.after(x, y, head.width);
-      for (const p of this.pending) {
-        if (p.barred !== head.barred) break;
-        p.expected = at;
-        at = this.after(at.x, at.y, p.width);
+    for (let i = 0; i < this.pending.length; i++) {
+      const p = this.pending[i]!;
+      const atExpected = p.expected !== null && p.expected.x === x && p.expected.y === y;
+      if (base === p.ch && (atExpected || (!p.sawPrint && !p.barred))) {
+        this.shown.set(p, this.term.originAt(x, y));
+        this.pending.splice(i, 1);
+        // What was typed after it follows it on screen.
+        let at = this.after(x, y, p.width);
+        for (const q of this.pending.slice(i)) {
+          if (q.barred !== p.barred) break;
+          q.expected = at;
+          at = this.after(at.x, at.y, q.width);
+        }
+        break;
       }
-    } else if (atExpected) {
-      // Something else took its cell: an asterisk for a letter.
-      this.hidden.push(head);
-      this.pending.shift();
+      if (atExpected) {
+        // Something else took its cell: an asterisk for a letter.
+        this.hidden.push(p);
+        this.pending.splice(i, 1);
+        break;
+      }
     }
     for (const p of this.pending) p.sawPrint = true;
   }

@@ -46,17 +46,18 @@ export const BUILTIN_SECRETS: readonly SecretPattern[] = [
     regex: /^(?:[A-Za-z0-9+/=]+ *\n)+-----END [A-Z0-9 ]*PRIVATE KEY-----/g,
     multiline: { trigger: 'PRIVATE KEY-----' },
   },
-  // name=value assignments: the value, up to white space, a quote or the end of the line.
+  // name=value assignments: the value, up to white space, a quote, a bracket or the end of the line
+  // (a bracketed value is a placeholder: "token: (none)", "password=<secret>").
   {
     kind: 'a password or token assignment',
-    regex: /(?<=\b[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api_?key)["']?\s*[=:]\s*["']?)[^\s"']{4,}/gi,
+    regex: /(?<=\b[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api_?key)["']?\s*[=:]\s*["']?)[^\s"'()<>[\]{},;]{4,}/gi,
   },
 ];
 
 /** A pattern the user gave that cannot be used: a usage error naming it. */
 export class PatternError extends Error {
   constructor(pattern: string, problem: string) {
-    super(`--redact ${JSON.stringify(pattern)}: ${problem}`);
+    super(`${JSON.stringify(pattern)} ${problem}`);
     this.name = 'PatternError';
   }
 }
@@ -72,18 +73,18 @@ export function parseRedactPattern(text: string): SecretPattern {
   const slashed = /^\/([\s\S]+)\/([a-z]*)$/.exec(text);
   const source = slashed ? slashed[1]! : text;
   const flags = slashed ? slashed[2]! : '';
-  if (source === '') throw new PatternError(text, 'the pattern is empty');
-  if (flags.includes('y')) throw new PatternError(text, 'the y (sticky) flag would stop at the first miss');
+  if (source === '') throw new PatternError(text, 'is empty');
+  if (flags.includes('y')) throw new PatternError(text, 'has the y (sticky) flag, which would stop at the first miss');
   let regex: RegExp;
   try {
     regex = new RegExp(source, flags.includes('g') ? flags : `${flags}g`);
   } catch (error) {
-    throw new PatternError(text, `not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, '')})`);
+    throw new PatternError(text, `is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`);
   }
   for (const probe of EMPTY_PROBES) {
     regex.lastIndex = 0;
     for (let match = regex.exec(probe); match !== null; match = regex.exec(probe)) {
-      if (match[0] === '') throw new PatternError(text, 'it matches the empty string, which would mask nothing');
+      if (match[0] === '') throw new PatternError(text, 'matches the empty string, which would mask nothing');
       if (regex.lastIndex >= probe.length) break;
     }
   }

@@ -149,10 +149,17 @@ function hiddenInput(judge: EchoJudge, masked: ReadonlyMap<number, number>): Map
   };
   for (const c of hidden) if (c.paste === undefined) add(c);
   for (const c of judge.pastedChars()) if (hiddenPastes.has(c.paste!)) add(c);
-  for (const list of byEvent.values()) {
-    list.sort((a, b) => a.offset - b.offset);
-    // A pasted character is both judged and listed as pasted: keep one.
-    for (let i = list.length - 1; i > 0; i--) if (list[i]!.offset === list[i - 1]!.offset) list.splice(i, 1);
+  // A judged pasted character lies inside its paste's range too: overlapping ranges become one.
+  for (const [event, list] of byEvent) {
+    list.sort((a, b) => a.offset - b.offset || b.length - a.length);
+    const merged: TypedChar[] = [];
+    for (const c of list) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && c.offset < last.offset + last.length) {
+        if (c.offset + c.length > last.offset + last.length) merged[merged.length - 1] = { ...last, length: c.offset + c.length - last.offset };
+      } else merged.push(c);
+    }
+    byEvent.set(event, merged);
   }
   return byEvent;
 }

@@ -8,6 +8,11 @@ import { escapeSequence, PASTE_END, PASTE_START } from './decode.js';
  * a remote one (ssh) a round trip: a second covers slow links without reaching the next command.
  */
 export const ECHO_WINDOW = 1;
+/**
+ * Characters waiting for the screen at most: a flood of keys at one instant (a recording's worth of
+ * input with no output) costs no more than a person's typing. Past it, the oldest are hidden.
+ */
+const MAX_PENDING = 1024;
 /** Characters of a paste judged: its first line's start is what the caption shows of it. */
 const PASTE_JUDGED = 32;
 
@@ -56,7 +61,7 @@ export class EchoJudge {
   private pending: Pending[] = [];
   private readonly shown = new Map<Pending, number>();
   private readonly hidden: TypedChar[] = [];
-  /** Every code unit run of every paste, judged or not: a paste is hidden or shown whole. */
+  /** Each paste's text, a range per input event it spans, judged or not: a paste is hidden or shown whole. */
   private readonly pasted: TypedChar[] = [];
   private inPaste = false;
   private pastes = 0;
@@ -74,15 +79,15 @@ export class EchoJudge {
       if (this.inPaste) {
         const end = data.indexOf(PASTE_END, i);
         const stop = end < 0 ? data.length : end;
-        for (let j = i; j < stop; ) {
+        if (stop > i) this.pasted.push({ event, offset: i, length: stop - i, paste: this.pastes });
+        for (let j = i; j < stop && this.pasteJudged < PASTE_JUDGED; ) {
           const cp = data.codePointAt(j)!;
           const length = cp > 0xffff ? 2 : 1;
-          this.pasted.push({ event, offset: j, length, paste: this.pastes });
           if (cp < 0x20 || cp === 0x7f) {
             // A paste's later lines are judged with its first.
             this.pasteJudged = PASTE_JUDGED;
           } else {
-            this.type(event, j, length, cp, time, this.pasteJudged < PASTE_JUDGED ? this.pastes : undefined);
+            this.type(event, j, length, cp, time, this.pastes);
             this.pasteJudged++;
           }
           j += length;
@@ -160,7 +165,7 @@ export class EchoJudge {
     return this.hidden;
   }
 
-  /** Every character of every paste (after finish): a paste with any hidden character is hidden whole. */
+  /** Every paste's ranges (after finish): a paste with any hidden character is hidden whole. */
   pastedChars(): readonly TypedChar[] {
     return this.pasted;
   }
@@ -180,6 +185,7 @@ export class EchoJudge {
       expected = { x: cursor.x, y: cursor.y };
     } else expected = last.expected === null ? null : this.after(last.expected.x, last.expected.y, last.width);
     this.pending.push({ event, offset, length, ch: String.fromCodePoint(cp), width, time, expected, sawPrint: false, barred: false, ...(paste === undefined ? {} : { paste }) });
+    if (this.pending.length > MAX_PENDING) this.hidden.push(this.pending.shift()!);
   }
 
   private bar(): void {

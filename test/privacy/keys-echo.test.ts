@@ -100,6 +100,16 @@ describe('keys the terminal did not show are masked (real recordings)', () => {
     expect(svg).toContain('visible');
   });
 
+  it('the SVG of vim and of the pastes shows what the screen showed, and masks the paste it did not', async () => {
+    const vim = Buffer.from(await render(recording('vim'), { format: 'svg', keys: true })).toString();
+    for (const word of ['first', 'typed', 'second', 'ggdd', ':wq']) expect(vim).toContain(word);
+    expect(vim).not.toContain('•');
+    const paste = Buffer.from(await render(recording('paste'), { format: 'svg', keys: true })).toString();
+    expect(paste).toContain('pasted words');
+    expect(paste).toContain('••••');
+    expect(paste).not.toMatch(/horse|battery|staple/);
+  });
+
   it('the PNG still draws the mask where the password was typed, exactly as a recording with the mask typed in', async () => {
     const events = original('read-s');
     const password = passwordKeys(events);

@@ -1,5 +1,6 @@
 // The library API: the whole pipeline in one call, and each stage for people building their own.
 export { render, renderCast } from './render/render.js';
+export { protect, type ProtectOptions } from './edit/protect.js';
 export { lookFor } from './render/look.js';
 export { runBatch, BatchSetupError, type BatchRequest, type BatchSummary, type OptionValues } from './batch/index.js';
 export { OUTPUT_FORMATS, type OutputFormat, type RenderOptions, type LookOptions } from './render/options.js';

@@ -5,8 +5,8 @@ import { tempDir } from '../helpers/temp-dir.js';
 import { detectThemeFormat, importThemeFile, parseThemeText } from '../../src/theme/formats/index.js';
 import { resolveTheme } from '../../src/theme/resolve.js';
 import { getTheme } from '../../src/theme/builtin.js';
-import { parseToml } from '../../src/theme/formats/toml.js';
 import { parseYaml } from '../../src/theme/formats/yaml.js';
+import { ANSI_NAMES } from '../../src/theme/formats/colorset.js';
 
 const fixture = (name: string): string => new URL(`fixtures/${name}`, import.meta.url).pathname;
 
@@ -109,25 +109,46 @@ describe('import errors', () => {
   });
 });
 
-describe('minimal TOML and YAML readers', () => {
-  it('TOML: tables, dotted keys, inline tables, quotes, comments', () => {
-    const doc = parseToml(`
-# comment
-title = "a # not a comment"
-[colors.primary]
-background = '#000000' # trailing
+describe('TOML themes (read by smol-toml)', () => {
+  const dir = tempDir('theme-toml');
+  const ansi = (shade: string) => ANSI_NAMES.map((name, i) => `${name} = "#${shade}${String(i).repeat(5)}"`).join(', ');
+  it('reads what TOML allows beyond one line per key: multi-line arrays, arrays of tables, inline tables, escapes', () => {
+    const text = `[general]
+import = [
+  "~/.config/alacritty/base.toml", # a comment inside the array
+  "~/.config/alacritty/keys.toml",
+]
+
+[[colors.indexed_colors]]
+index = 16
+color = "#ff9e64"
+
+[[colors.indexed_colors]]
+index = 17
+color = "#db4b4b"
+
 [colors]
-normal = { black = "#010101", red = "#020202" }
-bright.black = "#030303"
-n = 1_000
-flag = true
-`);
-    expect(doc).toEqual({
-      title: 'a # not a comment',
-      colors: { primary: { background: '#000000' }, normal: { black: '#010101', red: '#020202' }, bright: { black: '#030303' }, n: 1000, flag: true },
-    });
-    expect(() => parseToml('[a]\nnot a pair\n')).toThrow(/line 2/);
+primary = { background = "#\u0030a0b0c", foreground = '#f0f0f0' }
+normal = { ${ansi('1')} }
+bright = { ${ansi('2')} }
+"cursor" = { text = "#000000", cursor = "#123456" }
+`;
+    const t = parseThemeText(text, 'full.toml');
+    expect(t).toMatchObject({ background: 0x0a0b0c, foreground: 0xf0f0f0, cursor: 0x123456 });
+    expect(t.palette[0]).toBe(0x100000);
+    expect(t.palette[7]).toBe(0x177777);
+    expect(t.palette[15]).toBe(0x277777);
   });
+  it('a file that is not TOML is one line naming the file, the line and the problem', () => {
+    const path = join(dir, 'broken.toml');
+    writeFileSync(path, '[colors.primary]\nbackground = #000000\n');
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:2: not TOML (invalid value)`));
+    writeFileSync(path, '[colors.primary]\nbackground = "#000000"\nbackground = "#111111"\n');
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:3: not TOML (trying to redefine an already defined table or value)`));
+  });
+});
+
+describe('minimal YAML reader', () => {
   it('YAML: nesting by indentation, quotes, comments, skipped sequences', () => {
     const doc = parseYaml(`
 a:

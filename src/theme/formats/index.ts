@@ -70,7 +70,7 @@ export function parseThemeText(text: string, origin: string): Theme {
       break;
     }
     case 'alacritty-toml':
-      set = parseAlacrittyToml(text);
+      set = parseAlacrittyToml(text, origin);
       break;
     case 'alacritty-yaml':
       set = parseAlacrittyYaml(text);

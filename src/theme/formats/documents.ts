@@ -1,0 +1,27 @@
+import { parse as parseToml, TomlError } from 'smol-toml';
+
+/** A table of a parsed theme document: keys to whatever the format allows. */
+export type DocumentTable = Record<string, unknown>;
+
+export const isTable = (value: unknown): value is DocumentTable => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The sub-table under `key`, when there is one. */
+export const tableAt = (tree: unknown, key: string): DocumentTable | undefined => {
+  const value = isTable(tree) ? tree[key] : undefined;
+  return isTable(value) ? value : undefined;
+};
+
+/** A theme file that is not well-formed in its own syntax, as one line: `file:line: not TOML (problem)`. */
+const syntaxError = (origin: string, line: number | undefined, syntax: string, problem: string): Error =>
+  new Error(`${origin}${line === undefined ? '' : `:${line}`}: not ${syntax} (${problem})`);
+
+export function readToml(text: string, origin: string): DocumentTable {
+  try {
+    return parseToml(text);
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    // The message holds a code excerpt after its first line; the line number says where instead.
+    const problem = error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+    throw syntaxError(origin, error.line, 'TOML', problem);
+  }
+}

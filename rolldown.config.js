@@ -7,10 +7,12 @@
 // @jsquash/webp stays outside: its WebAssembly file is found beside its own module.
 // yaml stays outside: it is imported only to read a Terminalizer recording, and bundled it would
 // sit in a chunk of its own anyway.
+// jsonc-parser's "main" is a UMD build whose require() calls a bundle cannot follow: its ES build is taken.
 export default {
   input: { cli: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
   platform: 'node',
   external: ['@napi-rs/canvas', 'yaml', /^@jsquash\/webp/],
+  resolve: { alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } },
   logLevel: 'warn',
   output: {
     dir: 'dist/bundle',

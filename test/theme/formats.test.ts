@@ -148,6 +148,30 @@ bright = { ${ansi('2')} }
   });
 });
 
+describe('Windows Terminal JSON with comments (read by jsonc-parser)', () => {
+  const dir = tempDir('theme-jsonc');
+  const scheme = (name: string) =>
+    JSON.stringify({ name, background: '#000000', foreground: '#ffffff', ...Object.fromEntries(ANSI_NAMES.map((n, i) => [n === 'magenta' ? 'purple' : n, `#00000${i}`])) });
+  it('comment and trailing-comma syntax inside a string is text, outside it is not', () => {
+    const name = 'Dusk // dawn /* noon */, ] and, }';
+    const text = `// settings.json
+{
+  "$schema": "https://aka.ms/terminal-profiles-schema", /* a block comment */
+  "schemes": [
+    ${scheme(name).replace(/}$/, ',}')}, // the trailing commas are Windows Terminal's
+  ],
+}`;
+    const t = parseThemeText(text, 'settings.json');
+    expect(t.name).toBe(name);
+    expect(t.palette[7]).toBe(0x000007);
+  });
+  it('broken JSON is one line naming the file, the line and the problem', () => {
+    const path = join(dir, 'broken.json');
+    writeFileSync(path, '{\n  "name": "x",\n  "background" "#000000"\n}\n');
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:3: not JSON (colon expected)`));
+  });
+});
+
 describe('minimal YAML reader', () => {
   it('YAML: nesting by indentation, quotes, comments, skipped sequences', () => {
     const doc = parseYaml(`

@@ -1,3 +1,4 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseToml, TomlError } from 'smol-toml';
 
 /** A table of a parsed theme document: keys to whatever the format allows. */
@@ -24,4 +25,19 @@ export function readToml(text: string, origin: string): DocumentTable {
     const problem = error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
     throw syntaxError(origin, error.line, 'TOML', problem);
   }
+}
+
+/**
+ * JSON with the comments and trailing commas Windows Terminal accepts in settings.json, read as
+ * VS Code reads its own settings. A syntax error is reported at its line, by its code's words
+ * ("ColonExpected" -> "colon expected").
+ */
+export function readJsonc(text: string, origin: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  const first = errors[0];
+  if (first === undefined) return value;
+  const line = text.slice(0, first.offset).split('\n').length;
+  const problem = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  throw syntaxError(origin, line, 'JSON', problem);
 }

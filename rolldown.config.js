@@ -5,8 +5,8 @@
 // they build from import.meta.url (fonts/, themes/, package.json) hold unchanged; the batch pool
 // finds the worker as ./worker.js beside itself, so it is an entry of its own with that name.
 // @jsquash/webp stays outside: its WebAssembly file is found beside its own module.
-// yaml stays outside: it is imported only to read a Terminalizer recording, and bundled it would
-// sit in a chunk of its own anyway.
+// yaml stays outside: it is loaded only to read a Terminalizer recording or a YAML theme, and
+// bundled it would sit in a chunk of its own anyway.
 // jsonc-parser's "main" is a UMD build whose require() calls a bundle cannot follow: its ES build is taken.
 export default {
   input: { cli: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },

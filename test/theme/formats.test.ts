@@ -5,7 +5,6 @@ import { tempDir } from '../helpers/temp-dir.js';
 import { detectThemeFormat, importThemeFile, parseThemeText } from '../../src/theme/formats/index.js';
 import { resolveTheme } from '../../src/theme/resolve.js';
 import { getTheme } from '../../src/theme/builtin.js';
-import { parseYaml } from '../../src/theme/formats/yaml.js';
 import { ANSI_NAMES } from '../../src/theme/formats/colorset.js';
 
 const fixture = (name: string): string => new URL(`fixtures/${name}`, import.meta.url).pathname;
@@ -172,20 +171,47 @@ describe('Windows Terminal JSON with comments (read by jsonc-parser)', () => {
   });
 });
 
-describe('minimal YAML reader', () => {
-  it('YAML: nesting by indentation, quotes, comments, skipped sequences', () => {
-    const doc = parseYaml(`
-a:
-  b:
-    c: '0x123456'   # comment
-    d: "x: y"
-  e: plain value
-list:
-  - one
-  - two
-f: 1
-`);
-    expect(doc).toEqual({ a: { b: { c: '0x123456', d: 'x: y' }, e: 'plain value' }, list: {}, f: '1' });
+describe('YAML themes (read by yaml)', () => {
+  const dir = tempDir('theme-yaml');
+  it('reads flow mappings, anchors and aliases, and document markers, where colours hide in real files', () => {
+    const text = `%YAML 1.2
+---
+colors:
+  primary: { background: '0x0a0b0c', foreground: "#f0f0f0" }
+  normal: &normal
+    black: '#100000'   # comments after values
+    red: '#111111'
+    green: '#122222'
+    yellow: '#133333'
+    blue: '#144444'
+    magenta: '#155555'
+    cyan: "#166666"
+    white: '#177777'
+  bright: *normal
+...
+`;
+    const t = parseThemeText(text, 'old-alacritty.yml');
+    expect(t).toMatchObject({ background: 0x0a0b0c, foreground: 0xf0f0f0 });
+    expect(t.palette.slice(8)).toEqual(t.palette.slice(0, 8));
+    expect(t.palette[7]).toBe(0x177777);
+  });
+  it('base16 colours that look like numbers stay colours', () => {
+    const bases = ['000000', '111111', '222222', '333333', '444444', '555555', '666666', '777777', '800000', '090909', '0a0a0a', '0b0b0b', '0c0c0c', '0d0d0d', '0e0e0e', '0f0f0f'];
+    const text = `scheme: "Numbers"\n${bases.map((c, i) => `base0${i.toString(16).toUpperCase()}: ${c}`).join('\n')}\n`;
+    const t = parseThemeText(text, 'numbers.yaml');
+    expect(t).toMatchObject({ name: 'Numbers', background: 0x000000, foreground: 0x555555 });
+    expect(t.palette[1]).toBe(0x800000);
+  });
+  it('a file that is not YAML is one line naming the file, the line and the problem', () => {
+    const path = join(dir, 'broken.yml');
+    writeFileSync(path, "colors:\n  primary:\n    background: '#000000'\n   foreground: '#ffffff'\n");
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:4: not YAML (All mapping items must start at the same column)`));
+    // An unclosed quote runs to the end of the file: it is named on the last line with text.
+    writeFileSync(path, 'scheme: x\nbase00: "000000\n\n');
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:2: not YAML (Missing closing "quote)`));
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...['b', 'c', 'd'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abc'[i]}`).join(', ')}]`)];
+    writeFileSync(path, `${laughs.join('\n')}\nbase00: "000000"\n`);
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}: not YAML (Excessive alias count indicates a resource exhaustion attack)`));
   });
 });
 

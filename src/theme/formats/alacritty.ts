@@ -1,14 +1,13 @@
 import { parseColor } from '../rgb.js';
 import { ANSI_NAMES, emptyColorSet, type ColorSet } from './colorset.js';
-import { readToml, tableAt } from './documents.js';
-import { parseYaml } from './yaml.js';
+import { readToml, readYaml, tableAt } from './documents.js';
 
 export const looksLikeAlacrittyToml = (text: string): boolean => /^\s*\[\s*colou?rs\s*[.\]]/m.test(text);
 export const looksLikeAlacrittyYaml = (text: string): boolean =>
   /^colors\s*:\s*(#.*)?$/m.test(text) && /^\s+(primary|normal)\s*:/m.test(text);
 
 export const parseAlacrittyToml = (text: string, origin: string): ColorSet => fromTree(readToml(text, origin));
-export const parseAlacrittyYaml = (text: string): ColorSet => fromTree(parseYaml(text));
+export const parseAlacrittyYaml = (text: string, origin: string): ColorSet => fromTree(readYaml(text, origin));
 
 /**
  * Alacritty keeps a theme under colors: primary.{background,foreground}, normal.* and bright.*

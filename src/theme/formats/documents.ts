@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseToml, TomlError } from 'smol-toml';
+
+/** yaml is loaded when a YAML theme is read, not at start-up: the CLI keeps it outside its bundle. */
+const loadPackage = createRequire(import.meta.url);
 
 /** A table of a parsed theme document: keys to whatever the format allows. */
 export type DocumentTable = Record<string, unknown>;
@@ -40,4 +44,23 @@ export function readJsonc(text: string, origin: string): unknown {
   const line = text.slice(0, first.offset).split('\n').length;
   const problem = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   throw syntaxError(origin, line, 'JSON', problem);
+}
+
+/** YAML with every scalar kept as text, as theme files mean them: base16's 000000 is a colour, not 0. */
+export function readYaml(text: string, origin: string): unknown {
+  const { LineCounter, parseDocument } = loadPackage('yaml') as typeof import('yaml');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    // An error at the very end (an unclosed quote) is named on the last line that has text.
+    const line = Math.min(lineCounter.linePos(error.pos[0]).line, lineCounter.linePos(text.trimEnd().length).line);
+    throw syntaxError(origin, line, 'YAML', error.message.split('\n')[0]!);
+  }
+  try {
+    return doc.toJS();
+  } catch (e) {
+    // An alias expanding past yaml's limit (a "billion laughs") is refused here.
+    throw syntaxError(origin, undefined, 'YAML', (e as Error).message.split('\n')[0]!);
+  }
 }

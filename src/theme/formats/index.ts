@@ -67,7 +67,7 @@ export function parseThemeText(text: string, origin: string): Theme {
       break;
     }
     case 'base16': {
-      const scheme = parseBase16(text);
+      const scheme = parseBase16(text, origin);
       set = scheme.set;
       name = scheme.name;
       break;
@@ -76,7 +76,7 @@ export function parseThemeText(text: string, origin: string): Theme {
       set = parseAlacrittyToml(text, origin);
       break;
     case 'alacritty-yaml':
-      set = parseAlacrittyYaml(text);
+      set = parseAlacrittyYaml(text, origin);
       break;
     case 'kitty':
       set = parseKitty(text);

@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parse as parseToml, TomlError } from 'smol-toml';
+import type { ParseError } from 'jsonc-parser';
 
-/** yaml is loaded when a YAML theme is read, not at start-up: the CLI keeps it outside its bundle. */
+/**
+ * Each parser is loaded when a theme file of its format is read: the theme code is in every CLI
+ * start, which most renders make with a built-in theme, and the CLI keeps the parsers outside its bundle.
+ */
 const loadPackage = createRequire(import.meta.url);
 
 /** A table of a parsed theme document: keys to whatever the format allows. */
@@ -21,6 +23,7 @@ const syntaxError = (origin: string, line: number | undefined, syntax: string, p
   new Error(`${origin}${line === undefined ? '' : `:${line}`}: not ${syntax} (${problem})`);
 
 export function readToml(text: string, origin: string): DocumentTable {
+  const { parse: parseToml, TomlError } = loadPackage('smol-toml') as typeof import('smol-toml');
   try {
     return parseToml(text);
   } catch (error) {
@@ -37,6 +40,7 @@ export function readToml(text: string, origin: string): DocumentTable {
  * ("ColonExpected" -> "colon expected").
  */
 export function readJsonc(text: string, origin: string): unknown {
+  const { parse: parseJsonc, printParseErrorCode } = loadPackage('jsonc-parser') as typeof import('jsonc-parser');
   const errors: ParseError[] = [];
   const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
   const first = errors[0];

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchSetupError } from './errors.js';
-import { globToRegExp } from './glob.js';
+import { glob } from './glob.js';
 import { checkOption, isOptionName, mergeOptions, negatedOption, type OptionName, type OptionValues } from './option-values.js';
 
 export const CONFIG_FILE = 'cast2gif.config.json';
@@ -114,11 +114,7 @@ export function loadConfig(cwd: string): BatchConfig | undefined {
 }
 
 /** As in .gitignore and prettier's overrides, a glob without `/` matches the file's name in any folder. */
-function overrideMatches(glob: string, inputPath: string): boolean {
-  const pattern = glob.replace(/^\.\//, '');
-  const subject = pattern.includes('/') ? inputPath : inputPath.slice(inputPath.lastIndexOf('/') + 1);
-  return globToRegExp(pattern).test(subject);
-}
+const overrideMatches = (pattern: string, inputPath: string): boolean => glob(pattern.replace(/^\.\//, ''), { matchBase: true }).match(inputPath);
 
 /**
  * One input's options: built-in defaults, then the config's, then each matching override in
@@ -129,7 +125,7 @@ export function optionsFor(
   layers: { defaults?: OptionValues; config?: BatchConfig; explicit?: OptionValues },
 ): OptionValues {
   const matching = (layers.config?.overrides ?? [])
-    .filter((o) => o.files.some((glob) => overrideMatches(glob, inputPath)))
+    .filter((o) => o.files.some((pattern) => overrideMatches(pattern, inputPath)))
     .map((o) => o.options);
   return mergeOptions(layers.defaults, layers.config?.options, ...matching, layers.explicit);
 }

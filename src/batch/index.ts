@@ -3,7 +3,7 @@ export { runBatch, type BatchRequest } from './run-batch.js';
 export { addBatchOptions, configuredRenderOptions, runBatchCommand, isBatchInvocation, commanderLayers, formatListArgument, type BatchCommandContext } from './command.js';
 export { BatchSetupError } from './errors.js';
 export { expandInputs, type BatchInput } from './inputs.js';
-export { globToRegExp, globBase, isGlob } from './glob.js';
+export { globBase, isGlob } from './glob.js';
 export { planOutputs, type PlannedInput, type PlannedOutput } from './plan.js';
 export { parseShard, shardSlice, type Shard } from './shard.js';
 export { loadConfig, parseConfig, optionsFor, CONFIG_FILE, type BatchConfig, type Override } from './config.js';

@@ -1,6 +1,6 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { globBase, globToRegExp, isGlob, maxDepth, mentionsHidden } from './glob.js';
+import { commonLead, glob, globBase, isGlob } from './glob.js';
 import { BatchSetupError } from './errors.js';
 
 /** One input file, with the folder its output path is kept relative to. */
@@ -21,27 +21,19 @@ export function displayPath(absolute: string, cwd: string): string {
 }
 
 function commonFolder(paths: readonly string[]): string {
-  let common = dirname(paths[0]!).split(sep);
-  for (const p of paths.slice(1)) {
-    const parts = dirname(p).split(sep);
-    let n = 0;
-    while (n < common.length && n < parts.length && common[n] === parts[n]) n++;
-    common = common.slice(0, n);
-  }
-  return common.join(sep) || sep;
+  return paths.map((p) => dirname(p).split(sep)).reduce(commonLead).join(sep) || sep;
 }
 
 /**
- * Files under `root` (absolute) whose path relative to `cwd` matches. Hidden folders are entered
- * only when the pattern names a dot-entry; folder symlinks are not followed, so cycles cannot occur.
+ * Files under `root` (absolute) whose path relative to `cwd` matches. A folder is entered only
+ * when something below it could match (so hidden folders only when the pattern names them);
+ * folder symlinks are not followed, so cycles cannot occur.
  */
 function walk(root: string, cwd: string, pattern: string): string[] {
-  const matcher = globToRegExp(pattern);
-  const depthLimit = maxDepth(pattern);
-  const hidden = mentionsHidden(pattern);
+  const matcher = glob(pattern);
   const absolutePattern = isAbsolute(pattern);
   const found: string[] = [];
-  const visit = (dir: string, depth: number) => {
+  const visit = (dir: string) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -49,17 +41,16 @@ function walk(root: string, cwd: string, pattern: string): string[] {
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') && !hidden) continue;
       const full = resolve(dir, entry.name);
       const key = absolutePattern ? toPosix(full) : toPosix(relative(cwd, full));
       if (entry.isDirectory()) {
-        if (depth + 1 < depthLimit) visit(full, depth + 1);
-      } else if (matcher.test(key)) {
+        if (matcher.match(key, true)) visit(full);
+      } else if (matcher.match(key)) {
         if (entry.isFile() || (entry.isSymbolicLink() && isFile(full))) found.push(full);
       }
     }
   };
-  visit(root, 0);
+  visit(root);
   return found;
 }
 

@@ -85,6 +85,23 @@ describe('config files', () => {
     expect(optionsFor('docs/slow/x-big.cast', { defaults, config, explicit: { fontSize: 10 } }).fontSize).toBe(10);
   });
 
+  it('override globs: a name glob matches in any folder, hidden ones too; one with / matches from the config folder', () => {
+    const config = parseConfig(
+      {
+        overrides: [
+          { files: '*.{cast,json}', options: { speed: 2 } },
+          { files: './docs/*.cast', options: { fontSize: 20 } },
+        ],
+      },
+      'c.json',
+    );
+    expect(optionsFor('.github/casts/a.cast', { config })).toEqual({ speed: 2 });
+    expect(optionsFor('a.json', { config })).toEqual({ speed: 2 });
+    expect(optionsFor('.a.cast', { config })).toEqual({});
+    expect(optionsFor('docs/a.cast', { config })).toEqual({ speed: 2, fontSize: 20 });
+    expect(optionsFor('site/docs/a.cast', { config })).toEqual({ speed: 2 });
+  });
+
   it('maps option values to render options', () => {
     expect(toRenderOptions({ loop: false, fontFile: ['a.ttf'], at: 'marker:intro', padding: [1, 2] }, 'svg')).toEqual({
       format: 'svg',

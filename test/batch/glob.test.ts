@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
-import { globBase, globToRegExp, isGlob } from '../../src/batch/glob.js';
+import { glob, globBase, isGlob } from '../../src/batch/glob.js';
 import { expandInputs } from '../../src/batch/inputs.js';
 
-const matches = (pattern: string, path: string) => globToRegExp(pattern).test(path);
+const matches = (pattern: string, path: string) => glob(pattern).match(path);
 
 describe('glob matching', () => {
   it('* stays inside one name and skips hidden files', () => {
@@ -56,6 +56,26 @@ describe('glob matching', () => {
     expect(matches('{x}.cast', '{x}.cast')).toBe(true);
   });
 
+  it('brace ranges, POSIX classes, and alternatives that name hidden files', () => {
+    expect(matches('part{1..3}.cast', 'part2.cast')).toBe(true);
+    expect(matches('part{1..3}.cast', 'part4.cast')).toBe(false);
+    expect(matches('demo[[:digit:]].cast', 'demo7.cast')).toBe(true);
+    expect(matches('demo[[:digit:]].cast', 'demo:.cast')).toBe(false);
+    expect(matches('{.config,docs}/*.cast', '.config/a.cast')).toBe(true);
+    expect(matches('{.config,docs}/*.cast', '.config/.b.cast')).toBe(false);
+    expect(matches('docs/**/.*.cast', 'docs/x/.b.cast')).toBe(true);
+    expect(matches('docs/**/.*.cast', 'docs/.x/.b.cast')).toBe(false);
+  });
+
+  it('characters other dialects give a meaning are literal: a leading ! or #, parentheses, +(', () => {
+    for (const name of ['!draft.cast', '#draft.cast', 'demo(1).cast', 'a+(b).cast', 'a@(b|c).cast']) {
+      expect(matches(name, name)).toBe(true);
+    }
+    expect(matches('demo(1)*.cast', 'demo(1)-x.cast')).toBe(true);
+    expect(matches('demo(1)*.cast', 'demo1-x.cast')).toBe(false);
+    expect(matches('a+(b).cast', 'abb.cast')).toBe(false);
+  });
+
   it('escapes and regular-expression characters are literal', () => {
     expect(matches('a\\*b', 'a*b')).toBe(true);
     expect(matches('a\\*b', 'axb')).toBe(false);
@@ -67,10 +87,17 @@ describe('glob matching', () => {
     expect(isGlob('docs/a.cast')).toBe(false);
     expect(isGlob('docs/\\*.cast')).toBe(false);
     expect(isGlob('docs/{a,b}.cast')).toBe(true);
+    expect(isGlob('demo[12].cast')).toBe(true);
+    expect(isGlob('demo[1].cast')).toBe(false);
+    expect(isGlob('x[y')).toBe(false);
     expect(globBase('docs/casts/**/*.cast')).toBe('docs/casts');
     expect(globBase('*.cast')).toBe('.');
     expect(globBase('docs/*/x/*.cast')).toBe('docs');
     expect(globBase('/abs/dir/*.cast')).toBe('/abs/dir');
+    expect(globBase('/*.cast')).toBe('/');
+    expect(globBase('docs/{a,b}/*.cast')).toBe('docs');
+    expect(globBase('{docs,site/{a,b}}/*.cast')).toBe('.');
+    expect(globBase('docs/\\*x/*.cast')).toBe('docs/*x');
   });
 });
 
@@ -127,5 +154,13 @@ describe('expanding inputs', () => {
   it('names hidden folders only when asked', () => {
     const dir = tree();
     expect(expandInputs(['docs/.hidden/*.cast'], dir).map((i) => i.path)).toEqual(['docs/.hidden/e.cast']);
+    expect(expandInputs(['docs/{.hidden,sub}/*.cast'], dir).map((i) => i.path)).toEqual(['docs/.hidden/e.cast', 'docs/sub/c.cast']);
+  });
+
+  it('a pattern that steps into a folder and back out with .. matches what it names', () => {
+    const dir = tree();
+    const found = expandInputs(['docs/sub/../*.cast'], dir);
+    expect(found.map((i) => i.path)).toEqual(['docs/a.cast', 'docs/b.cast']);
+    expect(found[0]!.base).toBe(join(dir, 'docs'));
   });
 });

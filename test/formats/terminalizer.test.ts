@@ -183,14 +183,14 @@ describe('Terminalizer', () => {
   });
 });
 
-describe('the YAML parser', () => {
-  it('is loaded only when a Terminalizer recording is read, not when the CLI starts', () => {
+describe('the YAML, TOML and JSONC parsers', () => {
+  it('are not loaded when the CLI starts; yaml is when a Terminalizer recording is read', () => {
     const root = resolve(__dirname, '../..');
     if (!existsSync(join(root, 'dist', 'bundle', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-    // A module hook that refuses to resolve 'yaml': a run that needs it fails, one that does not succeeds.
+    // A module hook that refuses to import the parsers: a run that needs one fails, one that does not succeeds.
     const dir = mkdtempSync(join(tmpdir(), 'cast2gif-yaml-'));
     try {
-      writeFileSync(join(dir, 'hooks.mjs'), "export async function resolve(s, c, next) { if (s === 'yaml') throw new Error('yaml was loaded'); return next(s, c); }\n");
+      writeFileSync(join(dir, 'hooks.mjs'), "export async function resolve(s, c, next) { if (['yaml', 'smol-toml', 'jsonc-parser'].includes(s)) throw new Error(s + ' was loaded'); return next(s, c); }\n");
       writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
       writeFileSync(join(dir, 'a.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "hi"]\n');
       writeFileSync(join(dir, 't.yml'), 'config:\n  cols: 10\n  rows: 2\nrecords:\n  - delay: 100\n    content: hi\n');

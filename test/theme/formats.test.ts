@@ -5,8 +5,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 import { detectThemeFormat, importThemeFile, parseThemeText } from '../../src/theme/formats/index.js';
 import { resolveTheme } from '../../src/theme/resolve.js';
 import { getTheme } from '../../src/theme/builtin.js';
-import { parseToml } from '../../src/theme/formats/toml.js';
-import { parseYaml } from '../../src/theme/formats/yaml.js';
+import { ANSI_NAMES } from '../../src/theme/formats/colorset.js';
 
 const fixture = (name: string): string => new URL(`fixtures/${name}`, import.meta.url).pathname;
 
@@ -109,38 +108,110 @@ describe('import errors', () => {
   });
 });
 
-describe('minimal TOML and YAML readers', () => {
-  it('TOML: tables, dotted keys, inline tables, quotes, comments', () => {
-    const doc = parseToml(`
-# comment
-title = "a # not a comment"
-[colors.primary]
-background = '#000000' # trailing
+describe('TOML themes (read by smol-toml)', () => {
+  const dir = tempDir('theme-toml');
+  const ansi = (shade: string) => ANSI_NAMES.map((name, i) => `${name} = "#${shade}${String(i).repeat(5)}"`).join(', ');
+  it('reads what TOML allows beyond one line per key: multi-line arrays, arrays of tables, inline tables, escapes', () => {
+    const text = `[general]
+import = [
+  "~/.config/alacritty/base.toml", # a comment inside the array
+  "~/.config/alacritty/keys.toml",
+]
+
+[[colors.indexed_colors]]
+index = 16
+color = "#ff9e64"
+
+[[colors.indexed_colors]]
+index = 17
+color = "#db4b4b"
+
 [colors]
-normal = { black = "#010101", red = "#020202" }
-bright.black = "#030303"
-n = 1_000
-flag = true
-`);
-    expect(doc).toEqual({
-      title: 'a # not a comment',
-      colors: { primary: { background: '#000000' }, normal: { black: '#010101', red: '#020202' }, bright: { black: '#030303' }, n: 1000, flag: true },
-    });
-    expect(() => parseToml('[a]\nnot a pair\n')).toThrow(/line 2/);
+primary = { background = "#\u0030a0b0c", foreground = '#f0f0f0' }
+normal = { ${ansi('1')} }
+bright = { ${ansi('2')} }
+"cursor" = { text = "#000000", cursor = "#123456" }
+`;
+    const t = parseThemeText(text, 'full.toml');
+    expect(t).toMatchObject({ background: 0x0a0b0c, foreground: 0xf0f0f0, cursor: 0x123456 });
+    expect(t.palette[0]).toBe(0x100000);
+    expect(t.palette[7]).toBe(0x177777);
+    expect(t.palette[15]).toBe(0x277777);
   });
-  it('YAML: nesting by indentation, quotes, comments, skipped sequences', () => {
-    const doc = parseYaml(`
-a:
-  b:
-    c: '0x123456'   # comment
-    d: "x: y"
-  e: plain value
-list:
-  - one
-  - two
-f: 1
-`);
-    expect(doc).toEqual({ a: { b: { c: '0x123456', d: 'x: y' }, e: 'plain value' }, list: {}, f: '1' });
+  it('a file that is not TOML is one line naming the file, the line and the problem', () => {
+    const path = join(dir, 'broken.toml');
+    writeFileSync(path, '[colors.primary]\nbackground = #000000\n');
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:2: not TOML (invalid value)`));
+    writeFileSync(path, '[colors.primary]\nbackground = "#000000"\nbackground = "#111111"\n');
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:3: not TOML (trying to redefine an already defined table or value)`));
+  });
+});
+
+describe('Windows Terminal JSON with comments (read by jsonc-parser)', () => {
+  const dir = tempDir('theme-jsonc');
+  const scheme = (name: string) =>
+    JSON.stringify({ name, background: '#000000', foreground: '#ffffff', ...Object.fromEntries(ANSI_NAMES.map((n, i) => [n === 'magenta' ? 'purple' : n, `#00000${i}`])) });
+  it('comment and trailing-comma syntax inside a string is text, outside it is not', () => {
+    const name = 'Dusk // dawn /* noon */, ] and, }';
+    const text = `// settings.json
+{
+  "$schema": "https://aka.ms/terminal-profiles-schema", /* a block comment */
+  "schemes": [
+    ${scheme(name).replace(/}$/, ',}')}, // the trailing commas are Windows Terminal's
+  ],
+}`;
+    const t = parseThemeText(text, 'settings.json');
+    expect(t.name).toBe(name);
+    expect(t.palette[7]).toBe(0x000007);
+  });
+  it('broken JSON is one line naming the file, the line and the problem', () => {
+    const path = join(dir, 'broken.json');
+    writeFileSync(path, '{\n  "name": "x",\n  "background" "#000000"\n}\n');
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:3: not JSON (colon expected)`));
+  });
+});
+
+describe('YAML themes (read by yaml)', () => {
+  const dir = tempDir('theme-yaml');
+  it('reads flow mappings, anchors and aliases, and document markers, where colours hide in real files', () => {
+    const text = `%YAML 1.2
+---
+colors:
+  primary: { background: '0x0a0b0c', foreground: "#f0f0f0" }
+  normal: &normal
+    black: '#100000'   # comments after values
+    red: '#111111'
+    green: '#122222'
+    yellow: '#133333'
+    blue: '#144444'
+    magenta: '#155555'
+    cyan: "#166666"
+    white: '#177777'
+  bright: *normal
+...
+`;
+    const t = parseThemeText(text, 'old-alacritty.yml');
+    expect(t).toMatchObject({ background: 0x0a0b0c, foreground: 0xf0f0f0 });
+    expect(t.palette.slice(8)).toEqual(t.palette.slice(0, 8));
+    expect(t.palette[7]).toBe(0x177777);
+  });
+  it('base16 colours that look like numbers stay colours', () => {
+    const bases = ['000000', '111111', '222222', '333333', '444444', '555555', '666666', '777777', '800000', '090909', '0a0a0a', '0b0b0b', '0c0c0c', '0d0d0d', '0e0e0e', '0f0f0f'];
+    const text = `scheme: "Numbers"\n${bases.map((c, i) => `base0${i.toString(16).toUpperCase()}: ${c}`).join('\n')}\n`;
+    const t = parseThemeText(text, 'numbers.yaml');
+    expect(t).toMatchObject({ name: 'Numbers', background: 0x000000, foreground: 0x555555 });
+    expect(t.palette[1]).toBe(0x800000);
+  });
+  it('a file that is not YAML is one line naming the file, the line and the problem', () => {
+    const path = join(dir, 'broken.yml');
+    writeFileSync(path, "colors:\n  primary:\n    background: '#000000'\n   foreground: '#ffffff'\n");
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:4: not YAML (All mapping items must start at the same column)`));
+    // An unclosed quote runs to the end of the file: it is named on the last line with text.
+    writeFileSync(path, 'scheme: x\nbase00: "000000\n\n');
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}:2: not YAML (Missing closing "quote)`));
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...['b', 'c', 'd'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abc'[i]}`).join(', ')}]`)];
+    writeFileSync(path, `${laughs.join('\n')}\nbase00: "000000"\n`);
+    expect(() => importThemeFile(path)).toThrow(new Error(`${path}: not YAML (Excessive alias count indicates a resource exhaustion attack)`));
   });
 });
 

@@ -1,26 +1,23 @@
 import { parseColor } from '../rgb.js';
 import { ANSI_NAMES, emptyColorSet, type ColorSet } from './colorset.js';
-import { parseToml, type TomlTable } from './toml.js';
-import { parseYaml, type YamlMap } from './yaml.js';
-
-type Tree = TomlTable | YamlMap;
+import { readToml, readYaml, tableAt } from './documents.js';
 
 export const looksLikeAlacrittyToml = (text: string): boolean => /^\s*\[\s*colou?rs\s*[.\]]/m.test(text);
 export const looksLikeAlacrittyYaml = (text: string): boolean =>
   /^colors\s*:\s*(#.*)?$/m.test(text) && /^\s+(primary|normal)\s*:/m.test(text);
 
-export const parseAlacrittyToml = (text: string): ColorSet => fromTree(parseToml(text));
-export const parseAlacrittyYaml = (text: string): ColorSet => fromTree(parseYaml(text));
+export const parseAlacrittyToml = (text: string, origin: string): ColorSet => fromTree(readToml(text, origin));
+export const parseAlacrittyYaml = (text: string, origin: string): ColorSet => fromTree(readYaml(text, origin));
 
 /**
  * Alacritty keeps a theme under colors: primary.{background,foreground}, normal.* and bright.*
  * by ANSI name, cursor.cursor, selection.background. Colours are "#rrggbb" or "0xrrggbb".
  */
-function fromTree(root: Tree): ColorSet {
+function fromTree(root: unknown): ColorSet {
   const set = emptyColorSet();
-  const colors = table(root, 'colors');
+  const colors = tableAt(root, 'colors');
   const get = (section: string, key: string): number | undefined => {
-    const value = table(colors, section)?.[key];
+    const value = tableAt(colors, section)?.[key];
     return typeof value === 'string' ? parseColor(value) : undefined;
   };
   set.background = get('primary', 'background');
@@ -33,9 +30,4 @@ function fromTree(root: Tree): ColorSet {
     set.palette[i + 8] = get('bright', name);
   });
   return set;
-}
-
-function table(tree: Tree | undefined, key: string): Tree | undefined {
-  const value = tree?.[key];
-  return typeof value === 'object' ? value : undefined;
 }

@@ -1,6 +1,6 @@
 import { parseColor } from '../rgb.js';
 import { emptyColorSet, type ColorSet } from './colorset.js';
-import { parseYaml, type YamlMap } from './yaml.js';
+import { isTable, readYaml, tableAt, type DocumentTable } from './documents.js';
 
 export const looksLikeBase16 = (text: string): boolean => /^\s*base0[0-9a-f]\s*:/im.test(text);
 
@@ -19,9 +19,10 @@ export interface Base16Scheme {
  * or tinted-theming's (system:, name:, palette: { base00: "#rrggbb" }). Base24 is recognised by
  * base12..base17 being present.
  */
-export function parseBase16(text: string): Base16Scheme {
-  const doc = parseYaml(text);
-  const palette = typeof doc.palette === 'object' ? doc.palette : doc;
+export function parseBase16(text: string, origin: string): Base16Scheme {
+  const read = readYaml(text, origin);
+  const doc = isTable(read) ? read : {};
+  const palette = tableAt(doc, 'palette') ?? doc;
   const base = (id: string): number | undefined => {
     const key = Object.keys(palette).find((k) => k.toLowerCase() === `base${id.toLowerCase()}`);
     const value = key === undefined ? undefined : palette[key];
@@ -38,4 +39,4 @@ export function parseBase16(text: string): Base16Scheme {
   return { set, ...(name !== undefined ? { name } : {}) };
 }
 
-const stringField = (doc: YamlMap, key: string): string | undefined => (typeof doc[key] === 'string' ? (doc[key] as string) : undefined);
+const stringField = (doc: DocumentTable, key: string): string | undefined => (typeof doc[key] === 'string' ? (doc[key] as string) : undefined);

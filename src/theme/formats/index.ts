@@ -4,9 +4,10 @@ import type { Theme } from '../types.js';
 import { looksLikeAlacrittyToml, looksLikeAlacrittyYaml, parseAlacrittyToml, parseAlacrittyYaml } from './alacritty.js';
 import { looksLikeBase16, parseBase16 } from './base16.js';
 import { toTheme, type ColorSet } from './colorset.js';
+import { readJsonc } from './documents.js';
 import { looksLikeItermcolors, parseItermcolors } from './itermcolors.js';
 import { looksLikeKitty, parseKitty } from './kitty.js';
-import { parseJsonc, parseJsonScheme } from './windows-terminal.js';
+import { parseJsonScheme } from './windows-terminal.js';
 import { looksLikeXresources, parseXresources } from './xresources.js';
 
 export type ThemeFormat = 'itermcolors' | 'windows-terminal' | 'alacritty-toml' | 'alacritty-yaml' | 'kitty' | 'xresources' | 'base16';
@@ -17,7 +18,7 @@ export function detectThemeFormat(text: string): ThemeFormat | undefined {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('/')) {
     try {
-      if (parseJsonScheme(parseJsonc(text))) return 'windows-terminal';
+      if (parseJsonScheme(readJsonc(text, ''))) return 'windows-terminal';
     } catch {
       // not JSON after all: let the other formats have a look
     }
@@ -47,6 +48,8 @@ const FORMAT_NAMES: Record<ThemeFormat, string> = {
 export function parseThemeText(text: string, origin: string): Theme {
   const format = detectThemeFormat(text);
   if (format === undefined) {
+    // A file that opens as JSON but is none of the formats is most likely broken JSON: say where.
+    if (text.trimStart().startsWith('{')) readJsonc(text, origin);
     throw new Error(
       `${origin}: not a theme file this tool can read (iTerm2 .itermcolors, Windows Terminal JSON, Alacritty TOML/YAML, kitty .conf, Xresources, base16/base24 YAML)`,
     );
@@ -58,22 +61,22 @@ export function parseThemeText(text: string, origin: string): Theme {
       set = parseItermcolors(text);
       break;
     case 'windows-terminal': {
-      const scheme = parseJsonScheme(parseJsonc(text))!;
+      const scheme = parseJsonScheme(readJsonc(text, origin))!;
       set = scheme.set;
       name = scheme.name;
       break;
     }
     case 'base16': {
-      const scheme = parseBase16(text);
+      const scheme = parseBase16(text, origin);
       set = scheme.set;
       name = scheme.name;
       break;
     }
     case 'alacritty-toml':
-      set = parseAlacrittyToml(text);
+      set = parseAlacrittyToml(text, origin);
       break;
     case 'alacritty-yaml':
-      set = parseAlacrittyYaml(text);
+      set = parseAlacrittyYaml(text, origin);
       break;
     case 'kitty':
       set = parseKitty(text);

@@ -35,36 +35,3 @@ export function parseJsonScheme(data: unknown): JsonScheme | undefined {
   if (set.palette.every((c) => c === undefined)) return undefined;
   return { set, ...(typeof obj.name === 'string' ? { name: obj.name } : {}) };
 }
-
-/**
- * JSON with the comments and trailing commas Windows Terminal accepts in settings.json.
- * Throws SyntaxError like JSON.parse when it is not that.
- */
-export function parseJsonc(text: string): unknown {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') {
-      const end = stringEnd(text, i);
-      out += text.slice(i, end);
-      i = end - 1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-      out += ' ';
-    } else out += c;
-  }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
-}
-
-/** Index just past the string literal that opens at `start`. */
-function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '"') return i + 1;
-  }
-  return text.length;
-}

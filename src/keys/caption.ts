@@ -1,13 +1,7 @@
 import { textCells } from './cells.js';
 import { KeyDecoder, type KeyToken } from './decode.js';
 import { KEY_MASK } from './mask.js';
-
-/** One item of the overlay: a word typed, or a key by name. */
-export interface KeyItem {
-  readonly text: string;
-  /** A named key (drawn in the accent colour) rather than typed text. */
-  readonly key: boolean;
-}
+import type { KeyItem } from './item.js';
 
 /** How long an item stays after its last key press, seconds. */
 export const KEY_HOLD = 2;
@@ -129,7 +123,3 @@ export class KeyCaption {
     }
   }
 }
-
-/** Two captions show the same (frames need a repaint only when they do not). */
-export const sameItems = (a: readonly KeyItem[] | undefined, b: readonly KeyItem[] | undefined): boolean =>
-  (a ?? []).length === (b ?? []).length && (a ?? []).every((item, i) => item.text === b![i]!.text && item.key === b![i]!.key);

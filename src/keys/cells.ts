@@ -1,5 +1,5 @@
 import { charWidth } from '../term/unicode.js';
-import type { KeyItem } from './caption.js';
+import type { KeyItem } from './item.js';
 
 /** One cell of the overlay's text row (a wide character takes two). */
 export interface KeyCell {

@@ -1,3 +1,4 @@
 export { KeyDecoder, type KeyToken } from './decode.js';
-export { KeyCaption, KEY_HOLD, sameItems, type KeyItem } from './caption.js';
+export { KeyCaption, KEY_HOLD } from './caption.js';
+export { sameItems, type KeyItem } from './item.js';
 export { keyCells, textCells, type KeyCell } from './cells.js';

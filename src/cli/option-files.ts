@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { OptionValues } from '../batch/option-values.js';
-import { fontFilesInDir, FontNotFoundError, readFontInfo, systemFontFiles } from '../raster/index.js';
+import { fontFilesInDir, FontNotFoundError, readFontInfo, systemFontFiles } from '../fonts/index.js';
 import { resolveTheme, themePair } from '../theme/index.js';
 import { UsageError } from './usage-error.js';
 

@@ -2,7 +2,7 @@ import type { AnimationInfo, Frame } from '../frames/frame.js';
 import { diffScreens, isUnchanged } from '../frames/screen-diff.js';
 import { animate, writeTo } from '../raster/animate.js';
 import { CENTISECONDS } from '../raster/change-sequencer.js';
-import { missingGlyphsWarning } from '../raster/font-files.js';
+import { missingGlyphsWarning } from '../fonts/font-files.js';
 import { resolveRaster, type GifOptions } from '../raster/options.js';
 import { encodePng } from '../raster/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
@@ -13,7 +13,7 @@ import { GifEncoder } from './gif-animator.js';
 export type { GifOptions } from '../raster/options.js';
 export { GIF_DEFAULTS } from '../raster/options.js';
 export { LONGEST_GIF_FRAME, MIN_DELAY_CS } from './gif-animator.js';
-export { FontNotFoundError } from '../raster/system-fonts.js';
+export { FontNotFoundError } from '../fonts/system-fonts.js';
 
 /**
  * The animation as a GIF, written to `out` frame by frame as the frames come (nothing holds the

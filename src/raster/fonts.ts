@@ -1,24 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { BUNDLED_FONT_FILES, bundledFallbacks, FaceChain, fontInfoOf, type Face } from './font-files.js';
-import type { FontInfo } from './sfnt.js';
+import { fontInfoOf, styleChains, type FaceChain, type FontFiles, type FontStyle } from '../fonts/font-files.js';
+import type { FontInfo } from '../fonts/sfnt.js';
 import { textContext } from './text-context.js';
-
-export { BUNDLED_FONTS_DIR, BUNDLED_FONT_FILES } from './font-files.js';
-
-export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
-export const FONT_STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
-
-export interface FontFiles {
-  readonly regular?: string;
-  readonly bold?: string;
-  readonly italic?: string;
-  readonly boldItalic?: string;
-  /** Tried in order after the styled faces and before the bundled fallbacks (e.g. a colour emoji font). */
-  readonly fallbacks?: readonly string[];
-}
 
 /** A font file registered with the canvas under a family name of its own. */
 export interface LoadedFont {
@@ -47,50 +32,18 @@ export function loadFont(path: string): LoadedFont {
   return font;
 }
 
-const FONT_EXTENSIONS = /\.(ttf|otf|ttc)$/i;
-
-/** A folder's font files, sorted by name, classified by style from the file name. */
-export function fontFilesInDir(dir: string): FontFiles {
-  const files = readdirSync(dir).filter((f) => FONT_EXTENSIONS.test(f)).sort();
-  const styled: { -readonly [K in FontStyle]?: string } = {};
-  const fallbacks: string[] = [];
-  for (const file of files) {
-    const name = file.replace(FONT_EXTENSIONS, '');
-    const style: FontStyle = /bold.?(italic|oblique)/i.test(name)
-      ? 'boldItalic'
-      : /italic|oblique/i.test(name)
-        ? 'italic'
-        : /bold/i.test(name)
-          ? 'bold'
-          : 'regular';
-    if (styled[style] === undefined) styled[style] = join(dir, file);
-    else fallbacks.push(join(dir, file));
-  }
-  return { ...styled, fallbacks };
-}
-
 /**
- * The faces tried for each style, in order: the style's own face, the user's fallbacks, then the
- * bundled fallbacks (see bundledFallbacks). The first face whose cmap has the character draws it;
- * a face is registered with the canvas only when it draws something.
+ * Each style's chain of faces (see styleChains) on the canvas: the first face whose cmap has the
+ * character draws it; a face is registered with the canvas only when it draws something.
  */
 export class FontSet {
   readonly primary: LoadedFont;
   private readonly chains: Record<FontStyle, FaceChain>;
 
   constructor(files: FontFiles = {}) {
-    const face = (style: FontStyle): string =>
-      files[style] ?? (style === 'boldItalic' ? files.bold : undefined) ?? files.regular ?? BUNDLED_FONT_FILES[style];
-    const userFallbacks: Face[] = (files.fallbacks ?? []).map((path) => ({ path }));
-    this.primary = loadFont(face('regular'));
-    const chain = (style: FontStyle, bold: boolean): FaceChain =>
-      new FaceChain([{ path: face(style) }, ...userFallbacks, ...bundledFallbacks(bold)]);
-    this.chains = {
-      regular: chain('regular', false),
-      bold: chain('bold', true),
-      italic: chain('italic', false),
-      boldItalic: chain('boldItalic', true),
-    };
+    const { primary, chains } = styleChains(files);
+    this.primary = loadFont(primary);
+    this.chains = chains;
   }
 
   /** The regular face's advance at this size, px (the cell width before letter spacing). */

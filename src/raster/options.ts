@@ -9,20 +9,12 @@ import {
   type Theme,
   type WindowLayout,
 } from '../theme/index.js';
-import { FontSet, fontFilesInDir, type FontFiles } from './fonts.js';
-import { systemFontFiles } from './system-fonts.js';
+import type { FontFiles } from '../fonts/font-files.js';
+import { chosenFontFiles, type FontChoice } from '../fonts/user-fonts.js';
+import { FontSet } from './fonts.js';
 
 /** Options of the GIF and PNG renderers: the look both renderers share, and the raster's own fonts. */
-export interface GifOptions extends RenderLook {
-  /** Font files replacing the bundled JetBrains Mono faces, and extra fallbacks (e.g. a colour emoji font). */
-  readonly fontFiles?: FontFiles;
-  /** A folder of font files: styles are told apart by file name (Bold, Italic, BoldItalic), the rest are fallbacks. */
-  readonly fontDir?: string;
-  /**
-   * Installed font families (CSS-like list, the first one found is used, via fontconfig) instead
-   * of the bundled JetBrains Mono. Output then depends on the machine's fonts.
-   */
-  readonly fontFamily?: string;
+export interface GifOptions extends RenderLook, FontChoice {
   /** Told once per render about characters no font has (drawn as boxes). */
   readonly onWarning?: (message: string) => void;
   /**
@@ -59,21 +51,6 @@ export interface RasterSetup {
   readonly alpha: boolean;
 }
 
-/** Font files given one by one win over a font folder, which wins over an installed family. */
-function fontFilesFor(options: GifOptions): FontFiles {
-  const base: FontFiles = options.fontFamily !== undefined ? systemFontFiles(options.fontFamily) : {};
-  const fromDir: FontFiles = options.fontDir !== undefined ? fontFilesInDir(options.fontDir) : {};
-  const given = options.fontFiles ?? {};
-  const pick = (style: 'regular' | 'bold' | 'italic' | 'boldItalic'): string | undefined => given[style] ?? fromDir[style] ?? base[style];
-  return {
-    regular: pick('regular'),
-    bold: pick('bold'),
-    italic: pick('italic'),
-    boldItalic: pick('boldItalic'),
-    fallbacks: [...(given.fallbacks ?? []), ...(fromDir.fallbacks ?? [])],
-  };
-}
-
 const fontSets = new Map<string, FontSet>();
 
 function fontSetFor(files: FontFiles): FontSet {
@@ -90,7 +67,7 @@ export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterS
   const theme = options.theme ?? getTheme(DEFAULT_THEME_NAME);
   const scale = options.scale ?? GIF_DEFAULTS.scale;
   const fontSize = options.fontSize ?? GIF_DEFAULTS.fontSize;
-  const fonts = fontSetFor(fontFilesFor(options));
+  const fonts = fontSetFor(chosenFontFiles(options));
   const metrics = fonts.primary.info;
   const fontPx = fontSize * scale;
   const em = (units: number): number => (units / metrics.unitsPerEm) * fontPx;

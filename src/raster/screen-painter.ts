@@ -2,7 +2,7 @@ import { Attr, DEFAULT_COLOR, underlineStyle, UnderlineStyle, type Cell, type Pa
 import { keyCells, sameItems, type KeyItem } from '../keys/index.js';
 import { flagAt } from '../term/flags.js';
 import { cellColors, cursorColor, resolveColor } from '../theme/index.js';
-import type { FontStyle } from './fonts.js';
+import type { FontStyle } from '../fonts/font-files.js';
 import { GlyphCache, type Glyph } from './glyph-cache.js';
 import type { RasterSetup } from './options.js';
 import { COVERAGE_LEVELS, coverageLevel, over, overClear, ramp, TRANSPARENT } from './pixels.js';

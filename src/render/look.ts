@@ -1,5 +1,6 @@
 import type { Cast } from '../cast/events.js';
-import type { FontFiles, GifOptions } from '../raster/index.js';
+import type { FontFiles } from '../fonts/index.js';
+import type { GifOptions } from '../raster/index.js';
 import type { SvgOptions } from '../svg/index.js';
 import { parseColor, resolveTheme, themePair } from '../theme/index.js';
 import { accessibleName } from './accessible-name.js';

@@ -1,4 +1,4 @@
-import { BUNDLED_FONT_FILES, bundledFallbacks, FaceChain, fontInfoOf, type Face } from '../raster/font-files.js';
+import { BUNDLED_FONT_FILES, bundledFallbacks, FaceChain, fontInfoOf, type Face } from '../fonts/font-files.js';
 
 /** A character drawn from a bundled fallback face, and the cells it takes. */
 export interface FallbackGlyph {

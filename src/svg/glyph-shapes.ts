@@ -1,4 +1,4 @@
-import { drawnGlyph, type DrawnPrimitive } from '../raster/drawn-glyphs.js';
+import { drawnGlyph, type DrawnPrimitive } from '../fonts/drawn-glyphs.js';
 import { num } from './numbers.js';
 
 type Point = readonly [number, number];

@@ -1,3 +1,2 @@
 export { renderSvg, renderSvgStill } from './render-svg.js';
-export { SVG_DEFAULTS, type SvgOptions } from './options.js';
-export { DEFAULT_FONT_FAMILY } from './font-metrics.js';
+export { DEFAULT_FONT_FAMILY, SVG_DEFAULTS, type SvgOptions } from './options.js';

@@ -3,7 +3,7 @@ import type { ScreenSnapshot } from '../term/cell.js';
 import type { KeyItem } from '../keys/index.js';
 import { SlotTimeline } from './animation.js';
 import { KeysTrack, NO_OVERLAY } from './keys-markup.js';
-import { missingGlyphsWarning } from '../raster/font-files.js';
+import { missingGlyphsWarning } from '../fonts/font-files.js';
 import { SvgDocument } from './document.js';
 import type { FrameMarkup } from './frame-markup.js';
 import { resolveGeometry, type SvgOptions } from './options.js';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BUNDLED_FONT_FILES, BUNDLED_SCRIPT_FILES, bundledFallbacks } from '../../src/raster/font-files.js';
+import { BUNDLED_FONT_FILES, BUNDLED_SCRIPT_FILES, bundledFallbacks } from '../../src/fonts/font-files.js';
 import { FontSet } from '../../src/raster/fonts.js';
 import { GlyphCache, type Glyph } from '../../src/raster/glyph-cache.js';
 import { resolveRaster } from '../../src/raster/options.js';
 import { TRANSPARENT } from '../../src/raster/pixels.js';
 import { ScreenPainter } from '../../src/raster/screen-painter.js';
-import { readFontInfo } from '../../src/raster/sfnt.js';
+import { readFontInfo } from '../../src/fonts/sfnt.js';
 import { getTheme } from '../../src/theme/index.js';
 import { cell, row, screen } from './screen-builder.js';
 

@@ -2,9 +2,11 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
-import { BUNDLED_FONT_FILES, FontSet, fontFilesInDir } from '../../src/raster/fonts.js';
+import { BUNDLED_FONT_FILES } from '../../src/fonts/font-files.js';
+import { fontFilesInDir } from '../../src/fonts/user-fonts.js';
+import { FontSet } from '../../src/raster/fonts.js';
 import { resolveRaster } from '../../src/raster/options.js';
-import { familyNames, FontNotFoundError, systemFontFiles } from '../../src/raster/system-fonts.js';
+import { familyNames, FontNotFoundError, systemFontFiles } from '../../src/fonts/system-fonts.js';
 
 const info = { cols: 10, rows: 2, title: '', loop: 0 };
 

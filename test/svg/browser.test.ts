@@ -12,7 +12,7 @@ import { CORPUS } from './corpus-frames.js';
 import { PROBE_SOURCE, expectedRows, withoutControls, type Probe } from './probe.js';
 import { cell, framesOf, info, rowOf, screen } from './screens.js';
 import { corpusCasts, loadFrames, replay } from './corpus-frames.js';
-import { isDrawnGlyph } from '../../src/raster/drawn-glyphs.js';
+import { isDrawnGlyph } from '../../src/fonts/drawn-glyphs.js';
 import { readCast } from '../../src/cast/index.js';
 import { animationInfo, castFrames } from '../../src/frames/index.js';
 import { hostileCast } from './hostile.js';

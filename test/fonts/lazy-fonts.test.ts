@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { expect, test } from 'vitest';
-import { fontFilesRead } from '../../src/raster/font-files.js';
+import { fontFilesRead } from '../../src/fonts/font-files.js';
 import { render } from '../../src/render/render.js';
 
 // Alone in its file: the test process starts with no font read.

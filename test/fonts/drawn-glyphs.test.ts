@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { drawnGlyph, isDrawnGlyph, type DrawnPrimitive } from '../../src/raster/drawn-glyphs.js';
+import { drawnGlyph, isDrawnGlyph, type DrawnPrimitive } from '../../src/fonts/drawn-glyphs.js';
 
 const SIZES = [
   { width: 8, height: 20 },

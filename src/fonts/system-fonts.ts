@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import type { FontFiles, FontStyle } from './fonts.js';
+import type { FontFiles, FontStyle } from './font-files.js';
 
 /**
  * Asked by weight and slant, not by style name: a family's italic may be called Oblique (DejaVu

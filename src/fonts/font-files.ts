@@ -33,6 +33,19 @@ export const BUNDLED_FONT_FILES = {
  */
 export const BUNDLED_SCRIPT_FILES: readonly string[] = (JSON.parse(readFileSync(bundled('script-fallbacks.json'), 'utf8')) as string[]).map(bundled);
 
+export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+export const FONT_STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+/** Font files chosen by the user, by style; a style not given falls back as `styleChains` says. */
+export interface FontFiles {
+  readonly regular?: string;
+  readonly bold?: string;
+  readonly italic?: string;
+  readonly boldItalic?: string;
+  /** Tried in order after the styled faces and before the bundled fallbacks (e.g. a colour emoji font). */
+  readonly fallbacks?: readonly string[];
+}
+
 /** A font file in a fallback chain. */
 export interface Face {
   readonly path: string;
@@ -150,6 +163,21 @@ export class FaceChain {
     this.picks.set(key, split);
     return split ?? undefined;
   }
+}
+
+/**
+ * The faces tried for each style, in order: the style's own face, the user's fallbacks, then the
+ * bundled fallbacks (see bundledFallbacks); and the regular face, whose metrics size the cells.
+ */
+export function styleChains(files: FontFiles): { primary: string; chains: Record<FontStyle, FaceChain> } {
+  const face = (style: FontStyle): string =>
+    files[style] ?? (style === 'boldItalic' ? files.bold : undefined) ?? files.regular ?? BUNDLED_FONT_FILES[style];
+  const userFallbacks: Face[] = (files.fallbacks ?? []).map((path) => ({ path }));
+  const chain = (style: FontStyle, bold: boolean): FaceChain => new FaceChain([{ path: face(style) }, ...userFallbacks, ...bundledFallbacks(bold)]);
+  return {
+    primary: face('regular'),
+    chains: { regular: chain('regular', false), bold: chain('bold', true), italic: chain('italic', false), boldItalic: chain('boldItalic', true) },
+  };
 }
 
 /**

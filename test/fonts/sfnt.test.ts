@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import opentype from 'opentype.js';
 import { describe, expect, test } from 'vitest';
-import { BUNDLED_FONTS_DIR } from '../../src/raster/fonts.js';
-import { readFontInfo } from '../../src/raster/sfnt.js';
+import { BUNDLED_FONTS_DIR } from '../../src/fonts/font-files.js';
+import { readFontInfo } from '../../src/fonts/sfnt.js';
 
 const FONTS = ['JetBrainsMono-Regular.ttf', 'JetBrainsMono-BoldItalic.ttf', 'DejaVuSansMono.ttf', 'DroidSansFallbackFull.ttf'];
 

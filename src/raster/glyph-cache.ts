@@ -1,7 +1,7 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { drawnGlyph, isDrawnGlyph, type DrawnPrimitive } from '../fonts/drawn-glyphs.js';
 import type { FontStyle } from '../fonts/font-files.js';
-import { cssFont, type FontSet } from './fonts.js';
+import { cssFont, type FontSet } from './canvas-fonts.js';
 import { coverageLevel, type ColorImage, type Mask } from './pixels.js';
 import { textContext } from './text-context.js';
 

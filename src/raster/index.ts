@@ -1,4 +1,4 @@
-export { FontSet } from './fonts.js';
+export { FontSet } from './canvas-fonts.js';
 export { GIF_DEFAULTS, resolveRaster, type GifOptions, type RasterSetup } from './options.js';
 export { ScreenPainter, type DirtyBand } from './screen-painter.js';
 export { encodePng, toRgba } from './png.js';

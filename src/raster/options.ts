@@ -11,7 +11,7 @@ import {
 } from '../theme/index.js';
 import type { FontFiles } from '../fonts/font-files.js';
 import { chosenFontFiles, type FontChoice } from '../fonts/user-fonts.js';
-import { FontSet } from './fonts.js';
+import { FontSet } from './canvas-fonts.js';
 
 /** Options of the GIF and PNG renderers: the look both renderers share, and the raster's own fonts. */
 export interface GifOptions extends RenderLook, FontChoice {

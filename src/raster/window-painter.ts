@@ -1,6 +1,6 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Rgb, WindowLayout, WindowShape } from '../theme/index.js';
-import { cssFont, type LoadedFont } from './fonts.js';
+import { cssFont, type LoadedFont } from './canvas-fonts.js';
 import { blendLevel, COVERAGE_LEVELS, coverageLevel, overAny, TRANSPARENT } from './pixels.js';
 import { textContext } from './text-context.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BUNDLED_FONT_FILES, BUNDLED_SCRIPT_FILES, bundledFallbacks } from '../../src/fonts/font-files.js';
-import { FontSet } from '../../src/raster/fonts.js';
+import { FontSet } from '../../src/raster/canvas-fonts.js';
 import { GlyphCache, type Glyph } from '../../src/raster/glyph-cache.js';
 import { resolveRaster } from '../../src/raster/options.js';
 import { TRANSPARENT } from '../../src/raster/pixels.js';

@@ -2,16 +2,18 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
-import { BUNDLED_FONT_FILES } from '../../src/fonts/font-files.js';
-import { fontFilesInDir } from '../../src/fonts/user-fonts.js';
-import { FontSet } from '../../src/raster/fonts.js';
-import { resolveRaster } from '../../src/raster/options.js';
+import { BUNDLED_FONT_FILES, styleChains, type FontFiles, type FontStyle } from '../../src/fonts/font-files.js';
 import { familyNames, FontNotFoundError, systemFontFiles } from '../../src/fonts/system-fonts.js';
+import { chosenFontFiles, fontFilesInDir } from '../../src/fonts/user-fonts.js';
 
-const info = { cols: 10, rows: 2, title: '', loop: 0 };
+/** The face a style's chain picks for a cluster. */
+const faceSet = (files: FontFiles = {}) => {
+  const { chains } = styleChains(files);
+  return { fontFor: (text: string, style: FontStyle) => chains[style].pick(text) };
+};
 
-describe('FontSet', () => {
-  const fonts = new FontSet();
+describe('styleChains', () => {
+  const fonts = faceSet();
 
   test('picks the first face that has the character, per style', () => {
     expect(fonts.fontFor('A', 'regular')!.path).toBe(BUNDLED_FONT_FILES.regular);
@@ -25,7 +27,7 @@ describe('FontSet', () => {
 
   test('a user fallback comes before the bundled ones; emoji prefer a colour face', () => {
     const emoji = '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf';
-    const withEmoji = new FontSet({ fallbacks: [emoji] });
+    const withEmoji = faceSet({ fallbacks: [emoji] });
     expect(withEmoji.fontFor('😀', 'regular')!.path).toBe(emoji);
     // ✔ is text by default: the outline face wins even though the emoji font has it.
     expect(withEmoji.fontFor('✔', 'regular')!.path).toBe(BUNDLED_FONT_FILES.symbols);
@@ -58,9 +60,10 @@ describe('user fonts', () => {
   });
 
   test('fontFamily replaces the bundled face; fontFiles win over it', () => {
-    expect(resolveRaster(info, { fontFamily: 'DejaVu Sans Mono' }).fonts.primary.path).toMatch(/DejaVuSansMono\.ttf$/);
-    const given = resolveRaster(info, { fontFamily: 'DejaVu Sans Mono', fontFiles: { regular: BUNDLED_FONT_FILES.regular } });
-    expect(given.fonts.primary.path).toBe(BUNDLED_FONT_FILES.regular);
-    expect(resolveRaster(info, {}).fonts.primary.path).toBe(BUNDLED_FONT_FILES.regular);
+    const primary = (files: FontFiles): string => styleChains(files).primary;
+    expect(primary(chosenFontFiles({ fontFamily: 'DejaVu Sans Mono' }))).toMatch(/DejaVuSansMono\.ttf$/);
+    const given = chosenFontFiles({ fontFamily: 'DejaVu Sans Mono', fontFiles: { regular: BUNDLED_FONT_FILES.regular } });
+    expect(primary(given)).toBe(BUNDLED_FONT_FILES.regular);
+    expect(primary(chosenFontFiles({}))).toBe(BUNDLED_FONT_FILES.regular);
   });
 });

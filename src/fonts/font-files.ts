@@ -36,6 +36,8 @@ export const BUNDLED_SCRIPT_FILES: readonly string[] = (JSON.parse(readFileSync(
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export const FONT_STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
+export const styleOf = (bold: boolean, italic: boolean): FontStyle => (bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular');
+
 /** Font files chosen by the user, by style; a style not given falls back as `styleChains` says. */
 export interface FontFiles {
   readonly regular?: string;

@@ -2,7 +2,7 @@ import { Attr, DEFAULT_COLOR, underlineStyle, UnderlineStyle, type Cell, type Pa
 import { keyCells, sameItems, type KeyItem } from '../keys/index.js';
 import { flagAt } from '../term/flags.js';
 import { cellColors, cursorColor, resolveColor } from '../theme/index.js';
-import type { FontStyle } from '../fonts/font-files.js';
+import { styleOf, type FontStyle } from '../fonts/font-files.js';
 import { GlyphCache, type Glyph } from './glyph-cache.js';
 import type { RasterSetup } from './options.js';
 import { COVERAGE_LEVELS, coverageLevel, over, overClear, ramp, TRANSPARENT } from './pixels.js';
@@ -10,9 +10,6 @@ import { paintWindow } from './window-painter.js';
 import type { CellGrid } from './unchanged.js';
 
 const EMPTY_PALETTE: PaletteOverrides = { indexed: new Map() };
-
-const styleOf = (attrs: number): FontStyle =>
-  attrs & Attr.BOLD ? (attrs & Attr.ITALIC ? 'boldItalic' : 'bold') : attrs & Attr.ITALIC ? 'italic' : 'regular';
 
 const DECORATION_BITS = Attr.UNDERLINE_MASK | Attr.STRIKE | Attr.OVERLINE;
 
@@ -212,7 +209,7 @@ export class ScreenPainter {
     const text = cell?.text ?? ' ';
     const visible = !(attrs & Attr.INVISIBLE);
     if (visible && text !== ' ' && text !== '') {
-      this.blit(this.glyphs.glyph(text, styleOf(attrs), span), x0, y0, fg, bg, clear);
+      this.blit(this.glyphs.glyph(text, styleOf((attrs & Attr.BOLD) !== 0, (attrs & Attr.ITALIC) !== 0), span), x0, y0, fg, bg, clear);
     }
     if (visible && attrs & DECORATION_BITS) {
       const deco = this.decoration(attrs);

@@ -1,20 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type opentypeModule from 'opentype.js';
+import { BUNDLED_FONT_FILES, FONT_STYLES, styleOf, type FontStyle } from '../fonts/font-files.js';
 import { FallbackGlyphs } from './fallback-glyphs.js';
 import { EMBEDDED_FAMILY, FALLBACK_FAMILY, type SvgGeometry } from './options.js';
 
-export type Face = 'Regular' | 'Bold' | 'Italic' | 'BoldItalic';
-
-export const faceOf = (bold: boolean, italic: boolean): Face =>
-  bold ? (italic ? 'BoldItalic' : 'Bold') : italic ? 'Italic' : 'Regular';
+/** A subset's style name, as the bundled font names its face. */
+const STYLE_NAMES: Record<FontStyle, string> = { regular: 'Regular', bold: 'Bold', italic: 'Italic', boldItalic: 'BoldItalic' };
 
 /**
  * The characters drawn, gathered while the animation is written: those needing a bundled fallback
  * always, and with `embedText` (--embed-font) the code points drawn in each face of the text font.
  */
 export class GlyphUse {
-  readonly faces = new Map<Face, Set<number>>();
+  readonly faces = new Map<FontStyle, Set<number>>();
   readonly fallbacks: FallbackGlyphs;
 
   constructor(readonly embedText: boolean) {
@@ -24,9 +23,9 @@ export class GlyphUse {
   add(text: string, bold: boolean, italic: boolean, cells: 1 | 2 = 1): void {
     this.fallbacks.add(text, cells);
     if (!this.embedText) return;
-    const face = faceOf(bold, italic);
-    let set = this.faces.get(face);
-    if (!set) this.faces.set(face, (set = new Set()));
+    const style = styleOf(bold, italic);
+    let set = this.faces.get(style);
+    if (!set) this.faces.set(style, (set = new Set()));
     for (const ch of text) set.add(ch.codePointAt(0)!);
   }
 }
@@ -42,26 +41,23 @@ function opentypeLib(): Opentype {
 
 const fontCache = new Map<string, opentypeModule.Font>();
 
-function parsedFont(path: string | URL): opentypeModule.Font {
-  const key = String(path);
-  let font = fontCache.get(key);
+function parsedFont(path: string): opentypeModule.Font {
+  let font = fontCache.get(path);
   if (!font) {
     const bytes = readFileSync(path);
     font = opentypeLib().parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
-    fontCache.set(key, font);
+    fontCache.set(path, font);
   }
   return font;
 }
-
-const bundledFont = (face: Face): opentypeModule.Font => parsedFont(new URL(`../../fonts/JetBrainsMono-${face}.ttf`, import.meta.url));
 
 /**
  * A font holding only the glyphs for `codePoints` (those the bundled font has), as OpenType bytes.
  * Characters the bundled font lacks are left to the fallback families.
  */
-export function subsetFont(face: Face, codePoints: Iterable<number>): Uint8Array {
+export function subsetFont(style: FontStyle, codePoints: Iterable<number>): Uint8Array {
   const opentype = opentypeLib();
-  const source = bundledFont(face);
+  const source = parsedFont(BUNDLED_FONT_FILES[style]);
   const notdef = source.glyphs.get(0);
   const glyphs: opentypeModule.Glyph[] = [
     new opentype.Glyph({ name: '.notdef', advanceWidth: notdef.advanceWidth ?? 0, path: new opentype.Path() }),
@@ -76,7 +72,7 @@ export function subsetFont(face: Face, codePoints: Iterable<number>): Uint8Array
   }
   const subset = new opentype.Font({
     familyName: EMBEDDED_FAMILY,
-    styleName: face,
+    styleName: STYLE_NAMES[style],
     unitsPerEm: source.unitsPerEm,
     ascender: source.ascender,
     descender: source.descender,
@@ -130,11 +126,13 @@ export function fontFaceCss(use: GlyphUse, g: SvgGeometry): EmbeddedFonts {
   let css = '';
   let glyphs = 0;
   let bytes = 0;
-  for (const face of ['Regular', 'Bold', 'Italic', 'BoldItalic'] as const) {
-    const codePoints = use.faces.get(face);
+  for (const style of FONT_STYLES) {
+    const codePoints = use.faces.get(style);
     if (!codePoints || codePoints.size === 0) continue;
-    const font = subsetFont(face, codePoints);
-    css += fontFace(EMBEDDED_FAMILY, face.startsWith('Bold') ? 'bold' : 'normal', face.endsWith('Italic') ? 'italic' : 'normal', font);
+    const font = subsetFont(style, codePoints);
+    const bold = style === 'bold' || style === 'boldItalic';
+    const italic = style === 'italic' || style === 'boldItalic';
+    css += fontFace(EMBEDDED_FAMILY, bold ? 'bold' : 'normal', italic ? 'italic' : 'normal', font);
     glyphs += codePoints.size;
     bytes += font.length;
   }

@@ -1,6 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import type { Sink } from '../raster/animate.js';
-import type { AnimationEncoder, PictureChange, Rect } from '../raster/change-sequencer.js';
+import type { AnimationEncoder, PictureChange, Rect, Sink } from '../encode/contract.js';
 import {
   ColorType,
   predict,
@@ -12,11 +11,11 @@ import {
   PngPalette,
   truecolorRows,
   type PngSource,
-} from '../raster/png.js';
-import { deflateSmall } from '../raster/deflate/index.js';
+} from '../encode/png.js';
+import { deflateSmall } from '../encode/deflate/index.js';
 import { alphaOf } from '../raster/pixels.js';
-import { Spool } from '../raster/spool.js';
-import { unchangedMasks } from '../raster/unchanged.js';
+import { Spool } from '../encode/spool.js';
+import { unchangedMasks } from '../encode/unchanged.js';
 import { zopfliDeflate } from './zopfli.js';
 
 /** A compressed frame: its rectangle, whether it blends over the picture, and how its data is coded. */

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Gifenc } from 'gifenc';
-import type { Rect } from '../raster/change-sequencer.js';
+import type { Rect } from '../encode/contract.js';
 import { TRANSPARENT } from '../raster/pixels.js';
 import { ByteWriter } from './byte-writer.js';
 import { tableBits, writeColorTable, writeImageDescriptor } from './gif-format.js';

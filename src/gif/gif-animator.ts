@@ -1,10 +1,18 @@
-import type { Sink } from '../raster/animate.js';
-import { CENTISECONDS, unionRect, type AnimationEncoder, type PictureChange, type Rect } from '../raster/change-sequencer.js';
+import { CENTISECONDS, type AnimationEncoder, type PictureChange, type Rect, type Sink } from '../encode/contract.js';
 import type { ScreenPainter } from '../raster/screen-painter.js';
 import { ByteWriter } from './byte-writer.js';
 import { Disposal, writeGraphicControl, writeHeader, writeTrailer, writeImageDescriptor } from './gif-format.js';
 import { EncodeScratch, encodeImage, GlobalPalette, type EncodedImage } from './frame-encoder.js';
 import { lzwEncode } from './lzw.js';
+
+/** The smallest rectangle holding both (either may be absent). */
+const unionRect = (a: Rect | undefined, b: Rect | undefined): Rect | undefined => {
+  if (!a) return b;
+  if (!b) return a;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+};
 
 /** Browsers show delays under 2 cs as 10 cs, so no frame is shorter than this. */
 export const MIN_DELAY_CS = CENTISECONDS.minimum;

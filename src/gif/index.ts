@@ -1,10 +1,10 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
 import { diffScreens, isUnchanged } from '../frames/screen-diff.js';
-import { animate, writeTo } from '../raster/animate.js';
-import { CENTISECONDS } from '../raster/change-sequencer.js';
+import { animate, writeTo } from '../encode/animate.js';
+import { CENTISECONDS } from '../encode/contract.js';
 import { missingGlyphsWarning } from '../fonts/font-files.js';
 import { resolveRaster, type GifOptions } from '../raster/options.js';
-import { encodePng } from '../raster/png.js';
+import { encodePng } from '../encode/png.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import { sameItems, type KeyItem } from '../keys/index.js';
 import type { ScreenSnapshot } from '../term/cell.js';

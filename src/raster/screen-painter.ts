@@ -7,11 +7,18 @@ import { GlyphCache, type Glyph } from './glyph-cache.js';
 import type { RasterSetup } from './options.js';
 import { COVERAGE_LEVELS, coverageLevel, over, overClear, ramp, TRANSPARENT } from './pixels.js';
 import { paintWindow } from './window-painter.js';
-import type { CellGrid } from './unchanged.js';
 
 const EMPTY_PALETTE: PaletteOverrides = { indexed: new Map() };
 
 const DECORATION_BITS = Attr.UNDERLINE_MASK | Attr.STRIKE | Attr.OVERLINE;
+
+/** The grid the painter draws cells on: its origin and a cell's size, in pixels. */
+export interface CellGrid {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
 
 /** Pixel rows [top, bottom) that were repainted. */
 export interface DirtyBand {

@@ -1,4 +1,4 @@
-import type { AnimationEncoder, PictureChange, Rect } from '../raster/change-sequencer.js';
+import type { AnimationEncoder, PictureChange, Rect } from '../encode/contract.js';
 import { TRANSPARENT } from '../raster/pixels.js';
 import type { Ffmpeg } from './ffmpeg.js';
 import { matroskaFrameHead, matroskaFrameTail, matroskaHeader } from './matroska.js';

@@ -1,6 +1,6 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
-import { animate, writeTo } from '../raster/animate.js';
-import { MILLISECONDS } from '../raster/change-sequencer.js';
+import { animate, writeTo } from '../encode/animate.js';
+import { MILLISECONDS } from '../encode/contract.js';
 import { resolveRaster, type GifOptions } from '../raster/options.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import { loadLibwebp, type WebpCoding } from './libwebp.js';

@@ -1,8 +1,7 @@
-import type { Sink } from '../raster/animate.js';
-import type { AnimationEncoder, PictureChange, Rect } from '../raster/change-sequencer.js';
+import type { AnimationEncoder, PictureChange, Rect, Sink } from '../encode/contract.js';
 import { alphaOf, TRANSPARENT } from '../raster/pixels.js';
-import { Spool } from '../raster/spool.js';
-import { unchangedMasks } from '../raster/unchanged.js';
+import { Spool } from '../encode/spool.js';
+import { unchangedMasks } from '../encode/unchanged.js';
 import { encodeStill, type loadLibwebp, type WebpCoding } from './libwebp.js';
 import { anim, imageChunks, riffChunk, riffHeader, u24, vp8x } from './riff.js';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
-import { deflateSmall } from '../../src/raster/deflate/index.js';
-import { codeLengths } from '../../src/raster/deflate/huffman.js';
+import { deflateSmall } from '../../src/encode/deflate/index.js';
+import { codeLengths } from '../../src/encode/deflate/huffman.js';
 
 /** Deterministic pseudo-random bytes. */
 function noise(n: number, seed = 7): Uint8Array {

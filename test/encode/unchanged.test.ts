@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translucent } from '../../src/raster/pixels.js';
-import { unchangedMasks } from '../../src/raster/unchanged.js';
+import { unchangedMasks } from '../../src/encode/unchanged.js';
 
 // A 6x2 picture on a grid of 3x2 cells from (0,0): two cells side by side.
 const WIDTH = 6;

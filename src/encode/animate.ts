@@ -1,9 +1,8 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
 import type { ScreenSnapshot } from '../term/cell.js';
-import { ChangeSequencer, type AnimationEncoder, type Ticks } from './change-sequencer.js';
-import type { ScreenPainter } from './screen-painter.js';
-
-export type Sink = (bytes: Uint8Array) => Promise<void>;
+import type { ScreenPainter } from '../raster/screen-painter.js';
+import { ChangeSequencer } from './change-sequencer.js';
+import type { AnimationEncoder, Sink, Ticks } from './contract.js';
 
 /** Writes and waits until the stream has taken it, so a slow destination holds the renderer back. */
 export function writeTo(out: NodeJS.WritableStream): Sink {

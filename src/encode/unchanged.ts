@@ -1,13 +1,5 @@
-import type { PictureChange, Rect } from './change-sequencer.js';
-import { TRANSPARENT } from './pixels.js';
-
-/** The grid the painter draws cells on: its origin and a cell's size, in pixels. */
-export interface CellGrid {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
+import type { PictureChange, Rect } from './contract.js';
+import { TRANSPARENT } from '../raster/pixels.js';
 
 /**
  * Two masks of `rect`, per pixel row by row: 1 where a frame blended over the picture may leave

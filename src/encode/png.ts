@@ -1,6 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
-import type { Rect } from './change-sequencer.js';
-import { alphaOf, TRANSPARENT } from './pixels.js';
+import type { Rect } from './contract.js';
+import { alphaOf, TRANSPARENT } from '../raster/pixels.js';
 
 /** Pixels to straight-alpha RGBA bytes (transparent pixels as 0,0,0,0). */
 export function toRgba(pixels: Uint32Array): Uint8ClampedArray {

@@ -2,7 +2,7 @@ import { Attr, DEFAULT_COLOR, underlineStyle, UnderlineStyle, type Cell, type Pa
 import { keyCells, sameItems, type KeyItem } from '../keys/index.js';
 import { flagAt } from '../term/flags.js';
 import { cellColors, cursorColor, resolveColor } from '../theme/index.js';
-import { styleOf, type FontStyle } from '../fonts/font-files.js';
+import { missingGlyphsWarning, styleOf, type FontStyle } from '../fonts/font-files.js';
 import { GlyphCache, type Glyph } from './glyph-cache.js';
 import type { RasterSetup } from './options.js';
 import { COVERAGE_LEVELS, coverageLevel, over, overClear, ramp, TRANSPARENT } from './pixels.js';
@@ -319,4 +319,10 @@ export class ScreenPainter {
     this.decorations.set(key, d);
     return d;
   }
+}
+
+/** The one warning about characters no font has, once the painter has seen every screen. */
+export function warnMissingGlyphs(painter: ScreenPainter, options: { readonly onWarning?: (message: string) => void }): void {
+  const warning = missingGlyphsWarning(painter.missingGlyphs);
+  if (warning !== undefined) options.onWarning?.(warning);
 }

@@ -30,7 +30,7 @@ async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<F
 
 /** PNGs of marker screens, refused once their pixels pass the snapshot limit (an unchanged screen costs none). */
 async function snapshotRenderer(info: AnimationInfo, look: ReturnType<typeof lookFor>, limits: Limits) {
-  const { pngRenderer } = await import('../gif/index.js');
+  const { pngRenderer } = await import('../png/index.js');
   const size = (await outputPixels('png', info, look))!;
   let painted = 0;
   return pngRenderer(info, look, () => {
@@ -105,7 +105,7 @@ export async function renderCastTuned(cast: Cast, options: RenderOptions, out: W
     );
   switch (options.format) {
     case 'png': {
-      const { renderPng } = await loadRaster();
+      const { renderPng } = await import('../png/index.js');
       const { term, keys } = await stillAt(cast, options.at, options.keys === true);
       return write(out, renderPng(term.snapshot(), info, look, keys));
     }

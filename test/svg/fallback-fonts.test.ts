@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type opentypeModule from 'opentype.js';
-import { renderPng } from '../../src/gif/index.js';
+import { renderPng } from '../../src/png/index.js';
 import { renderSvgStill } from '../../src/svg/index.js';
 import { Terminal } from '../../src/term/index.js';
 import { getTheme } from '../../src/theme/index.js';

@@ -1,7 +1,7 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
 import { animate, writeTo } from '../encode/animate.js';
 import { MILLISECONDS } from '../encode/contract.js';
-import { resolveRaster, type GifOptions } from '../raster/options.js';
+import { resolveRaster, type RasterOptions } from '../raster/options.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import { ApngEncoder } from './apng-encoder.js';
 
@@ -10,7 +10,7 @@ import { ApngEncoder } from './apng-encoder.js';
  * window's corners and shadow. Frames are spooled on disk, not held in memory; `out` is written
  * once the last frame is known and left for the caller to end.
  */
-export interface ApngOptions extends GifOptions {
+export interface ApngOptions extends RasterOptions {
   /** Zopfli's deflate tried too, on every frame: about 1% smaller, some seven times slower. */
   readonly optimize?: boolean;
 }

@@ -1,14 +1,11 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
 import { animate, writeTo } from '../encode/animate.js';
 import { CENTISECONDS } from '../encode/contract.js';
-import { resolveRaster, type GifOptions } from '../raster/options.js';
+import { resolveRaster, type RasterOptions } from '../raster/options.js';
 import { ScreenPainter, warnMissingGlyphs } from '../raster/screen-painter.js';
 import { GifEncoder } from './gif-animator.js';
 
-export type { GifOptions } from '../raster/options.js';
-export { GIF_DEFAULTS } from '../raster/options.js';
 export { LONGEST_GIF_FRAME, MIN_DELAY_CS } from './gif-animator.js';
-export { FontNotFoundError } from '../fonts/system-fonts.js';
 
 /**
  * The animation as a GIF, written to `out` frame by frame as the frames come (nothing holds the
@@ -17,7 +14,7 @@ export { FontNotFoundError } from '../fonts/system-fonts.js';
 export async function renderGif(
   frames: AsyncIterable<Frame>,
   info: AnimationInfo,
-  options: GifOptions,
+  options: RasterOptions,
   out: NodeJS.WritableStream,
 ): Promise<void> {
   const painter = new ScreenPainter(resolveRaster(info, options));

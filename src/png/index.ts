@@ -2,7 +2,7 @@ import type { AnimationInfo } from '../frames/frame.js';
 import { diffScreens, isUnchanged } from '../frames/screen-diff.js';
 import { encodePng } from '../encode/png.js';
 import { sameItems, type KeyItem } from '../keys/index.js';
-import { resolveRaster, type GifOptions } from '../raster/options.js';
+import { resolveRaster, type RasterOptions } from '../raster/options.js';
 import { ScreenPainter, warnMissingGlyphs } from '../raster/screen-painter.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 
@@ -11,14 +11,14 @@ import type { ScreenSnapshot } from '../term/cell.js';
  * show); `keys` for a layout with a keys bar. Over a transparent background a PNG keeps alpha, so
  * its glyph edges have no halos.
  */
-export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: GifOptions, keys?: readonly KeyItem[]): Buffer {
+export function renderPng(screen: ScreenSnapshot, info: AnimationInfo, options: RasterOptions, keys?: readonly KeyItem[]): Buffer {
   const painter = pngPainter(info, options);
   const png = paintPng(painter, screen, keys);
   warnMissingGlyphs(painter, options);
   return png;
 }
 
-const pngPainter = (info: AnimationInfo, options: GifOptions): ScreenPainter =>
+const pngPainter = (info: AnimationInfo, options: RasterOptions): ScreenPainter =>
   new ScreenPainter(resolveRaster(info, { ...options, alpha: options.alpha ?? options.transparentBackground }));
 
 function paintPng(painter: ScreenPainter, screen: ScreenSnapshot, keys?: readonly KeyItem[]): Buffer {
@@ -34,7 +34,7 @@ function paintPng(painter: ScreenPainter, screen: ScreenSnapshot, keys?: readonl
  */
 export function pngRenderer(
   info: AnimationInfo,
-  options: GifOptions,
+  options: RasterOptions,
   beforePaint?: () => void,
 ): (screen: ScreenSnapshot, keys?: readonly KeyItem[]) => Buffer {
   let painter: ScreenPainter | undefined;

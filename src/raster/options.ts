@@ -13,8 +13,8 @@ import type { FontFiles } from '../fonts/font-files.js';
 import { chosenFontFiles, type FontChoice } from '../fonts/user-fonts.js';
 import { FontSet } from './canvas-fonts.js';
 
-/** Options of the GIF and PNG renderers: the look both renderers share, and the raster's own fonts. */
-export interface GifOptions extends RenderLook, FontChoice {
+/** Options of every raster format (GIF, PNG, WebP, APNG, video): the look shared with the SVG, and the raster's own fonts. */
+export interface RasterOptions extends RenderLook, FontChoice {
   /** Told once per render about characters no font has (drawn as boxes). */
   readonly onWarning?: (message: string) => void;
   /**
@@ -47,7 +47,7 @@ export interface RasterSetup {
   readonly boldIsBright: boolean;
   readonly cursor: boolean;
   readonly transparentBackground: boolean;
-  /** Pixels may be partly transparent (see GifOptions.alpha); a GIF's are opaque or clear. */
+  /** Pixels may be partly transparent (see RasterOptions.alpha); a GIF's are opaque or clear. */
   readonly alpha: boolean;
 }
 
@@ -63,7 +63,7 @@ function fontSetFor(files: FontFiles): FontSet {
   return set;
 }
 
-export function resolveRaster(info: AnimationInfo, options: GifOptions): RasterSetup {
+export function resolveRaster(info: AnimationInfo, options: RasterOptions): RasterSetup {
   const theme = options.theme ?? getTheme(DEFAULT_THEME_NAME);
   const scale = options.scale ?? GIF_DEFAULTS.scale;
   const fontSize = options.fontSize ?? GIF_DEFAULTS.fontSize;

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { MAX_COLS, MAX_ROWS, TERMINAL_MAX_COLS, TERMINAL_MAX_ROWS } from '../cast/header.js';
 import type { AnimationInfo, Frame } from '../frames/frame.js';
-import type { GifOptions } from '../raster/index.js';
+import type { RasterOptions } from '../raster/index.js';
 import type { SvgOptions } from '../svg/index.js';
 import type { OutputFormat } from './options.js';
 
@@ -125,7 +125,7 @@ export function checkPixelSize(width: number, height: number, limits: Limits, ra
 export async function outputPixels(
   format: OutputFormat,
   info: AnimationInfo,
-  look: GifOptions & SvgOptions,
+  look: RasterOptions & SvgOptions,
 ): Promise<{ width: number; height: number } | undefined> {
   if (format === 'txt') return undefined;
   if (format === 'svg') {
@@ -144,7 +144,7 @@ export async function outputPixels(
 export async function checkOutputSize(
   format: OutputFormat,
   info: AnimationInfo,
-  look: GifOptions & SvgOptions,
+  look: RasterOptions & SvgOptions,
   limits: Limits,
 ): Promise<void> {
   const size = await outputPixels(format, info, look);

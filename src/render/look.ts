@@ -1,6 +1,6 @@
 import type { Cast } from '../cast/events.js';
 import type { FontFiles } from '../fonts/index.js';
-import type { GifOptions } from '../raster/index.js';
+import type { RasterOptions } from '../raster/index.js';
 import type { SvgOptions } from '../svg/index.js';
 import { parseColor, resolveTheme, themePair } from '../theme/index.js';
 import { accessibleName } from './accessible-name.js';
@@ -19,7 +19,7 @@ function marginColor(look: LookOptions): number | undefined {
 }
 
 /** The look options in the shape both renderers take, with the theme resolved (the cast's own when none is given). */
-export function lookFor(cast: Cast, look: LookOptions & Pick<RenderOptions, 'onWarning' | 'onDetail'>): GifOptions & SvgOptions {
+export function lookFor(cast: Cast, look: LookOptions & Pick<RenderOptions, 'onWarning' | 'onDetail'>): RasterOptions & SvgOptions {
   const pair = themePair(look.theme, look.darkTheme);
   return {
     ...(pair.dark === undefined ? {} : { darkTheme: resolveTheme(pair.dark, cast.header.theme) }),

@@ -5,14 +5,14 @@ import { pipeline } from 'node:stream/promises';
 import type { AnimationInfo, Frame } from '../frames/frame.js';
 import { animate } from '../encode/animate.js';
 import { MILLISECONDS } from '../encode/contract.js';
-import { resolveRaster, type GifOptions } from '../raster/options.js';
+import { resolveRaster, type RasterOptions } from '../raster/options.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import { Ffmpeg } from './ffmpeg.js';
 import { VideoEncoder } from './video-encoder.js';
 
 export { FfmpegMissingError } from './ffmpeg.js';
 
-export interface VideoOptions extends GifOptions {
+export interface VideoOptions extends RasterOptions {
   readonly container: 'mp4' | 'webm';
   /** 0..100 instead of the default (chosen so text stays sharp). */
   readonly quality?: number;

@@ -1,12 +1,12 @@
 import type { AnimationInfo, Frame } from '../frames/frame.js';
 import { animate, writeTo } from '../encode/animate.js';
 import { MILLISECONDS } from '../encode/contract.js';
-import { resolveRaster, type GifOptions } from '../raster/options.js';
+import { resolveRaster, type RasterOptions } from '../raster/options.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import { loadLibwebp, type WebpCoding } from './libwebp.js';
 import { WebpEncoder } from './webp-encoder.js';
 
-export interface WebpOptions extends GifOptions {
+export interface WebpOptions extends RasterOptions {
   /** Lossy at this quality (0..100); lossless when absent. */
   readonly quality?: number;
 }

@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import type { AnimationInfo, Frame } from '../../src/frames/frame.js';
-import { renderGif, type GifOptions } from '../../src/gif/index.js';
+import { renderGif } from '../../src/gif/index.js';
+import type { RasterOptions } from '../../src/raster/options.js';
 import { renderPng } from '../../src/png/index.js';
 import { rgbColor, type ScreenSnapshot } from '../../src/term/cell.js';
 import { screen, styledRow } from '../raster/screen-builder.js';
@@ -29,7 +30,7 @@ async function* framesOf(screens: readonly ScreenSnapshot[], times: readonly num
   }
 }
 
-async function gifOf(screens: readonly ScreenSnapshot[], times: readonly number[], end: number, options: GifOptions = {}, i: AnimationInfo = info) {
+async function gifOf(screens: readonly ScreenSnapshot[], times: readonly number[], end: number, options: RasterOptions = {}, i: AnimationInfo = info) {
   const sink = memorySink();
   await renderGif(framesOf(screens, times, end), i, options, sink.stream);
   return sink.bytes();
@@ -55,7 +56,7 @@ function opaqueOrClear(rgba: Uint8Array, width: number, grid: { x: number; y: nu
   return out;
 }
 
-async function expectFramesMatchStills(bytes: Buffer, stills: readonly ScreenSnapshot[], options: GifOptions = {}) {
+async function expectFramesMatchStills(bytes: Buffer, stills: readonly ScreenSnapshot[], options: RasterOptions = {}) {
   const gif = decodeGif(bytes);
   expect(gif.frames).toHaveLength(stills.length);
   for (let i = 0; i < stills.length; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveRaster, type GifOptions } from '../../src/raster/options.js';
+import { resolveRaster, type RasterOptions } from '../../src/raster/options.js';
 import { TRANSPARENT } from '../../src/raster/pixels.js';
 import { ScreenPainter } from '../../src/raster/screen-painter.js';
 import { Attr, type ScreenSnapshot } from '../../src/term/cell.js';
@@ -11,7 +11,7 @@ const COLS = 12;
 const ROWS = 3;
 const info = { cols: COLS, rows: ROWS, title: '', loop: 0 };
 
-function paint(s: ScreenSnapshot, options: GifOptions = {}) {
+function paint(s: ScreenSnapshot, options: RasterOptions = {}) {
   const setup = resolveRaster(info, { theme, ...options });
   const painter = new ScreenPainter(setup);
   painter.paintScreen(s);
@@ -130,7 +130,7 @@ describe('ScreenPainter cells', () => {
 });
 
 describe('ScreenPainter cursor', () => {
-  const at = (shape: 'block' | 'bar' | 'underline', options: GifOptions = {}, visible = true) =>
+  const at = (shape: 'block' | 'bar' | 'underline', options: RasterOptions = {}, visible = true) =>
     paint(screen({ cols: COLS, rows: ROWS, lines: [''], cursor: { x: 2, y: 1, shape, visible } }), options);
   const cursor = theme.cursor ?? theme.foreground;
 

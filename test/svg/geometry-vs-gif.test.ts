@@ -4,9 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import type { GifOptions } from '../../src/gif/index.js';
 import { renderPng } from '../../src/png/index.js';
-import { resolveRaster } from '../../src/raster/options.js';
+import { resolveRaster, type RasterOptions } from '../../src/raster/options.js';
 import { renderSvgStill, type SvgOptions } from '../../src/svg/index.js';
 import { resolveGeometry } from '../../src/svg/options.js';
 import { TRUECOLOR } from '../../src/term/cell.js';
@@ -20,7 +19,7 @@ import { cell, info, rowOf, screen } from './screens.js';
  * still (what the GIF shows) and rsvg-convert's drawing of the SVG at its own size.
  */
 
-type Shared = GifOptions & SvgOptions;
+type Shared = RasterOptions & SvgOptions;
 
 const theme = getTheme('asciinema');
 const COLS = 12;

@@ -1,14 +1,5 @@
 import type { AnimationInfo } from '../frames/frame.js';
-import {
-  cellSize,
-  DEFAULT_THEME_NAME,
-  getTheme,
-  layoutWindowFor,
-  RENDER_LOOK_DEFAULTS,
-  type RenderLook,
-  type Theme,
-  type WindowLayout,
-} from '../theme/index.js';
+import { gridGeometry, type GridGeometry, type RenderLook } from '../theme/index.js';
 import type { FontFiles } from '../fonts/font-files.js';
 import { chosenFontFiles, type FontChoice } from '../fonts/user-fonts.js';
 import { FontSet } from './canvas-fonts.js';
@@ -24,29 +15,15 @@ export interface RasterOptions extends RenderLook, FontChoice {
   readonly alpha?: boolean;
 }
 
-export const GIF_DEFAULTS = RENDER_LOOK_DEFAULTS;
-
-/** Everything the painter needs, resolved once; lengths in output pixels. */
-export interface RasterSetup {
-  readonly theme: Theme;
+/** Everything the painter needs, resolved once: the grid both renderers share, and the raster's own; lengths in output pixels. */
+export interface RasterSetup extends GridGeometry {
   readonly fonts: FontSet;
-  readonly cols: number;
-  readonly rows: number;
-  /** Font size in output px. */
-  readonly fontPx: number;
-  readonly cellWidth: number;
-  readonly cellHeight: number;
-  /** Distance from a cell's top to the baseline. */
-  readonly baseline: number;
+  /** Underline and strikethrough thickness, whole pixels. */
   readonly lineThickness: number;
   /** Top of the underline, from the cell's top. */
   readonly underlineTop: number;
   /** Top of the strikethrough, from the cell's top. */
   readonly strikeTop: number;
-  readonly layout: WindowLayout;
-  readonly boldIsBright: boolean;
-  readonly cursor: boolean;
-  readonly transparentBackground: boolean;
   /** Pixels may be partly transparent (see RasterOptions.alpha); a GIF's are opaque or clear. */
   readonly alpha: boolean;
 }
@@ -64,46 +41,19 @@ function fontSetFor(files: FontFiles): FontSet {
 }
 
 export function resolveRaster(info: AnimationInfo, options: RasterOptions): RasterSetup {
-  const theme = options.theme ?? getTheme(DEFAULT_THEME_NAME);
-  const scale = options.scale ?? GIF_DEFAULTS.scale;
-  const fontSize = options.fontSize ?? GIF_DEFAULTS.fontSize;
   const fonts = fontSetFor(chosenFontFiles(options));
   const metrics = fonts.primary.info;
-  const fontPx = fontSize * scale;
-  const em = (units: number): number => (units / metrics.unitsPerEm) * fontPx;
-  // Whole-pixel cells (lines, blocks and backgrounds meet exactly at cell edges), by the rule the SVG renderer shares.
-  const { width: cellWidth, height: cellHeight } = cellSize({
-    fontSize,
-    lineHeight: options.lineHeight ?? GIF_DEFAULTS.lineHeight,
-    letterSpacing: options.letterSpacing ?? GIF_DEFAULTS.letterSpacing,
-    scale,
-    // Canvas measures with float error (0.59999924 em); rounded, a .5 cell width rounds as the SVG's does.
-    advance: Math.round((fonts.primaryAdvance(fontPx) / fontPx) * 1e4) / 1e4,
-  });
-  // The font's ascent+descent box is centred in the cell, as terminals share out the line gap.
-  const textHeight = em(metrics.ascender - metrics.descender);
-  const baseline = Math.round((cellHeight - textHeight) / 2 + em(metrics.ascender));
+  // Canvas measures with float error (0.59999924 em); rounded, a .5 cell width rounds as the SVG's does.
+  const grid = gridGeometry(options, info, metrics, (fontPx) => Math.round((fonts.primaryAdvance(fontPx) / fontPx) * 1e4) / 1e4);
+  const { em, baseline, cellHeight } = grid;
   const lineThickness = Math.max(1, Math.round(em(metrics.underlineThickness)));
   const clampTop = (top: number): number => Math.max(0, Math.min(cellHeight - lineThickness, Math.round(top)));
-  const cols = Math.max(1, info.cols);
-  const rows = Math.max(1, info.rows);
-  const layout = layoutWindowFor(options, { cols, rows, cellWidth, cellHeight, theme, scale, recordingTitle: info.title });
   return {
-    theme,
+    ...grid,
     fonts,
-    cols,
-    rows,
-    fontPx,
-    cellWidth,
-    cellHeight,
-    baseline,
     lineThickness,
     underlineTop: clampTop(baseline - em(metrics.underlinePosition) - lineThickness / 2),
     strikeTop: clampTop(baseline - em(metrics.strikeoutPosition) - lineThickness / 2),
-    layout,
-    boldIsBright: options.boldIsBright ?? GIF_DEFAULTS.boldIsBright,
-    cursor: options.cursor ?? GIF_DEFAULTS.cursor,
-    transparentBackground: options.transparentBackground ?? GIF_DEFAULTS.transparentBackground,
     alpha: options.alpha ?? false,
   };
 }

@@ -68,7 +68,7 @@ export class SvgDocument {
     }
     return (
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"` +
-      ` font-family="${escapeXml(g.fontFamily)}" font-size="${num(g.fontSize)}" fill="${hexColor(g.theme.foreground)}" xml:space="preserve"` +
+      ` font-family="${escapeXml(g.fontFamily)}" font-size="${num(g.fontPx)}" fill="${hexColor(g.theme.foreground)}" xml:space="preserve"` +
       // An image to assistive technology, named by its first child, the <title> (SVG-AAM: no
       // aria-labelledby needed); the <desc> (in the tail) reads the last screen.
       ` role="img"><title>${escapeText(g.name)}</title>` +

@@ -156,7 +156,7 @@ const FALLBACK_UPEM = 1000;
  */
 function fallbackFont(fallbacks: FallbackGlyphs, g: SvgGeometry): { font: Uint8Array; count: number } {
   const opentype = opentypeLib();
-  const toUnits = FALLBACK_UPEM / g.fontSize;
+  const toUnits = FALLBACK_UPEM / g.fontPx;
   const out: opentypeModule.Glyph[] = [new opentype.Glyph({ name: '.notdef', advanceWidth: 0, path: new opentype.Path() })];
   const all = [...fallbacks.embedded].flatMap(([path, glyphs]) => [...glyphs.values()].map((glyph) => ({ path, glyph })));
   all.sort((a, b) => a.glyph.cp - b.glyph.cp);
@@ -164,7 +164,7 @@ function fallbackFont(fallbacks: FallbackGlyphs, g: SvgGeometry): { font: Uint8A
     const source = parsedFont(path);
     const from = source.charToGlyph(String.fromCodePoint(glyph.cp));
     if (!from || from.index === 0) continue;
-    const em = g.fontSize / source.unitsPerEm;
+    const em = g.fontPx / source.unitsPerEm;
     const w = glyph.cells * g.cellWidth;
     const advance = (from.advanceWidth ?? 0) * em;
     const k = advance > w ? w / advance : 1;

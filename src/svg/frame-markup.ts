@@ -457,7 +457,7 @@ export class FrameComposer {
     const cell = cells[col];
     const width = cell?.width === 2 ? 2 : 1;
     // As thick as the GIF's bar and underline cursors.
-    const thin = Math.max(1, Math.round(g.fontSize / 8));
+    const thin = Math.max(1, Math.round(g.fontPx / 8));
     const top = -g.baseline;
     const [key, box] =
       cursor.shape === 'bar'

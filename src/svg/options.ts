@@ -1,4 +1,4 @@
-import { cellSize, DEFAULT_THEME_NAME, getTheme, layoutWindowFor, RENDER_LOOK_DEFAULTS, type RenderLook, type Theme, type WindowLayout } from '../theme/index.js';
+import { gridGeometry, RENDER_LOOK_DEFAULTS, type GridGeometry, type RenderLook, type Theme, type WindowLayout } from '../theme/index.js';
 import type { AnimationInfo } from '../frames/frame.js';
 import { BUNDLED_FONT } from '../fonts/bundled-metrics.js';
 import { Painter } from './paint.js';
@@ -25,91 +25,49 @@ export interface SvgOptions extends RenderLook {
 export const SVG_DEFAULTS = { ...RENDER_LOOK_DEFAULTS, embedFont: false } as const;
 
 /**
- * Everything the writers need, resolved once. Lengths in output pixels, which are also the SVG's
- * user units: the geometry (cells, window, viewBox) is the GIF's, number for number.
+ * Everything the writers need, resolved once: the grid the raster draws too (see gridGeometry),
+ * and the SVG's own. Lengths in output pixels, which are also the SVG's user units.
  */
-export interface SvgGeometry {
-  readonly theme: Theme;
+export interface SvgGeometry extends GridGeometry {
   /** Colours in the theme and the dark theme at once (see paint.ts). */
   readonly painter: Painter;
   /** The window in the dark theme, when there is one. */
   readonly darkLayout?: WindowLayout;
   /** The accessible name. */
   readonly name: string;
-  readonly cols: number;
-  readonly rows: number;
-  /** Font size in output px. */
-  readonly fontSize: number;
-  readonly cellWidth: number;
-  readonly cellHeight: number;
   /**
    * Added to the font's own advance so that text fills its whole-pixel cells (CSS letter-spacing):
    * cellWidth minus the bundled font's advance.
    */
   readonly letterSpacing: number;
-  /** Distance from a cell's top to the text baseline. */
-  readonly baseline: number;
   /** Underline: offset below the baseline of the line's top edge, and thickness. */
   readonly underlineOffset: number;
   readonly lineThickness: number;
   /** Offset above the baseline of the strikethrough's top edge. */
   readonly strikeOffset: number;
-  readonly layout: WindowLayout;
   readonly fontFamily: string;
-  readonly boldIsBright: boolean;
-  readonly cursor: boolean;
   readonly embedFont: boolean;
-  readonly transparentBackground: boolean;
 }
 
 export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGeometry {
-  const theme = options.theme ?? getTheme(DEFAULT_THEME_NAME);
-  const scale = options.scale ?? SVG_DEFAULTS.scale;
-  const fontSize = options.fontSize ?? SVG_DEFAULTS.fontSize;
-  const fontPx = fontSize * scale;
-  const em = (units: number): number => (units / BUNDLED_FONT.unitsPerEm) * fontPx;
-  // Whole output pixels by the rule the GIF uses too: both show the same grid in the same frame.
-  const { width: cellWidth, height: cellHeight } = cellSize({
-    fontSize,
-    lineHeight: options.lineHeight ?? SVG_DEFAULTS.lineHeight,
-    letterSpacing: options.letterSpacing ?? SVG_DEFAULTS.letterSpacing,
-    scale,
-    advance: BUNDLED_FONT.advance / BUNDLED_FONT.unitsPerEm,
-  });
-  // The font's ascent+descent box is centred in the cell, as terminals share out the line gap;
-  // on a whole pixel, as the GIF's.
-  const textHeight = em(BUNDLED_FONT.ascender - BUNDLED_FONT.descender);
-  const baseline = Math.round((cellHeight - textHeight) / 2 + em(BUNDLED_FONT.ascender));
+  // The bundled font's metrics whatever the viewer draws with: the SVG never opens a font file to lay out.
+  const grid = gridGeometry(options, info, BUNDLED_FONT, () => BUNDLED_FONT.advance / BUNDLED_FONT.unitsPerEm);
+  const { em, theme } = grid;
   const lineThickness = Math.max(1, em(BUNDLED_FONT.underlineThickness));
-  const cols = Math.max(1, info.cols);
-  const rows = Math.max(1, info.rows);
-  const grid = { cols, rows, cellWidth, cellHeight, scale, recordingTitle: info.title };
-  const layout = layoutWindowFor(options, { ...grid, theme });
   const dark = options.darkTheme;
-  const boldIsBright = options.boldIsBright ?? SVG_DEFAULTS.boldIsBright;
   const embedFont = options.embedFont ?? SVG_DEFAULTS.embedFont;
   const family = options.fontFamily ?? DEFAULT_FONT_FAMILY;
   return {
-    theme,
-    painter: new Painter(theme, dark, boldIsBright),
-    ...(dark ? { darkLayout: layoutWindowFor(options, { ...grid, theme: dark }) } : {}),
+    ...grid,
+    painter: new Painter(theme, dark, grid.boldIsBright),
+    ...(dark ? { darkLayout: grid.layoutIn(dark) } : {}),
     name: options.name ?? (info.title === '' ? DEFAULT_NAME : info.title),
-    cols,
-    rows,
-    fontSize: fontPx,
-    cellWidth,
-    cellHeight,
-    letterSpacing: cellWidth - em(BUNDLED_FONT.advance),
-    baseline,
+    letterSpacing: grid.cellWidth - em(BUNDLED_FONT.advance),
     underlineOffset: -em(BUNDLED_FONT.underlinePosition) - lineThickness / 2,
     lineThickness,
     strikeOffset: em(BUNDLED_FONT.strikeoutPosition) + lineThickness / 2,
-    layout,
     fontFamily: embedFont ? `${EMBEDDED_FAMILY},${family}` : family,
-    boldIsBright,
-    cursor: options.cursor ?? SVG_DEFAULTS.cursor,
     embedFont,
-    transparentBackground: options.transparentBackground ?? false,
   };
 }
 

@@ -7,12 +7,9 @@ export { XTERM_256, XTERM_16 } from './xterm256.js';
 export { parseColor, formatColor, blend, luminance, contrastRatio } from './rgb.js';
 export {
   layoutWindow,
-  layoutWindowFor,
   type WindowLook,
   type RenderLook,
   RENDER_LOOK_DEFAULTS,
-  cellSize,
-  type CellSizeOptions,
   DEFAULT_WINDOW_OPTIONS,
   WINDOW_STYLES,
   BUTTON_COLORS,
@@ -24,6 +21,7 @@ export {
   type KeysBar,
   keysColors,
 } from './window.js';
+export { gridGeometry, type FontMetrics, type GridGeometry } from './grid-geometry.js';
 export { importThemeFile, parseThemeText, detectThemeFormat, type ThemeFormat } from './formats/index.js';
 export { formatThemeList, themeSwatch } from './swatch.js';
 export { AUTO_THEME, AUTO_PAIR, themePair } from './pairs.js';

@@ -7,16 +7,15 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { renderPng } from '../../src/png/index.js';
 import { resolveRaster, type RasterOptions } from '../../src/raster/options.js';
 import { renderSvgStill, type SvgOptions } from '../../src/svg/index.js';
-import { resolveGeometry } from '../../src/svg/options.js';
 import { TRUECOLOR } from '../../src/term/cell.js';
 import { getTheme } from '../../src/theme/index.js';
 import { borderColor } from '../../src/theme/window.js';
 import { cell, info, rowOf, screen } from './screens.js';
 
 /**
- * The GIF and the SVG must frame the terminal alike: same image size, same window, same cell grid,
- * whatever the window options. Checked from both layouts, and by looking at both pictures: the PNG
- * still (what the GIF shows) and rsvg-convert's drawing of the SVG at its own size.
+ * The GIF and the SVG lay out one grid (theme/grid-geometry.ts) and must draw it alike: same image
+ * size, window edges and cell grid, whatever the window options. Checked by looking at both
+ * pictures: the PNG still (what the GIF shows) and rsvg-convert's drawing of the SVG at its own size.
  */
 
 type Shared = RasterOptions & SvgOptions;
@@ -113,24 +112,7 @@ function windowEdges(img: Image, outline: number, midX: number, midY: number): {
   return { left, right, top, bottom };
 }
 
-describe('GIF and SVG geometry', () => {
-  it.each(cases)('%s: same cell size, window and content box in both layouts', (_name, options) => {
-    const raster = resolveRaster(animation, { ...options, theme });
-    const svg = resolveGeometry(animation, { ...options, theme });
-    expect([svg.cellWidth, svg.cellHeight]).toEqual([raster.cellWidth, raster.cellHeight]);
-    expect(svg.layout.width).toBe(raster.layout.width);
-    expect(svg.layout.height).toBe(raster.layout.height);
-    expect(svg.layout.window).toEqual(raster.layout.window);
-    expect(svg.layout.content).toEqual(raster.layout.content);
-    expect(svg.baseline).toBe(raster.baseline);
-  });
-
-  it('uses whole-pixel cells, scale 2 exactly twice scale 1 (8 x 20 px at 14 px, 16 x 40 times 2)', () => {
-    expect(resolveGeometry(animation, { theme }).cellWidth).toBe(8);
-    expect(resolveGeometry(animation, { theme, scale: 2 }).cellWidth).toBe(16);
-    expect(resolveGeometry(animation, { theme, scale: 2 }).cellHeight).toBe(40);
-  });
-
+describe('GIF and SVG pictures', () => {
   it.each(cases)('%s: the pictures agree on size, window edges and the content box', async (_name, options) => {
     const gif = await decode(renderPng(shown, animation, { ...options, theme }));
     const svgText = renderSvgStill(shown, animation, { ...options, theme });

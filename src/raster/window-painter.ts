@@ -4,8 +4,6 @@ import { cssFont, type LoadedFont } from './canvas-fonts.js';
 import { blendLevel, COVERAGE_LEVELS, coverageLevel, overAny, TRANSPARENT } from './pixels.js';
 import { textContext } from './text-context.js';
 
-const css = (rgb: Rgb): string => `#${rgb.toString(16).padStart(6, '0')}`;
-
 function traceShape(ctx: SKRSContext2D, shape: WindowShape, font: LoadedFont): void {
   switch (shape.kind) {
     case 'rect':

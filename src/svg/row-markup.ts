@@ -110,8 +110,6 @@ export interface RowParts {
 export function rowParts(cells: readonly Cell[], ctx: RowContext, from = 0, to = Infinity): RowParts {
   const { geometry: g, styles } = ctx;
   const cw = g.cellWidth;
-  const top = num(-g.baseline);
-  const height = num(g.cellHeight);
   const backgrounds = new PathSet();
   const shapes = new PathSet();
   const chunks: Chunk[] = [];

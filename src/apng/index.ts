@@ -1,6 +1,5 @@
-import type { AnimationInfo, Frame } from '../frames/frame.js';
 import { animate, writeTo } from '../encode/animate.js';
-import { MILLISECONDS } from '../encode/contract.js';
+import { MILLISECONDS, type RenderAnimation } from '../encode/contract.js';
 import { resolveRaster, type RasterOptions } from '../raster/options.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import { ApngEncoder } from './apng-encoder.js';
@@ -15,7 +14,7 @@ export interface ApngOptions extends RasterOptions {
   readonly optimize?: boolean;
 }
 
-export async function renderApng(frames: AsyncIterable<Frame>, info: AnimationInfo, options: ApngOptions, out: NodeJS.WritableStream): Promise<void> {
+export const renderApng: RenderAnimation<ApngOptions> = async (frames, info, options, out) => {
   const painter = new ScreenPainter(resolveRaster(info, { ...options, alpha: true }));
   const encoder = new ApngEncoder(painter.width, painter.height, info.loop, writeTo(out), options.optimize);
   try {
@@ -23,4 +22,4 @@ export async function renderApng(frames: AsyncIterable<Frame>, info: AnimationIn
   } finally {
     encoder.close();
   }
-}
+};

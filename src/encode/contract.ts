@@ -1,10 +1,12 @@
+import type { AnimationInfo, Frame } from '../frames/frame.js';
 import type { CellGrid } from '../raster/screen-painter.js';
 
 /**
- * The contract between the shared change sequencer and each animated raster format (GIF, WebP,
- * APNG, video): what changed in the picture goes in, a format's frames come out, and their bytes
- * go to a sink as soon as each frame's duration is known.
+ * What every animated output format offers (GIF, WebP, APNG, video, SVG): frames in as they come,
+ * its bytes written to `out` as it goes (nothing holds the whole animation); ending `out` is left
+ * to the caller.
  */
+export type RenderAnimation<Options> = (frames: AsyncIterable<Frame>, info: AnimationInfo, options: Options, out: NodeJS.WritableStream) => Promise<void>;
 
 /** Takes a piece of output and resolves once the destination has taken it. */
 export type Sink = (bytes: Uint8Array) => Promise<void>;
@@ -31,8 +33,9 @@ export interface PictureChange {
 }
 
 /**
- * A format's half of an animation: it encodes pictures, and writes each one once its duration is
- * known (every container here puts a frame's duration before its data).
+ * A raster format's half of an animation, under the shared change sequencer (change-sequencer.ts):
+ * it encodes the pictures the sequencer hands it, and writes each one to its sink once its
+ * duration is known (every container here puts a frame's duration before its data).
  */
 export interface AnimationEncoder<T> {
   /** The first picture, whole. */

@@ -1,4 +1,5 @@
-import type { AnimationInfo, Frame } from '../frames/frame.js';
+import type { RenderAnimation } from '../encode/contract.js';
+import type { AnimationInfo } from '../frames/frame.js';
 import type { ScreenSnapshot } from '../term/cell.js';
 import type { KeyItem } from '../keys/index.js';
 import { SlotTimeline } from './animation.js';
@@ -50,12 +51,7 @@ class ChunkedWriter {
  * kept for the player written at the end. Frames that look the same as the one before only
  * lengthen it; a screen seen before reuses its slot. Leaves ending `out` to the caller.
  */
-export async function renderSvg(
-  frames: AsyncIterable<Frame>,
-  info: AnimationInfo,
-  options: SvgOptions,
-  out: NodeJS.WritableStream,
-): Promise<void> {
+export const renderSvg: RenderAnimation<SvgOptions> = async (frames, info, options, out) => {
   const doc = new SvgDocument(resolveGeometry(info, options));
   const writer = new ChunkedWriter(out, doc);
   const timeline = new SlotTimeline();
@@ -116,7 +112,7 @@ export async function renderSvg(
   await writer.write('', doc.tail(animation !== undefined, lastScreen, overlay));
   await writer.flush();
   reportGlyphs(doc, options);
-}
+};
 
 /** The missing-glyph warning, and with --verbose what the embedded fonts cost. */
 function reportGlyphs(doc: SvgDocument, options: SvgOptions): void {

@@ -2,9 +2,8 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { AnimationInfo, Frame } from '../frames/frame.js';
 import { animate } from '../encode/animate.js';
-import { MILLISECONDS } from '../encode/contract.js';
+import { MILLISECONDS, type RenderAnimation } from '../encode/contract.js';
 import { resolveRaster, type RasterOptions } from '../raster/options.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import { Ffmpeg } from './ffmpeg.js';
@@ -44,7 +43,7 @@ export function encoderArgs(container: 'mp4' | 'webm', quality: number): string[
  * to it as raw pictures with their own timestamps over a pipe; it writes a temporary file (MP4's
  * index moves to the front once everything is encoded), which is then copied to `out`.
  */
-export async function renderVideo(frames: AsyncIterable<Frame>, info: AnimationInfo, options: VideoOptions, out: NodeJS.WritableStream): Promise<void> {
+export const renderVideo: RenderAnimation<VideoOptions> = async (frames, info, options, out) => {
   const painter = new ScreenPainter(resolveRaster(info, { ...options, alpha: false }));
   const dir = mkdtempSync(join(tmpdir(), 'cast2gif-video-'));
   const file = join(dir, `video.${options.container}`);
@@ -63,4 +62,4 @@ export async function renderVideo(frames: AsyncIterable<Frame>, info: AnimationI
     ffmpeg.kill();
     rmSync(dir, { recursive: true, force: true });
   }
-}
+};

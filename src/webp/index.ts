@@ -1,6 +1,5 @@
-import type { AnimationInfo, Frame } from '../frames/frame.js';
 import { animate, writeTo } from '../encode/animate.js';
-import { MILLISECONDS } from '../encode/contract.js';
+import { MILLISECONDS, type RenderAnimation } from '../encode/contract.js';
 import { resolveRaster, type RasterOptions } from '../raster/options.js';
 import { ScreenPainter } from '../raster/screen-painter.js';
 import { loadLibwebp, type WebpCoding } from './libwebp.js';
@@ -22,7 +21,7 @@ export const LOSSLESS: WebpCoding = { lossless: true, quality: 100, method: 4 };
  * window's corners and shadow. `out` is written once the last frame is known and left for the
  * caller to end.
  */
-export async function renderWebp(frames: AsyncIterable<Frame>, info: AnimationInfo, options: WebpOptions, out: NodeJS.WritableStream): Promise<void> {
+export const renderWebp: RenderAnimation<WebpOptions> = async (frames, info, options, out) => {
   const painter = new ScreenPainter(resolveRaster(info, { ...options, alpha: true }));
   const coding = options.quality === undefined ? LOSSLESS : { lossless: false, quality: options.quality, method: 4 };
   const encoder = new WebpEncoder(await loadLibwebp(), painter.width, painter.height, info.loop, coding, writeTo(out));
@@ -31,4 +30,4 @@ export async function renderWebp(frames: AsyncIterable<Frame>, info: AnimationIn
   } finally {
     encoder.close();
   }
-}
+};

@@ -27,7 +27,7 @@ OUT = Path(__file__).resolve().parent.parent / 'fonts'
 NOTO = Path('/usr/share/fonts/truetype/noto')
 NANUM = Path('/usr/share/fonts/truetype/nanum')
 
-# Copied as they are (Debian fonts-noto-core): the files src/raster/font-files.ts tries, in its order.
+# Copied as they are (Debian fonts-noto-core): the files src/fonts/font-files.ts tries, in its order.
 NOTO_FILES = json.loads((OUT / 'script-fallbacks.json').read_text())
 
 

@@ -8,7 +8,7 @@ let zopfli: Zopfli | undefined;
 
 /**
  * Zopfli's deflate (WebAssembly inside the @gfx/zopfli package): about 10% smaller than zlib's
- * level 9 on our frames, but only about 1% smaller than our own (raster/deflate), at some seven
+ * level 9 on our frames, but only about 1% smaller than our own (encode/deflate), at some seven
  * times that one's time, so only for --optimize. One iteration: more
  * gain 0.1% (measured on the largest corpus frames).
  */

@@ -1,4 +1,4 @@
-import { BUNDLED_FONT_FILES, bundledFallbacks, FaceChain, fontInfoOf, type Face } from '../fonts/font-files.js';
+import { BUNDLED_FONT_FILES, fontInfoOf, styleChains, type Face } from '../fonts/font-files.js';
 
 /** A character drawn from a bundled fallback face, and the cells it takes. */
 export interface FallbackGlyph {
@@ -14,7 +14,8 @@ export interface FallbackGlyph {
  * has are counted for the warning.
  */
 export class FallbackGlyphs {
-  private readonly chain = new FaceChain([{ path: BUNDLED_FONT_FILES.regular, color: false }, ...bundledFallbacks(false)]);
+  /** The raster's chain for regular text in the bundled fonts: the SVG picks the faces the GIF draws with. */
+  private readonly chain = styleChains({}).chains.regular;
   private readonly seen = new Set<string>();
   /** Per face file, the characters to embed from it. */
   readonly embedded = new Map<string, Map<number, FallbackGlyph>>();

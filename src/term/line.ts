@@ -95,6 +95,90 @@ export class Line {
     return this.data[x * STRIDE];
   }
 
+  /**
+   * Printable ASCII `text[i..stop)` into narrow cells from column `x`, as far as it goes: it stops
+   * before a control or non-ASCII code unit, and on a line that may hold wide characters before a
+   * cell that is not narrow (overwriting half of one takes more care). Returns where it stopped.
+   */
+  writeAscii(text: Uint16Array, i: number, stop: number, x: number, fg: number, bg: number, flags: number): number {
+    const data = this.data;
+    const first = i;
+    let at = x * STRIDE;
+    if (this.mayHaveWide) {
+      while (i < stop) {
+        const c = text[i];
+        if (c >= 0x7f || c < 0x20 || data[at] >>> WIDTH_SHIFT !== 1) break;
+        data[at] = c | (1 << WIDTH_SHIFT);
+        data[at + FG] = fg;
+        data[at + BG] = bg;
+        data[at + FLAGS] = flags;
+        i++;
+        at += STRIDE;
+      }
+    } else {
+      while (i < stop) {
+        const c = text[i];
+        if (c >= 0x7f || c < 0x20) break;
+        data[at] = c | (1 << WIDTH_SHIFT);
+        data[at + FG] = fg;
+        data[at + BG] = bg;
+        data[at + FLAGS] = flags;
+        i++;
+        at += STRIDE;
+      }
+    }
+    if (i > first) {
+      if (this.clusters !== null) this.dropClusters(x, x + (i - first));
+      this.row = null;
+    }
+    return i;
+  }
+
+  /** Code point `cp` of width `w` (1 or 2) at column `x`; a wide one covers `x + 1` with its spacer. */
+  put(x: number, cp: number, w: number, fg: number, bg: number, flags: number): void {
+    const data = this.data;
+    let at = x * STRIDE;
+    if (w === 2) this.mayHaveWide = true;
+    data[at] = cp | (w << WIDTH_SHIFT);
+    data[at + FG] = fg;
+    data[at + BG] = bg;
+    data[at + FLAGS] = flags;
+    if (w === 2) {
+      at += STRIDE;
+      data[at] = SPACER;
+      data[at + FG] = fg;
+      data[at + BG] = bg;
+      data[at + FLAGS] = flags;
+    }
+    if (this.clusters !== null) this.dropClusters(x, x + w);
+    this.row = null;
+  }
+
+  /** An empty cell at `x` that keeps a pen's colours and flags: what is left of a wide character overwritten in half. */
+  blank(x: number, fg: number, bg: number, flags: number): void {
+    this.erase(x, x + 1, bg);
+    this.data[x * STRIDE + FG] = fg;
+    this.data[x * STRIDE + FLAGS] = flags;
+  }
+
+  /** Every cell the narrow character `cp` in the default rendition (DECALN). */
+  fill(cp: number): void {
+    this.erase(0, this.cols, DEFAULT_COLOR);
+    for (let x = 0; x < this.cols; x++) this.data[x * STRIDE] = cp | (1 << WIDTH_SHIFT);
+    this.wrapped = false;
+  }
+
+  /** With origins tracked: a run printed one code unit per cell, `first` for column `from` and counting up. */
+  setOriginRun(from: number, to: number, first: number): void {
+    const origins = (this.origins ??= new Int32Array(this.cols));
+    for (let x = from, o = first; x < to; x++, o++) origins[x] = o;
+  }
+
+  /** With origins tracked: one character's origin over the cells [from, to) it covers. */
+  setOrigin(from: number, to: number, origin: number): void {
+    (this.origins ??= new Int32Array(this.cols)).fill(origin, from, Math.min(to, this.cols));
+  }
+
   /** Erase columns [from, to) to empty cells with background `bg`. */
   erase(from: number, to: number, bg: number): void {
     const data = this.data;

@@ -1,7 +1,7 @@
 import { DEFAULT_COLOR, type Cursor, type CursorShape, type PaletteOverrides, type Row, type ScreenSnapshot } from './cell.js';
 import { charsetFor, type Charset } from './charsets.js';
 import { parseColorSpec } from './color-spec.js';
-import { BG, CP_MASK, EXT_SHIFT, FG, FLAGS, Line, PROTECTED, SPACER, STRIDE, WIDTH_SHIFT, type PenExtra } from './line.js';
+import { CP_MASK, EXT_SHIFT, Line, PROTECTED, SPACER, WIDTH_SHIFT, type PenExtra } from './line.js';
 import type { Params } from './params.js';
 import { Parser, type ParserHandler } from './parser.js';
 import { Scrollback } from './scrollback.js';
@@ -333,60 +333,26 @@ export class Terminal implements ParserHandler {
   }
 
   /**
-   * The common case, plain ASCII over narrow cells, written straight into the line's arrays.
+   * The common case, plain ASCII over narrow cells, run by run up to each right edge.
    * Returns where it stopped; anything unusual (a wide cell underneath, no autowrap at the margin)
    * is left to putChar.
    */
-  private printAscii(text: Uint16Array, i: number, end: number): number {
+  private printAscii(data: Uint16Array, i: number, end: number): number {
     this.joinNext = false;
     while (i < end) {
       // A combining mark after a character in the last column joins it: never wrap before looking.
-      const next = text[i];
+      const next = data[i];
       if (next >= 0x7f || next < 0x20) return i;
       if (this.wrapPending) this.wrap();
       const y = this.y;
-      const line = this.lines[y];
       const right = this.x <= this.right ? this.right : this._cols - 1;
-      const data = line.data;
-      const fg = this.pen.fg;
-      const bg = this.pen.bg;
-      const flag = this.cellFlags;
       const x0 = this.x;
       const first = i;
-      const stop = Math.min(end, i + right + 1 - x0);
-      let at = x0 * STRIDE;
-      if (line.mayHaveWide) {
-        while (i < stop) {
-          const c = text[i];
-          if (c >= 0x7f || c < 0x20 || data[at] >>> WIDTH_SHIFT !== 1) break;
-          data[at] = c | (1 << WIDTH_SHIFT);
-          data[at + FG] = fg;
-          data[at + BG] = bg;
-          data[at + FLAGS] = flag;
-          i++;
-          at += STRIDE;
-        }
-      } else {
-        while (i < stop) {
-          const c = text[i];
-          if (c >= 0x7f || c < 0x20) break;
-          data[at] = c | (1 << WIDTH_SHIFT);
-          data[at + FG] = fg;
-          data[at + BG] = bg;
-          data[at + FLAGS] = flag;
-          i++;
-          at += STRIDE;
-        }
-      }
+      i = this.lines[y].writeAscii(data, i, Math.min(end, i + right + 1 - x0), x0, this.pen.fg, this.pen.bg, this.cellFlags);
       const x = x0 + (i - first);
       if (x === x0) return i;
-      if (this.tracking) {
-        const origins = (line.origins ??= new Int32Array(line.cols));
-        for (let k = x0, o = this.parser.origin + first + 1; k < x; k++, o++) origins[k] = o;
-      }
+      if (this.tracking) this.lines[y].setOriginRun(x0, x, this.parser.origin + first + 1);
       this.onPrint?.(y, x0, x);
-      if (line.clusters !== null) line.dropClusters(x0, x);
-      line.row = null;
       this.lastX = x - 1;
       this.lastY = y;
       this.lastValid = true;
@@ -428,26 +394,11 @@ export class Terminal implements ParserHandler {
     const x = this.x;
     const line = this.lines[this.y];
     if (this.insertMode && x + w <= right) line.move(x + w, x, right + 1 - w, this.pen.bg);
-    const data = line.data;
-    if (data[x * STRIDE] === SPACER && x > 0) this.blankCell(line, x - 1);
+    if (line.content(x) === SPACER && x > 0) this.blankCell(line, x - 1);
     const after = x + w;
-    if (after < this._cols && data[after * STRIDE] === SPACER) this.blankCell(line, after);
-    let at = x * STRIDE;
-    if (w === 2) line.mayHaveWide = true;
-    data[at] = cp | (w << WIDTH_SHIFT);
-    data[at + FG] = this.pen.fg;
-    data[at + BG] = this.pen.bg;
-    data[at + FLAGS] = this.cellFlags;
-    if (w === 2) {
-      at += STRIDE;
-      data[at] = SPACER;
-      data[at + FG] = this.pen.fg;
-      data[at + BG] = this.pen.bg;
-      data[at + FLAGS] = this.cellFlags;
-    }
-    if (line.clusters !== null) line.dropClusters(x, x + w);
-    if (this.tracking) (line.origins ??= new Int32Array(line.cols)).fill(this.printOrigin, x, Math.min(x + w, line.cols));
-    line.row = null;
+    if (after < this._cols && line.content(after) === SPACER) this.blankCell(line, after);
+    line.put(x, cp, w, this.pen.fg, this.pen.bg, this.cellFlags);
+    if (this.tracking) line.setOrigin(x, x + w, this.printOrigin);
     this.lastX = x;
     this.lastY = this.y;
     this.lastValid = true;
@@ -474,9 +425,7 @@ export class Terminal implements ParserHandler {
 
   /** The other half of a wide character being overwritten: a blank in the current pen, as xterm.js does. */
   private blankCell(line: Line, x: number): void {
-    line.erase(x, x + 1, this.pen.bg);
-    line.data[x * STRIDE + FG] = this.pen.fg;
-    line.data[x * STRIDE + FLAGS] = this.cellFlags;
+    line.blank(x, this.pen.fg, this.pen.bg, this.cellFlags);
   }
 
   private wrap(): void {
@@ -944,11 +893,7 @@ export class Terminal implements ParserHandler {
     this.bottom = this._rows - 1;
     this.left = 0;
     this.right = this._cols - 1;
-    for (const line of this.lines) {
-      line.erase(0, this._cols, DEFAULT_COLOR);
-      for (let x = 0; x < this._cols; x++) line.data[x * STRIDE] = 0x45 | (1 << WIDTH_SHIFT);
-      line.wrapped = false;
-    }
+    for (const line of this.lines) line.fill(0x45);
     this.originMode = false;
     this.moveTo(0, 0);
   }

@@ -32,3 +32,52 @@ export function charsetFor(final: number): Charset {
       return null;
   }
 }
+
+/** What DECSC saves of the charsets: the designations and the one in GL, not a pending single shift. */
+export interface SavedCharsets {
+  readonly slots: readonly Charset[];
+  readonly gl: number;
+}
+
+/** G0..G3, which of them GL invokes (SI, SO, LS2, LS3), and a pending single shift (SS2, SS3). */
+export class Charsets {
+  slots: Charset[] = [null, null, null, null];
+  gl = 0;
+  /** The slot used for the next character only; -1 when none. */
+  singleShift = -1;
+
+  /** The character printable ASCII `cp` stands for now; consumes a pending single shift. */
+  map(cp: number): number {
+    let table = this.slots[this.gl];
+    if (this.singleShift >= 0) {
+      table = this.slots[this.singleShift];
+      this.singleShift = -1;
+    }
+    return table === null ? cp : table[cp].charCodeAt(0);
+  }
+
+  /** ESC ( F and friends: the charset named by `final` into one of G0..G3. */
+  designate(slot: number, final: number): void {
+    this.slots[slot] = charsetFor(final);
+  }
+
+  /** 96-character sets are not drawn differently: the slot goes back to ASCII. */
+  designate96(slot: number): void {
+    this.slots[slot] = null;
+  }
+
+  save(): SavedCharsets {
+    return { slots: this.slots.slice(), gl: this.gl };
+  }
+
+  /** Back to a saved state, or with null to the power-on one (a pending single shift stays). */
+  restore(saved: SavedCharsets | null): void {
+    this.slots = saved === null ? [null, null, null, null] : saved.slots.slice();
+    this.gl = saved === null ? 0 : saved.gl;
+  }
+
+  reset(): void {
+    this.restore(null);
+    this.singleShift = -1;
+  }
+}

@@ -1,8 +1,8 @@
 import { Attr, DEFAULT_COLOR, TRUECOLOR, UnderlineStyle } from './cell.js';
 import type { Params } from './params.js';
 
-/** The pen that SGR changes: colours, the public Attr bits, underline colour. */
-export interface Pen {
+/** What SGR changes: colours, the public Attr bits, underline colour. */
+export interface Rendition {
   fg: number;
   bg: number;
   attrs: number;
@@ -12,7 +12,7 @@ export interface Pen {
 const UNDERLINE_BITS = (style: number): number => (style << Attr.UNDERLINE_SHIFT) & Attr.UNDERLINE_MASK;
 
 /** Apply CSI ... m to `pen`. Unknown values are ignored, as xterm does. */
-export function applySgr(pen: Pen, params: Params): void {
+export function applySgr(pen: Rendition, params: Params): void {
   const n = params.length;
   if (n === 0) {
     resetPen(pen);
@@ -117,7 +117,7 @@ export function applySgr(pen: Pen, params: Params): void {
   }
 }
 
-function resetPen(pen: Pen): void {
+function resetPen(pen: Rendition): void {
   pen.fg = DEFAULT_COLOR;
   pen.bg = DEFAULT_COLOR;
   pen.attrs = 0;

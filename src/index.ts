@@ -2,8 +2,10 @@
 export { render, renderCast } from './render/render.js';
 export { protect, type ProtectOptions } from './edit/protect.js';
 export { lookFor } from './render/look.js';
-export { runBatch, BatchSetupError, type BatchRequest, type BatchSummary, type OptionValues } from './batch/index.js';
-export { OUTPUT_FORMATS, type OutputFormat, type RenderOptions, type LookOptions } from './render/options.js';
+export { runBatch, BatchSetupError, type BatchRequest, type BatchSummary } from './batch/index.js';
+export type { OptionValues } from './options/schema.js';
+export type { RenderOptions, LookOptions } from './render/options.js';
+export { OUTPUT_FORMATS, type OutputFormat } from './formats/registry.js';
 export {
   readCast,
   readRecording,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchSetupError } from './errors.js';
 import { glob } from './glob.js';
-import { checkOption, isOptionName, mergeOptions, negatedOption, type OptionName, type OptionValues } from './option-values.js';
+import { checkOption, isOptionName, mergeOptions, negatedOption, type OptionName, type OptionValues } from '../options/option-values.js';
 
 export const CONFIG_FILE = 'cast2gif.config.json';
 

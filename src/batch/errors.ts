@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../options/usage-error.js';
 
 /**
  * A batch that cannot start (no matching files, colliding outputs, a bad config file, a bad --shard):

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReadRecordingOptions } from '../cast/detect.js';
-import type { RenderOptions } from '../render/options.js';
+import type { OutputFormat } from '../formats/registry.js';
+import { optionEntries, optionSpec, type OptionName, type OptionValues } from '../options/option-values.js';
 
 /** Bumped when the meaning of a fingerprint changes, so old manifests stop matching. */
-const FINGERPRINT_SCHEMA = 1;
+const FINGERPRINT_SCHEMA = 2;
 
 export const packageVersion = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -29,46 +29,45 @@ function fileDigest(path: string): string | undefined {
   }
 }
 
-/**
- * Files an option names whose content shapes the picture (a theme file, font files, a font
- * folder): a changed font must re-render even though the option's text is the same.
- */
-function referencedFiles(options: RenderOptions, read: ReadOptions): Array<[string, string | undefined]> {
+/** Each path an output-shaping option names, with the digest of its contents (a folder: of each file in it; none for what is not a file). */
+function referencedFiles(values: OptionValues): Array<[string, string | undefined]> {
   const files: Array<[string, string | undefined]> = [];
-  if (read.timing !== undefined) files.push([read.timing, fileDigest(read.timing)]);
-  if (options.theme !== undefined) {
-    const digest = fileDigest(options.theme);
-    if (digest !== undefined) files.push([options.theme, digest]);
-  }
-  for (const font of options.fontFiles ?? []) files.push([font, fileDigest(font)]);
-  if (options.fontDir !== undefined) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(options.fontDir).sort();
-    } catch {
-      names = [];
+  for (const [name, spec] of optionEntries()) {
+    const value = (values as Record<string, unknown>)[name];
+    if (!spec.output || spec.names === undefined || value === undefined) continue;
+    for (const path of (Array.isArray(value) ? value : [value]) as string[]) {
+      if (spec.names === 'file') {
+        files.push([path, fileDigest(path)]);
+        continue;
+      }
+      let names: string[] = [];
+      try {
+        names = readdirSync(path).sort();
+      } catch {
+        names = [];
+      }
+      for (const entry of names) files.push([join(path, entry), fileDigest(join(path, entry))]);
     }
-    for (const name of names) files.push([join(options.fontDir, name), fileDigest(join(options.fontDir, name))]);
   }
   return files;
 }
 
-type ReadOptions = Pick<ReadRecordingOptions, 'inputFormat' | 'timing' | 'maxCols' | 'maxRows'>;
-
 /**
- * What an output depends on: the input's bytes, how it is read, every option that reaches the
- * renderer, the files those options name, and the package version (a new release may draw differently).
+ * What an output depends on: the input's bytes, its format, every option the schema says can
+ * change an output's bytes, the contents of the files those options name, and the package
+ * version (a new release may draw differently).
  */
-export function fingerprint(inputBytes: Uint8Array, options: RenderOptions, version: string, read: ReadOptions = {}): string {
-  const { onWarning: _ignored, ...rest } = options;
+export function fingerprint(inputBytes: Uint8Array, format: OutputFormat, values: OptionValues, version: string): string {
+  // The output's own format stands for the list of formats (adding one to the list changes no other output).
+  const shaping = Object.fromEntries(Object.entries(values).filter(([name]) => name !== 'format' && optionSpec(name as OptionName).output));
   return sha256(
     canonicalJson({
       schema: FINGERPRINT_SCHEMA,
       version,
       input: sha256(inputBytes),
-      read,
-      options: rest,
-      files: referencedFiles(options, read),
+      format,
+      options: shaping,
+      files: referencedFiles(values),
     }),
   );
 }

@@ -1,9 +1,9 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { OutputFormat } from '../render/options.js';
+import { formatEntry, type OutputFormat } from '../formats/registry.js';
 import { BatchSetupError } from './errors.js';
 import { displayPath, type BatchInput } from './inputs.js';
 import { recordingStem } from '../cast/file-names.js';
-import { fileId } from '../cli/output-target.js';
+import { fileId } from '../render/output-target.js';
 import { darkTwinPath } from '../render/dark-twin.js';
 
 export interface PlannedOutput {
@@ -48,7 +48,7 @@ export function planOutputs(
       owners.set(absolute, input.path);
     };
     const outputs = formatsFor(input).map((format): PlannedOutput => {
-      const absolute = join(folder, `${recordingStem(basename(input.absolute))}.${format}`);
+      const absolute = join(folder, `${recordingStem(basename(input.absolute))}.${formatEntry(format).extension}`);
       claim(absolute);
       if (hasTwin(input, format)) claim(darkTwinPath(absolute));
       return { format, absolute, path: displayPath(absolute, cwd) };

@@ -1,6 +1,5 @@
-import type { OutputTarget } from '../cli/output-target.js';
-import type { ReadRecordingOptions } from '../cast/detect.js';
-import type { RenderOptions } from '../render/options.js';
+import type { ReadOptions, RenderOptions } from '../render/options.js';
+import type { OutputTarget } from '../render/output-target.js';
 
 /** One (input, format) render, as sent to a worker thread: plain data only (no functions cross threads). */
 export interface JobMessage {
@@ -15,7 +14,7 @@ export interface JobMessage {
   readonly temp?: string;
   /** Raster outputs with a dark theme: the twin written beside `output` (NAME-dark.EXT), as `target` and `temp` are. */
   readonly dark?: { readonly target: OutputTarget; readonly temp?: string };
-  readonly read: Pick<ReadRecordingOptions, 'inputFormat' | 'timing' | 'maxCols' | 'maxRows'>;
+  readonly read: ReadOptions;
   readonly options: Omit<RenderOptions, 'onWarning'>;
 }
 

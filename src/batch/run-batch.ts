@@ -2,22 +2,23 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
-import type { OutputFormat } from '../render/options.js';
+import type { OutputFormat } from '../formats/registry.js';
+import type { OptionValues } from '../options/option-values.js';
+import { darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
+import { toReadOptions, toRenderOptions } from '../render/options.js';
+import { targetOf, tempBeside } from '../render/output-file.js';
+import { TempFiles } from '../render/temp-files.js';
 import { loadConfig, optionsFor, type BatchConfig } from './config.js';
 import { BatchSetupError } from './errors.js';
 import { fingerprint, packageVersion } from './fingerprint.js';
 import { expandInputs } from './inputs.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
-import { toReadOptions, toRenderOptions, type OptionValues } from './option-values.js';
 import { planOutputs, type PlannedInput, type PlannedOutput } from './plan.js';
 import { WorkerPool } from './pool.js';
 import type { JobMessage } from './protocol.js';
 import { createReporter, type LogOptions } from './reporter.js';
 import { parseShard, shardSlice, type Shard } from './shard.js';
 import type { BatchSummary, InputResult, OutputResult } from './summary.js';
-import { TempFiles } from './temp-files.js';
-import { targetOf, tempBeside } from '../cli/atomic-output.js';
-import { darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
 
 export interface BatchRequest {
   /** Paths and globs (quoted globs are expanded here; a shell's expansion works too). */
@@ -116,10 +117,11 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
     const bytes = readBytes(planned.input.absolute);
     inputBytes.set(planned.input.path, bytes?.byteLength ?? 0);
     for (const output of planned.outputs) {
-      const options = toRenderOptions(valuesOf(planned.input.path), output.format);
-      const read = toReadOptions(valuesOf(planned.input.path));
+      const values = valuesOf(planned.input.path);
+      const options = toRenderOptions(values, output.format);
+      const read = toReadOptions(values);
       const key = toPosix(relative(manifestDir, output.absolute));
-      const hash = bytes && fingerprint(bytes, options, version, read);
+      const hash = bytes && fingerprint(bytes, output.format, values, version);
       const existing = sizeOf(output.absolute);
       const twin = hasDarkTwin(options) ? darkTwinPath(output.path) : undefined;
       // A twin deleted since the last run is rendered again, with its output.

@@ -1,4 +1,4 @@
-import type { OutputFormat, RenderOptions } from '../render/options.js';
+import type { OutputFormat } from '../formats/registry.js';
 
 export type OutputStatus = 'rendered' | 'unchanged' | 'failed';
 
@@ -36,15 +36,6 @@ export interface BatchSummary {
   readonly shard?: { readonly index: number; readonly total: number };
   /** Sorted by input path. */
   readonly inputs: readonly InputResult[];
-}
-
-/**
- * A still (text, PNG, --at) is one picture. An animation's frames are counted as the pipeline hands
- * them on (RenderOptions.onFrame); when it reports none, the count is unknown rather than zero.
- */
-export function framesRendered(options: Pick<RenderOptions, 'format' | 'at'>, counted: number): number | undefined {
-  const still = options.format === 'txt' || options.format === 'png' || options.at !== undefined;
-  return still ? 1 : counted > 0 ? counted : undefined;
 }
 
 export function formatBytes(bytes: number): string {

@@ -6,12 +6,12 @@ import { renderCast } from '../render/render.js';
 import { darkTwinOptions } from '../render/dark-twin.js';
 import { accessibleName } from '../render/accessible-name.js';
 import type { RenderOptions } from '../render/options.js';
-import type { OutputTarget } from '../cli/output-target.js';
+import type { OutputTarget } from '../render/output-target.js';
 import type { Cast } from '../cast/events.js';
 import { replayable } from '../cast/replay.js';
-import { openOutputStream } from '../cli/atomic-output.js';
+import { openOutputStream } from '../render/output-file.js';
 import type { JobMessage, WorkerReply } from './protocol.js';
-import { framesRendered } from './summary.js';
+import { framesRendered } from '../render/frame-tuning.js';
 
 export interface JobProgress {
   warn(message: string): void;

@@ -1,29 +1,27 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { CommanderError } from 'commander';
+import { formatBytes, formatSeconds } from '../batch/summary.js';
 import type { Cast } from '../cast/events.js';
 import { replayable } from '../cast/replay.js';
-import { CommanderError } from 'commander';
 import { CastError } from '../cast/cast-error.js';
-import { commanderLayers, configMakesBatch, configuredOptionValues, isBatchInvocation, runBatchCommand } from '../batch/command.js';
-import { toRenderOptions } from '../batch/option-values.js';
-import { formatBytes, formatSeconds, framesRendered } from '../batch/summary.js';
 import { readRecording } from '../cast/detect.js';
-import { resolveLimits } from '../render/limits.js';
-import { renderCast } from '../render/render.js';
-import type { RenderOptions } from '../render/options.js';
-import { formatThemeList } from '../theme/index.js';
-import { checkRange, parseTimePoint, TimePointError, type TimePoint } from '../timeline/index.js';
-import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFileAtomicSync } from './atomic-output.js';
-import { resolveOutput } from './output-path.js';
-import { checkOptionFiles } from './option-files.js';
-import { buildProgram } from './program.js';
-import { UsageError } from './usage-error.js';
-import { darkTwinOptions, darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
+import { formatEntry } from '../formats/registry.js';
+import { resolveLimits } from '../options/limits.js';
+import { UsageError } from '../options/usage-error.js';
 import { accessibleName } from '../render/accessible-name.js';
+import { darkTwinOptions, darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
+import { framesRendered } from '../render/frame-tuning.js';
+import { toRenderOptions, type RenderOptions } from '../render/options.js';
+import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFileAtomicSync } from '../render/output-file.js';
+import { renderCast } from '../render/render.js';
+import { formatThemeList } from '../theme/index.js';
+import { checkRange, parseTimePoint, TimePointError } from '../timeline/index.js';
+import { asksForRecording, commanderLayers, commandValues, configMakesBatch, configuredOptionValues, isBatchInvocation, runBatchCommand } from './batch-command.js';
+import { checkOptionFiles } from './option-files.js';
+import { resolveOutput } from './output-path.js';
+import { buildProgram } from './program.js';
 
-
-/** Formats whose bytes are not text. */
-const BINARY_FORMATS: ReadonlySet<string> = new Set(['gif', 'png', 'webp', 'apng', 'mp4', 'webm']);
 export interface CliContext {
   readonly name: string;
   readonly defaultFormat: 'gif' | 'svg';
@@ -35,15 +33,7 @@ export interface CliContext {
 const version = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** A bad time point is a usage error (exit 2), found before the input is read. */
-function timePoint(value: string | undefined, flag: string): TimePoint | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseTimePoint(value);
-  } catch (error) {
-    throw new UsageError(`${flag}: ${(error as Error).message}`);
-  }
-}
+const timePoint = (value: string | undefined) => (value === undefined ? undefined : parseTimePoint(value));
 
 /** Runs the command and returns its exit status; never throws. */
 export async function main(argv: readonly string[], context: CliContext): Promise<number> {
@@ -62,30 +52,28 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   let verbose = argv.includes('--verbose') || argv.includes('-v');
   try {
     program.parse(argv as string[], { from: 'user' });
-    const opts = program.opts();
+    const opts = commandValues(program);
     verbose = Boolean(opts.verbose);
     if (opts.listThemes) {
       const tty = stdout as NodeJS.WriteStream;
       stdout.write(formatThemeList({ color: Boolean(tty.isTTY && tty.hasColors?.(2 ** 24)) && !process.env.NO_COLOR }));
       return 0;
     }
-    const castOutput = opts.format === 'cast' || program.getOptionValueSource('castVersion') === 'cli';
     const batch = () => runBatchCommand(program, { defaultFormat: context.defaultFormat, stdout, stderr });
-    if (isBatchInvocation(program.args, opts, { castOutput })) {
+    if (isBatchInvocation(program.args, opts, { castOutput: asksForRecording(program) })) {
       checkOptionFiles(commanderLayers(program).explicit);
       return await batch();
     }
     const [input, outputArg] = program.args as [string | undefined, string | undefined];
     if (input === undefined) throw new UsageError('missing the input file (see --help)');
-    timePoint(opts.at, '--at');
-    checkRange(timePoint(opts.from, '--from'), timePoint(opts.to, '--to'));
     // The same layering as a batch (defaults < config file < overrides < flags), so both draw a cast alike.
     const values = configuredOptionValues(program, input);
+    checkRange(timePoint(values.from), timePoint(values.to));
     checkOptionFiles(values);
     if (outputArg === undefined && configMakesBatch(values, input)) return await batch();
-    const { format, output } = resolveOutput(input, outputArg, opts.format, values.format?.[0] ?? context.defaultFormat);
+    const { format, output } = resolveOutput(input, outputArg, opts.format?.[0], values.format?.[0] ?? context.defaultFormat);
     // As gzip does: image bytes on a terminal are garbage at best and terminal commands at worst.
-    if (output === '-' && BINARY_FORMATS.has(format) && (stdout as NodeJS.WriteStream).isTTY) {
+    if (output === '-' && formatEntry(format).binary && (stdout as NodeJS.WriteStream).isTTY) {
       throw new UsageError(`refusing to write ${format.toUpperCase()} data to a terminal: redirect stdout, or name an output file`);
     }
     let frames = 0;
@@ -106,7 +94,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     };
     const twin = hasDarkTwin(options) ? darkTwinPath(output) : undefined;
     if (twin !== undefined && output === '-') throw new UsageError(`a dark theme gives ${format.toUpperCase()} a second file: name the output, not -`);
-    const limits = resolveLimits(opts.limit);
+    const limits = resolveLimits(values.limit);
     const recording = await readRecording(input, {
       stdin: context.stdin,
       maxBytes: limits.urlBytes,

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { OptionValues } from '../batch/option-values.js';
+import type { OptionValues } from '../options/option-values.js';
+import { UsageError } from '../options/usage-error.js';
 import { fontFilesInDir, FontNotFoundError, readFontInfo, systemFontFiles } from '../fonts/index.js';
 import { resolveTheme, themePair } from '../theme/index.js';
-import { UsageError } from './usage-error.js';
 
 /** An operating-system failure to read a file, in words. */
 function readProblem(error: unknown): string {

@@ -1,10 +1,8 @@
 import { basename, extname } from 'node:path';
 import { recordingStem } from '../cast/file-names.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../render/options.js';
-import { isSameFile } from './output-target.js';
-import { UsageError } from './usage-error.js';
-
-const isFormat = (s: string): s is OutputFormat => (OUTPUT_FORMATS as readonly string[]).includes(s);
+import { formatEntry, formatOfExtension, FORMATS_IN_PROSE, isOutputFormat, OUTPUT_FORMATS, orList, type OutputFormat } from '../formats/registry.js';
+import { UsageError } from '../options/usage-error.js';
+import { isSameFile } from '../render/output-target.js';
 
 /** The input's name without its cast extensions: demo.cast.gz -> demo, a URL -> its last path part. */
 function stem(input: string): string {
@@ -23,25 +21,25 @@ export function resolveOutput(
   defaultFormat: OutputFormat,
 ): { format: OutputFormat; output: string } {
   let chosen: OutputFormat;
+  const named = output === undefined ? undefined : formatOfExtension(extname(output).slice(1));
   if (format !== undefined) {
-    if (!isFormat(format)) throw new UsageError(`unknown format "${format}" (${OUTPUT_FORMATS.join(', ')})`);
-    const ext = output === undefined ? '' : extname(output).slice(1).toLowerCase();
+    if (!isOutputFormat(format)) throw new UsageError(`unknown format "${format}" (${OUTPUT_FORMATS.join(', ')})`);
     // out.gif holding SVG would be a broken image wherever it is used; an unknown ending is the user's own choice.
-    if (isFormat(ext) && ext !== format) {
-      throw new UsageError(`--format ${format} does not match the output "${output}": name it .${format}, or leave out --format`);
+    if (named !== undefined && named !== format) {
+      throw new UsageError(`--format ${format} does not match the output "${output}": name it .${formatEntry(format).extension}, or leave out --format`);
     }
     chosen = format;
   } else if (output !== undefined && output !== '-') {
-    const ext = extname(output).slice(1).toLowerCase();
-    if (!isFormat(ext)) {
-      throw new UsageError(`cannot tell the format from "${output}": name it .gif, .svg, .png, .webp, .apng, .mp4, .webm, .txt or .cast, or give --format`);
+    if (named === undefined) {
+      const endings = orList(FORMATS_IN_PROSE.map((name) => `.${formatEntry(name).extension}`));
+      throw new UsageError(`cannot tell the format from "${output}": name it ${endings}, or give --format`);
     }
-    chosen = ext;
+    chosen = named;
   } else {
     chosen = defaultFormat;
   }
   if (output === undefined && input === '-') throw new UsageError('reading stdin: give an output file, or - for stdout');
-  const path = output ?? `${stem(input)}.${chosen}`;
+  const path = output ?? `${stem(input)}.${formatEntry(chosen).extension}`;
   if (path !== '-' && input !== '-' && !/^https?:\/\//i.test(input) && isSameFile(path, input)) {
     throw new UsageError(`the output "${path}" would overwrite the input`);
   }

@@ -100,6 +100,15 @@ export async function terminalAt(cast: Cast, at: TimePoint | undefined): Promise
   return (await stillAt(cast, at, false)).term;
 }
 
+/** The screen at `options.at` as a one-frame animation, held for the last-frame duration. */
+export async function* stillFrame(cast: Cast, options: FramesOptions & { readonly at?: TimePoint }): AsyncGenerator<Frame> {
+  const { term, keys } = await stillAt(cast, options.at, options.keys === true);
+  const screen = term.snapshot();
+  const all = new Set(screen.lines.map((_, y) => y));
+  const duration = options.lastFrameDuration ?? TIMELINE_DEFAULTS.lastFrameDuration;
+  yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration, ...(keys ? { keys } : {}) };
+}
+
 /**
  * terminalAt, and with `keys` the overlay's keys at that point: those pressed within the hold
  * before it, in the recording's clock (a still has no output clock).

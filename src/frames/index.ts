@@ -1,4 +1,4 @@
 export type { AnimationInfo, Frame } from './frame.js';
-export { animationInfo, castFrames, keysRoom, stillAt, terminalAt, type FramesOptions, type PlaybackOptions } from './frames.js';
+export { animationInfo, castFrames, keysRoom, stillAt, stillFrame, terminalAt, type FramesOptions, type PlaybackOptions } from './frames.js';
 export { diffScreens, sameRow, type ScreenChange } from './screen-diff.js';
 export { dropShortFrames } from './drop-frames.js';

@@ -1,14 +1,15 @@
 import { dirname, basename, extname, join } from 'node:path';
 import { themePair } from '../theme/pairs.js';
 import { escapeXml } from '../svg/xml.js';
-import type { OutputFormat, RenderOptions } from './options.js';
+import { formatEntry } from '../formats/registry.js';
+import type { RenderOptions } from './options.js';
 
-/** Formats that hold one palette only: a dark theme gives them a second file. */
-const ONE_PALETTE: ReadonlySet<OutputFormat> = new Set(['svg', 'txt', 'cast']);
-
-/** Whether a render in `format` with these options writes a dark twin beside its output. */
+/**
+ * Whether a render in `format` with these options writes a dark twin beside its output: a raster
+ * picture holds one palette (an SVG holds both; text and recordings have none).
+ */
 export const hasDarkTwin = (options: Pick<RenderOptions, 'format' | 'theme' | 'darkTheme'>): boolean =>
-  !ONE_PALETTE.has(options.format) && themePair(options.theme, options.darkTheme).dark !== undefined;
+  formatEntry(options.format).drawing === 'raster' && themePair(options.theme, options.darkTheme).dark !== undefined;
 
 /** The options that render the dark twin: the dark theme as the only one. */
 export function darkTwinOptions<T extends RenderOptions>(options: T): T {

@@ -1,13 +1,21 @@
+import type { ReadRecordingOptions } from '../cast/detect.js';
+import type { ProtectOptions } from '../edit/protect.js';
 import type { Frame } from '../frames/frame.js';
-import type { TimelineOptions, TimePoint } from '../timeline/index.js';
-import type { WindowStyle } from '../theme/index.js';
-import type { Limits } from './limits.js';
+import type { FormatOptions } from '../formats/job.js';
+import type { OutputFormat } from '../formats/registry.js';
+import { resolveLimits, type Limits } from '../options/limits.js';
+import { optionEntries } from '../options/option-values.js';
+import type { OptionValues, RenderOptionKey } from '../options/schema.js';
+import type { RasterOptions } from '../raster/index.js';
+import type { SvgOptions } from '../svg/index.js';
+import type { RenderLook } from '../theme/index.js';
+import type { TimelineOptions } from '../timeline/index.js';
 
-export const OUTPUT_FORMATS = ['gif', 'svg', 'png', 'txt', 'cast', 'webp', 'apng', 'mp4', 'webm'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-/** How the picture looks; the same options mean the same geometry in GIF, PNG and SVG. */
-export interface LookOptions {
+/**
+ * How the picture looks: the options both renderers share (RenderLook) as the user gives them,
+ * so the same options mean the same geometry in every picture format.
+ */
+export interface LookOptions extends Omit<RenderLook, 'theme' | 'marginColor' | 'keysBar'>, Pick<RasterOptions, 'fontDir' | 'fontFamily'>, Pick<SvgOptions, 'embedFont'> {
   /** A built-in theme name, a theme file, or agg's `bg,fg,c0,...` list. Default: the cast's own, else asciinema. */
   readonly theme?: string;
   /**
@@ -19,53 +27,25 @@ export interface LookOptions {
   readonly alt?: string;
   /** The input's file name, for the default `alt`. */
   readonly inputName?: string;
-  readonly fontSize?: number;
-  readonly lineHeight?: number;
-  readonly letterSpacing?: number;
-  /** Use these system font families (CSS-style list) instead of the bundled font. */
-  readonly fontFamily?: string;
+  /** `#rrggbb`; transparent when absent. */
+  readonly marginColor?: string;
   /** Extra font files, tried before the bundled fallbacks (e.g. a colour emoji font). */
   readonly fontFiles?: readonly string[];
-  /** A folder of font files to use, tried before the bundled fallbacks. */
-  readonly fontDir?: string;
-  readonly scale?: number;
-  readonly padding?: readonly [number, number];
-  readonly margin?: number;
-  readonly marginColor?: string;
-  readonly window?: WindowStyle;
-  readonly title?: string;
-  readonly borderRadius?: number;
-  /** A thin outline around the window (default true). */
-  readonly border?: boolean;
-  readonly shadow?: boolean;
-  readonly boldIsBright?: boolean;
-  readonly cursor?: boolean;
-  readonly transparentBackground?: boolean;
-  /** SVG only: embed a subset of the bundled font. */
-  readonly embedFont?: boolean;
 }
 
-export interface RenderOptions extends TimelineOptions, LookOptions {
+export interface RenderOptions extends TimelineOptions, LookOptions, FormatOptions, Pick<ProtectOptions, 'redact' | 'redactSecrets'> {
   readonly format: OutputFormat;
   /** Terminal size overriding the recording's. */
   readonly cols?: number;
   readonly rows?: number;
-  /** A single still frame at this point (recording clock or marker) instead of an animation. */
-  readonly at?: TimePoint;
   /** 0 loops forever, 1 plays once and holds the last frame, N plays N times. */
   readonly loop?: number;
-  /** WebP: lossy at this quality (0..100) instead of lossless; MP4/WebM: quality 0..100 instead of the text-sharp default. */
-  readonly quality?: number;
-  /** APNG: zopfli's deflate tried too, on every frame: about 1% smaller, some seven times slower. */
-  readonly optimize?: boolean;
-  /** For the `cast` format: asciicast version 2 (default) or 3. */
-  readonly castVersion?: 2 | 3;
   readonly onWarning?: (message: string) => void;
   /** What --verbose adds: details worth knowing that are not problems (e.g. the size of embedded fonts). */
   readonly onDetail?: (message: string) => void;
-  /** Raised limits (see limits.ts); the rest keep their defaults. */
+  /** Raised limits (see options/limits.ts); the rest keep their defaults. */
   readonly limits?: Partial<Limits>;
-  /** Animated outputs only (any format but png, txt and cast, without --at): called with a PNG of the screen at each marker (1-based index). */
+  /** Animated outputs only (not with --at): called with a PNG of the screen at each marker (1-based index). */
   readonly onMarkerPng?: (label: string, index: number, png: Buffer) => void;
   /**
    * Animated outputs: the most bytes the output may have; frames are given up to stay under it
@@ -82,8 +62,28 @@ export interface RenderOptions extends TimelineOptions, LookOptions {
    * one fixed mask (see keys/echo.ts).
    */
   readonly keys?: boolean;
-  /** Patterns (JavaScript regular expressions, `/…/flags` for flags) masked wherever the screen shows them, in every output. */
-  readonly redact?: readonly string[];
-  /** Mask well-known credentials too (tokens, keys, password assignments: edit/redact/patterns.ts). */
-  readonly redactSecrets?: boolean;
+}
+
+/** Does not compile while the schema sends the renderer an option that RenderOptions has no place for. */
+type Placed<Missing extends never> = Missing;
+type EveryRenderOptionPlaced = Placed<Exclude<RenderOptionKey, keyof RenderOptions>>;
+
+/** The renderer's options for one format; callbacks are left to the caller (they cannot cross threads). */
+export function toRenderOptions(values: OptionValues, format: OutputFormat): RenderOptions {
+  const options: Record<string, unknown> = { format };
+  for (const [name, spec] of optionEntries()) {
+    const value = (values as Record<string, unknown>)[name];
+    if ((spec.use !== 'look' && spec.use !== 'render') || value === undefined) continue;
+    options[spec.renderAs ?? name] = spec.toRender ? spec.toRender(value) : value;
+  }
+  return options as unknown as RenderOptions;
+}
+
+export type ReadOptions = Pick<ReadRecordingOptions, 'inputFormat' | 'timing' | 'maxCols' | 'maxRows'>;
+
+/** How to read an input: the options of the reading, and the raised limits on a recording's size. */
+export function toReadOptions(values: OptionValues): ReadOptions {
+  const limits = values.limit === undefined ? undefined : resolveLimits(values.limit);
+  const read = { inputFormat: values.inputFormat, timing: values.timing, maxCols: limits?.cols, maxRows: limits?.rows };
+  return Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
 }

@@ -1,10 +1,11 @@
 import { Writable as NodeWritable } from 'node:stream';
 import type { Cast } from '../cast/events.js';
 import { readRecordingFrom, type ReadRecordingOptions } from '../cast/detect.js';
-import { writeAsciicast } from '../cast/write-asciicast.js';
-import { animationInfo, castFrames, stillAt, terminalAt, type AnimationInfo, type Frame } from '../frames/index.js';
-import { checkOutputSize, LimitError, limitBytes, limitFrames, outputPixels, resolveLimits, type Limits } from './limits.js';
-import { TIMELINE_DEFAULTS } from '../timeline/index.js';
+import { animationInfo, castFrames, stillAt, stillFrame, type AnimationInfo } from '../frames/index.js';
+import type { PictureJob } from '../formats/job.js';
+import { formatEntry, formatsWhere, orList } from '../formats/registry.js';
+import { LimitError, resolveLimits, type Limits } from '../options/limits.js';
+import { checkOutputSize, limitBytes, limitFrames, outputPixels } from './limits.js';
 import { withKeys } from './keys.js';
 import { protect } from '../edit/protect.js';
 import { lookFor } from './look.js';
@@ -12,21 +13,6 @@ import type { RenderOptions } from './options.js';
 import { isAnimated, tuneFrames, type FrameTuning } from './frame-tuning.js';
 
 type Writable = NodeJS.WritableStream;
-
-/** Writes and waits for the stream to take it, so large outputs respect backpressure. */
-function write(out: Writable, data: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    out.write(data, (error) => (error ? reject(error) : resolve()));
-  });
-}
-
-async function* stillFrame(cast: Cast, options: RenderOptions): AsyncGenerator<Frame> {
-  const { term, keys } = await stillAt(cast, options.at, options.keys === true);
-  const screen = term.snapshot();
-  const all = new Set(screen.lines.map((_, y) => y));
-  const duration = options.lastFrameDuration ?? TIMELINE_DEFAULTS.lastFrameDuration;
-  yield { index: 0, screen, changedRows: all, cursorChanged: true, paletteChanged: true, time: 0, duration, ...(keys ? { keys } : {}) };
-}
 
 /** PNGs of marker screens, refused once their pixels pass the snapshot limit (an unchanged screen costs none). */
 async function snapshotRenderer(info: AnimationInfo, look: ReturnType<typeof lookFor>, limits: Limits) {
@@ -47,15 +33,16 @@ async function snapshotRenderer(info: AnimationInfo, look: ReturnType<typeof loo
  */
 export async function renderCast(recording: Cast, given: RenderOptions, out: Writable): Promise<void> {
   let options = given;
+  const format = formatEntry(options.format);
   // Before anything is drawn or written: what the terminal did not show, or the user masked, never leaves.
   let cast = await protect(recording, {
     redact: options.redact,
     redactSecrets: options.redactSecrets,
-    judgeKeys: options.format === 'cast' || (options.keys === true && options.format !== 'txt'),
+    judgeKeys: format.writesKeys || (options.keys === true && format.drawing !== 'none'),
     onWarning: options.onWarning,
   });
   // Once, before any --max-size retry: the answer sizes the picture, and its warning is said once.
-  if (options.keys && options.format !== 'cast' && options.format !== 'txt') {
+  if (options.keys && format.drawing !== 'none') {
     const read = await withKeys(cast);
     cast = read.cast;
     // Nothing to show: drawn exactly as without --keys.
@@ -74,76 +61,51 @@ export async function renderCast(recording: Cast, given: RenderOptions, out: Wri
  * `options.keys` is already decided (true only when the recording has input events).
  */
 export async function renderCastTuned(cast: Cast, options: RenderOptions, out: Writable, tuning: FrameTuning = {}): Promise<void> {
+  const format = formatEntry(options.format);
+  if (format.drawing === 'none') return format.render({ cast, options }, out);
   const info = animationInfo(cast, { title: options.title, loop: options.loop });
-  if (options.format === 'cast') return writeAsciicast(cast, out, { version: options.castVersion ?? 2 });
-  if (options.format === 'txt') {
-    const term = await terminalAt(cast, options.at);
-    // Alt text, not a screen dump: the rows below the last written one are left out (each row is already trimmed).
-    return write(out, `${term.text().replace(/\n+$/, '')}\n`);
-  }
   const limits = resolveLimits(options.limits);
   const look = { ...lookFor(cast, options), ...(options.keys ? { keysBar: true } : {}) };
   // Before any frame is drawn: the pixel buffers are sized from these numbers.
   await checkOutputSize(options.format, info, look, limits);
-  const still = options.at !== undefined || options.format === 'png';
-  if (still && options.onMarkerPng) throw new Error('marker snapshots need an animated output (GIF, SVG, WebP, APNG, MP4 or WebM without --at)');
-  // The canvas (a native module) loads only for raster output, so SVG start-up stays light.
-  const loadRaster = () => import('../gif/index.js');
+  if (!isAnimated(options) && options.onMarkerPng) {
+    const animated = formatsWhere((f) => f.animated).map((name) => formatEntry(name).label);
+    throw new Error(`marker snapshots need an animated output (${orList(animated)} without --at)`);
+  }
+  if (options.at !== undefined && !format.still) {
+    const stills = formatsWhere((f) => f.still && f.drawing === 'raster').map((name) => `.${formatEntry(name).extension}`);
+    throw new Error(`--at makes a still, which ${options.format.toUpperCase()} is not: use ${orList(stills)}`);
+  }
   const onMarkerPng = options.onMarkerPng;
   const markerPng = onMarkerPng && (await snapshotRenderer(info, look, limits));
-  const frames = (longestFrame?: number) =>
-    limitFrames(
-      tuneFrames(
-        castFrames(cast, {
-          ...options,
-          onMarker: onMarkerPng && markerPng && ((label, screen, index, keys) => onMarkerPng(label, index, markerPng(screen, keys))),
-        }),
-        tuning,
+  const job: PictureJob = {
+    cast,
+    options,
+    info,
+    look,
+    animation: (longestFrame) =>
+      limitFrames(
+        options.at !== undefined
+          ? stillFrame(cast, options)
+          : tuneFrames(
+              castFrames(cast, {
+                ...options,
+                onMarker: onMarkerPng && markerPng && ((label, screen, index, keys) => onMarkerPng(label, index, markerPng(screen, keys))),
+              }),
+              tuning,
+            ),
+        limits,
+        longestFrame,
       ),
-      limits,
-      longestFrame,
-    );
-  switch (options.format) {
-    case 'png': {
-      const { renderPng } = await import('../png/index.js');
+    screen: async () => {
       const { term, keys } = await stillAt(cast, options.at, options.keys === true);
-      return write(out, renderPng(term.snapshot(), info, look, keys));
-    }
-    case 'svg': {
-      const { renderSvg, renderSvgStill } = await import('../svg/index.js');
-      if (options.at === undefined) {
-        const capped = limitBytes(out, limits.svgBytes);
-        await renderSvg(frames(), info, look, capped);
-        if (capped.errored) throw capped.errored;
-        return;
-      }
-      const { term, keys } = await stillAt(cast, options.at, options.keys === true);
-      const svg = renderSvgStill(term.snapshot(), info, look, keys);
-      if (Buffer.byteLength(svg) > limits.svgBytes) {
-        throw new LimitError('svgBytes', `the output is larger than the ${limits.svgBytes} byte limit`);
-      }
-      return write(out, svg);
-    }
-    case 'gif': {
-      const { renderGif, LONGEST_GIF_FRAME } = await loadRaster();
-      const animation = options.at === undefined ? frames(LONGEST_GIF_FRAME) : limitFrames(stillFrame(cast, options), limits, LONGEST_GIF_FRAME);
-      return renderGif(animation, info, look, out);
-    }
-    case 'apng': {
-      const { renderApng } = await import('../apng/index.js');
-      return renderApng(options.at === undefined ? frames() : stillFrame(cast, options), info, { ...look, optimize: options.optimize }, out);
-    }
-    case 'webp': {
-      const { renderWebp } = await import('../webp/index.js');
-      return renderWebp(options.at === undefined ? frames() : stillFrame(cast, options), info, { ...look, quality: options.quality }, out);
-    }
-    case 'mp4':
-    case 'webm': {
-      if (options.at !== undefined) throw new Error(`--at makes a still, which ${options.format.toUpperCase()} is not: use .png, .webp or .apng`);
-      const { renderVideo } = await import('../video/index.js');
-      return renderVideo(frames(), info, { ...look, container: options.format, quality: options.quality }, out);
-    }
-  }
+      return { screen: term.snapshot(), ...(keys ? { keys } : {}) };
+    },
+  };
+  if (format.byteLimit === undefined) return format.render(job, out);
+  const capped = limitBytes(out, limits[format.byteLimit], format.byteLimit);
+  await format.render(job, capped);
+  if (capped.errored) throw capped.errored;
 }
 
 /**

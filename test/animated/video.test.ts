@@ -65,5 +65,5 @@ test('without ffmpeg on PATH: one line saying so, exit 1, no output file', () =>
 test('--at with a video format is refused in one line', () => {
   const result = cli('cast2gif', [cast, join(dir, 'still.mp4'), '--at', '1']);
   expect(result.status).toBe(1);
-  expect(result.stderr).toBe('cast2gif: --at makes a still, which MP4 is not: use .png, .webp or .apng\n');
+  expect(result.stderr).toBe('cast2gif: --at makes a still, which MP4 is not: use .gif, .png, .webp or .apng\n');
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { loadConfig, optionsFor, parseConfig } from '../../src/batch/config.js';
-import { toRenderOptions } from '../../src/batch/option-values.js';
+import { toRenderOptions } from '../../src/render/options.js';
 
 const dirWith = (files: Record<string, unknown>): string => {
   const dir = tempDir('config');
@@ -57,7 +57,7 @@ describe('config files', () => {
     expect(() => parseConfig({ jobs: 0 }, 'c.json')).toThrow('c.json: jobs: expected a whole number above 0');
     expect(() => parseConfig({ inputFormat: 'vhs' }, 'c.json')).toThrow(/c.json: inputFormat: expected one of asciicast, ttyrec/);
     expect(() => parseConfig({ castVersion: 1 }, 'c.json')).toThrow('c.json: castVersion: expected 2 or 3');
-    expect(() => parseConfig({ limit: { area: 5 } }, 'c.json')).toThrow(/c.json: limit: expected unknown limit "area"/);
+    expect(() => parseConfig({ limit: { area: 5 } }, 'c.json')).toThrow(/c.json: limit: unknown limit "area"/);
     expect(parseConfig({ limit: { frames: 10, svgBytes: 2 } }, 'c.json').options).toEqual({ limit: { frames: 10, svgBytes: 2 * 1024 * 1024 } });
     expect(() => parseConfig({ overrides: [{ files: [], options: {} }] }, 'c.json')).toThrow(/overrides\[0\].files/);
     expect(() => loadConfig(dirWith({ 'cast2gif.config.json': '{ nope' }))).toThrow(/cast2gif.config.json: cannot be read as JSON/);

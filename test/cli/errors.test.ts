@@ -69,7 +69,7 @@ describe('bad usage exits 2', () => {
     ['an unknown output extension', ['in.cast', 'out.bmp'], /cannot tell the format from "out\.bmp"/],
     ['an unknown format', ['in.cast', '--format', 'bmp'], /bmp/],
     ['a bad number', ['in.cast', '--speed', 'fast'], /--speed.*expected a number above 0/],
-    ['a bad time point', ['in.cast', '--at', 'soon'], /--at: "soon" is not a time/],
+    ['a bad time point', ['in.cast', '--at', 'soon'], /'--at <t>' argument 'soon' is invalid. "soon" is not a time/],
     ['stdin without an output', ['-'], /reading stdin: give an output file/],
   ];
   for (const [what, args, message] of cases) {

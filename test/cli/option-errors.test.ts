@@ -16,10 +16,11 @@ function renderWith(flags: string[]) {
 
 describe('a bad option value is a usage error: exit 2, one line naming the flag or file, nothing written', () => {
   const cases: Array<[string[], string | RegExp]> = [
-    [['--margin-color', 'red'], 'cast2gif: --margin-color "red": expected a colour as #rrggbb\n'],
-    [['--cols', '2001'], 'cast2gif: --cols 2001: expected a whole number from 1 to 2000\n'],
-    [['--rows', '1001'], 'cast2gif: --rows 1001: expected a whole number from 1 to 1000\n'],
-    [['--cast-version', '4'], 'cast2gif: --cast-version 4: expected 2 or 3\n'],
+    [['--margin-color', 'red'], "cast2gif: option '--margin-color <color>' argument 'red' is invalid. expected a colour as #rrggbb\n"],
+    [['--cols', '2001'], "cast2gif: option '--cols <n>' argument '2001' is invalid. expected a whole number from 1 to 2000\n"],
+    [['--rows', '1001'], "cast2gif: option '--rows <n>' argument '1001' is invalid. expected a whole number from 1 to 1000\n"],
+    [['--cast-version', '4'], "cast2gif: option '--cast-version <n>' argument '4' is invalid. expected 2 or 3\n"],
+    [['--limit', 'cols=2001'], "cast2gif: option '--limit <name=n>' argument 'cols=2001' is invalid. limit cols cannot pass the terminal's maximum of 2000\n"],
     [['--theme', '282a36,zz'], 'cast2gif: Invalid theme "282a36,zz": "zz" is not a six-digit hex colour\n'],
     [['--theme', 'nonexistent'], 'cast2gif: Unknown theme "nonexistent": not a built-in theme nor a file; --list-themes shows all 51 built-in themes\n'],
     [['--theme', 'draculla'], 'cast2gif: Unknown theme "draculla": not a built-in theme nor a file; did you mean dracula? (--list-themes shows all 51)\n'],

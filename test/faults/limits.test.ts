@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { CastError, readCast } from '../../src/cast/index.js';
 import type { AnimationInfo, Frame } from '../../src/frames/frame.js';
-import {
-  checkOutputSize,
-  checkPixelSize,
-  DEFAULT_LIMITS,
-  LimitError,
-  limitBytes,
-  limitFrames,
-  outputPixels,
-  parseLimit,
-  resolveLimits,
-} from '../../src/render/limits.js';
+import { DEFAULT_LIMITS, LimitError, parseLimit, resolveLimits } from '../../src/options/limits.js';
+import { checkOutputSize, checkPixelSize, limitBytes, limitFrames, outputPixels } from '../../src/render/limits.js';
 
 const info = (cols: number, rows: number): AnimationInfo => ({ cols, rows, title: '', loop: 0 });
 const limits = resolveLimits();

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, readCast, readRecording, writeAsciicast, type Cast, type CastEvent } from '../../src/cast/index.js';
 import { renderCast } from '../../src/render/render.js';
-import type { OutputFormat } from '../../src/render/options.js';
+import type { OutputFormat } from '../../src/formats/registry.js';
 import { collect, ownText, outputOf, xtermText } from './screen.js';
 import { COLS, EXPECTED_OUTPUT, REFERENCE_CAST, ROWS, makeRecordings, type Recordings } from './record.js';
 

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, readCast, readRecordingFrom, readTerminalizer } from '../../src/cast/index.js';
 import { renderCast } from '../../src/render/render.js';
-import type { OutputFormat } from '../../src/render/options.js';
+import type { OutputFormat } from '../../src/formats/registry.js';
 import { collect, ownText, outputOf, xtermText } from './screen.js';
 
 /** A recording as Terminalizer writes it: its comments, its whole default config, records of delay and content. */

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
-import type { OutputFormat, RenderOptions } from '../../src/render/options.js';
+import type { OutputFormat } from '../../src/formats/registry.js';
+import type { RenderOptions } from '../../src/render/options.js';
 import { cli } from '../cli/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -6,15 +6,6 @@ import { cycles, folderGraph, importGraph } from './import-graph.js';
 
 const SRC = resolve(__dirname, '../../src');
 
-/**
- * Cycles still waiting for the folders they live in to be reshaped (issue 24), each by its
- * members. Exact: a cycle that goes away must leave this list too.
- */
-const KNOWN_FILE_CYCLES: readonly string[] = [
-  'render/limits.ts render/options.ts',
-];
-const KNOWN_FOLDER_CYCLES: readonly string[] = ['batch cli'];
-
 const graph = importGraph(SRC);
 
 describe('imports between the files of src/', () => {
@@ -23,12 +14,9 @@ describe('imports between the files of src/', () => {
   });
 
   it('form no cycle', () => {
-    const found = cycles(graph.edges);
-    const unexpected = found.filter((c) => !KNOWN_FILE_CYCLES.includes(c.members.join(' ')));
     const shown = (c: { members: string[]; path: string[] }): string =>
       c.path.join(' → ') + (c.members.length > c.path.length - 1 ? ` (the cycle holds ${c.members.join(', ')})` : '');
-    expect(unexpected.map(shown)).toEqual([]);
-    expect(KNOWN_FILE_CYCLES.filter((known) => !found.some((c) => c.members.join(' ') === known))).toEqual([]);
+    expect(cycles(graph.edges).map(shown)).toEqual([]);
   });
 });
 
@@ -37,11 +25,8 @@ describe('imports between the folders of src/', () => {
   const edges = new Map([...folders].map(([from, to]) => [from, [...to.keys()]]));
 
   it('form no cycle', () => {
-    const found = cycles(edges);
     const why = (path: string[]): string => path.slice(1).map((to, i) => `${path[i]} → ${to} (${folders.get(path[i]!)!.get(to)})`).join(', ');
-    const unexpected = found.filter((c) => !KNOWN_FOLDER_CYCLES.includes(c.members.join(' ')));
-    expect(unexpected.map((c) => why(c.path))).toEqual([]);
-    expect(KNOWN_FOLDER_CYCLES.filter((known) => !found.some((c) => c.members.join(' ') === known))).toEqual([]);
+    expect(cycles(edges).map((c) => why(c.path))).toEqual([]);
   });
 });
 

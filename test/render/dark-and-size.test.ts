@@ -3,7 +3,7 @@ import { replayable } from '../../src/cast/replay.js';
 import type { Cast, CastEvent } from '../../src/cast/events.js';
 import { dropShortFrames, type Frame } from '../../src/frames/index.js';
 import { darkTwinPath, pictureSnippet } from '../../src/render/dark-twin.js';
-import { parseByteSize } from '../../src/render/limits.js';
+import { parseByteSize } from '../../src/options/values.js';
 import { themePair } from '../../src/theme/index.js';
 import { darkOf, lightOf, paint } from '../../src/svg/paint.js';
 

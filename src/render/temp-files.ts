@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 
 /**
- * Temporary files of renders in flight, removed if the process ends mid-batch (Ctrl-C), so an
- * interrupted batch leaves only complete outputs behind.
+ * Temporary files of renders in flight, removed if the process ends mid-render (Ctrl-C), so an
+ * interrupted command or batch leaves only complete outputs behind.
  *
  * A CLI's own signal handler exits through process.exit, which emits 'exit'. Without one (a library
  * caller), a signal's default action would end the process with no 'exit' event, so the files are

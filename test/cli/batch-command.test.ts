@@ -1,14 +1,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
-import { commanderLayers, isBatchInvocation } from '../../src/batch/command.js';
+import { commanderLayers, configuredOptionValues, isBatchInvocation, runBatchCommand } from '../../src/cli/batch-command.js';
 import { buildProgram } from '../../src/cli/program.js';
+import { toRenderOptions } from '../../src/render/options.js';
 
 const parsed = (args: string[]): Command => {
-  const program = buildProgram({ name: 'cast2gif', version: '0', defaultFormat: 'gif' }).exitOverride();
+  const program = buildProgram({ name: 'cast2gif', version: '0', defaultFormat: 'gif' }).exitOverride().configureOutput({ writeErr: () => {} });
   return program.parse(args, { from: 'user' });
 };
 
@@ -23,17 +24,17 @@ describe('command-line glue', () => {
     expect(defaults).not.toHaveProperty('speed');
   });
 
-  it('accepts a format list where the program allows one', () => {
-    const program = new Command().option('--format <f>').option('--speed <n>', 'speed', Number, 1).exitOverride();
-    program.parse(['--format', 'gif,svg'], { from: 'user' });
-    expect(commanderLayers(program)).toEqual({ defaults: { speed: 1 }, explicit: { format: ['gif', 'svg'] } });
+  it('reads -f as a list of formats, in the order given, without repeats', () => {
+    expect(commanderLayers(parsed(['a.cast', '-f', 'svg,GIF,svg'])).explicit).toEqual({ format: ['svg', 'gif'] });
+    expect(() => parsed(['a.cast', '-f', 'gif,bmp'])).toThrow(/expected formats among gif, svg, png, txt/);
+    expect(() => parsed(['a.cast', '-f', ''])).toThrow(/expected formats among/);
   });
 
   it('tells batch invocations from single-file ones', () => {
     expect(isBatchInvocation(['a.cast'], {})).toBe(false);
     expect(isBatchInvocation(['a.cast', 'a.gif'], {})).toBe(false);
     expect(isBatchInvocation(['-', 'out.svg'], {})).toBe(false);
-    expect(isBatchInvocation(['a.cast', 'out'], { format: 'gif' })).toBe(false);
+    expect(isBatchInvocation(['a.cast', 'out'], { format: ['gif'] })).toBe(false);
     expect(isBatchInvocation(['a.cast', 'out[1].gif'], {})).toBe(false);
     const exists = { exists: () => true };
     expect(isBatchInvocation(['a.cast', 'b.cast'], {}, exists)).toBe(true);
@@ -48,35 +49,17 @@ describe('command-line glue', () => {
     expect(isBatchInvocation(['a.cast', 'b.yml'], {}, exists)).toBe(true);
     expect(isBatchInvocation(['docs/**/*.cast'], {})).toBe(true);
     expect(isBatchInvocation(['a.cast'], { outDir: 'img' })).toBe(true);
-    expect(isBatchInvocation(['a.cast'], { format: 'gif,svg' })).toBe(true);
-    expect(isBatchInvocation(['a.cast'], { format: 'gif' })).toBe(false);
+    expect(isBatchInvocation(['a.cast'], { format: ['gif', 'svg'] })).toBe(true);
+    expect(isBatchInvocation(['a.cast'], { format: ['gif'] })).toBe(false);
+    // A glob naming outputs of any format is the output, not more inputs.
+    expect(isBatchInvocation(['a.cast', 'out[1].webp'], {})).toBe(false);
     expect(isBatchInvocation(['a.cast'], { shard: '1/2' })).toBe(true);
-  });
-});
-
-describe('--format lists', () => {
-  it('validates a comma-separated list for commander', async () => {
-    const { formatListArgument } = await import('../../src/batch/command.js');
-    expect(formatListArgument('gif,svg')).toBe('gif,svg');
-    expect(formatListArgument('txt')).toBe('txt');
-    expect(() => formatListArgument('gif,bmp')).toThrow(/expected formats among gif, svg, png, txt/);
-    expect(() => formatListArgument('')).toThrow(/expected formats among/);
   });
 });
 
 describe('the batch command', () => {
   const run = async (args: string[], cwd: string) => {
-    const { addBatchOptions, formatListArgument, runBatchCommand } = await import('../../src/batch/command.js');
-    // A program of its own (the CLI's own program gains these flags when the CLI wires batch mode in).
-    const program = addBatchOptions(
-      new Command()
-        .argument('[inputs...]')
-        .option('-f, --format <format>', 'format', formatListArgument)
-        .option('--speed <x>', 'speed', Number, 1)
-        .option('-q, --quiet', 'quiet', false)
-        .option('-v, --verbose', 'verbose', false),
-    ).exitOverride();
-    program.parse(args, { from: 'user' });
+    const program = parsed(args);
     let out = '';
     let err = '';
     const stdout = new PassThrough().on('data', (c: Buffer) => (out += c.toString()));
@@ -103,20 +86,20 @@ describe('the batch command', () => {
     writeFileSync(join(dir, 'a.cast'), '{"version": 2, "width": 10, "height": 2}\n');
     await expect(run(['a.cast', '--shard', '3/2'], dir)).rejects.toThrow(/--shard: expected i\/n/);
     await expect(run(['*.cast', 'out.gif'], dir)).rejects.toThrow(/"out.gif": an output file cannot be named in a batch/);
+    await expect(run(['*.cast', 'b.cast', 'out.webp'], dir)).rejects.toThrow(/"out.webp": an output file cannot be named in a batch/);
   });
 });
 
 describe('the one-file form with a config file', () => {
   it('applies config defaults and overrides under the typed flags', async () => {
-    const { configuredRenderOptions } = await import('../../src/batch/command.js');
     const dir = tempDir('single');
     writeFileSync(
       join(dir, 'cast2gif.config.json'),
       JSON.stringify({ theme: 'dracula', speed: 2, overrides: [{ files: 'slow/*.cast', options: { speed: 0.5, fontSize: 20 } }] }),
     );
-    const parse = (args: string[]) => buildProgram({ name: 'cast2gif', version: '0', defaultFormat: 'gif' }).exitOverride().parse(args, { from: 'user' });
-    expect(configuredRenderOptions(parse(['a.cast']), 'a.cast', 'gif', dir)).toMatchObject({ format: 'gif', theme: 'dracula', speed: 2, fontSize: 14 });
-    expect(configuredRenderOptions(parse(['slow/b.cast']), 'slow/b.cast', 'svg', dir)).toMatchObject({ format: 'svg', speed: 0.5, fontSize: 20 });
-    expect(configuredRenderOptions(parse(['slow/b.cast', '--speed', '3']), 'slow/b.cast', 'svg', dir)).toMatchObject({ speed: 3, fontSize: 20 });
+    const configuredRenderOptions = (args: string[], format: 'gif' | 'svg') => toRenderOptions(configuredOptionValues(parsed(args), args[0]!, dir), format);
+    expect(configuredRenderOptions(['a.cast'], 'gif')).toMatchObject({ format: 'gif', theme: 'dracula', speed: 2, fontSize: 14 });
+    expect(configuredRenderOptions(['slow/b.cast'], 'svg')).toMatchObject({ format: 'svg', speed: 0.5, fontSize: 20 });
+    expect(configuredRenderOptions(['slow/b.cast', '--speed', '3'], 'svg')).toMatchObject({ speed: 3, fontSize: 20 });
   });
 });

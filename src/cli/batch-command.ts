@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
-import { positiveInteger } from '../cli/parse-values.js';
-import type { OutputFormat, RenderOptions } from '../render/options.js';
-import { loadConfig, optionsFor } from './config.js';
-import { BatchSetupError } from './errors.js';
-import { isGlob } from './glob.js';
-import { displayPath, expandsAsGlob } from './inputs.js';
-import { UsageError } from '../cli/usage-error.js';
-import { checkParsedOption, flagName, isOptionName, parseFormats, toRenderOptions, type OptionValues } from './option-values.js';
+import { extname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig, optionsFor } from '../batch/config.js';
+import { BatchSetupError } from '../batch/errors.js';
+import { isGlob } from '../batch/glob.js';
+import { displayPath, expandsAsGlob } from '../batch/inputs.js';
 import { RECORDING_NAME } from '../cast/file-names.js';
+import { formatEntry, formatOfExtension, type OutputFormat } from '../formats/registry.js';
+import { isOptionName, type OptionValues } from '../options/option-values.js';
+import type { CommandValues } from '../options/schema.js';
 
 export interface BatchCommandContext {
   readonly defaultFormat: OutputFormat;
@@ -19,33 +18,17 @@ export interface BatchCommandContext {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** The batch flags, as one group in --help; call before the program is parsed. */
-export function addBatchOptions(program: Command): Command {
-  program.optionsGroup('Batch (several inputs, quoted globs, --out-dir, or several formats as -f gif,svg):');
-  return program
-    .option('--out-dir <dir>', "write outputs under this folder, keeping each input's path below its glob's base folder")
-    .option('-j, --jobs <n>', 'renders at once (default, and at most: the number of CPU cores)', positiveInteger)
-    .option('--shard <i/n>', 'render only part i of n of the sorted inputs, for CI matrix jobs (like Playwright)')
-    .option('--force', 'render even the outputs whose input and options are unchanged since the last run', false)
-    .option('--json', 'print a machine-readable summary on stdout', false);
+/** The flags' values, as the schema's readers gave them. */
+export const commandValues = (program: Command): CommandValues => program.opts<CommandValues>();
+
+/** A name an output file of ours would have, and not a recording's (a `.cast` can be either: see secondIsOutput). */
+const isOutputName = (arg: string): boolean => formatOfExtension(extname(arg).slice(1)) !== undefined && !RECORDING_NAME.test(arg);
+
+/** The command asks for a recording as its output (`-f cast`, or --cast-version typed), so `X old.cast` may name the output. */
+export function asksForRecording(program: Command): boolean {
+  const formats = commandValues(program).format ?? [];
+  return formats.some((format) => RECORDING_NAME.test(`.${formatEntry(format).extension}`)) || program.getOptionValueSource('castVersion') === 'cli';
 }
-
-/**
- * commander parser for `-f, --format`: one format or a comma-separated list (`gif,svg`), validated
- * and kept as the text given, so the single-file path can go on reading one format from it.
- */
-export function formatListArgument(value: string): string {
-  try {
-    parseFormats(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-  return value;
-}
-
-const formatsOf = (value: unknown): OutputFormat[] | undefined => (value === undefined ? undefined : parseFormats(value));
-
-const OUTPUT_NAME = /\.(gif|svg|png|txt)$/i;
 
 export interface InvocationFacts {
   /** Whether a path exists (relative to the working folder); injectable for tests. */
@@ -60,7 +43,7 @@ export interface InvocationFacts {
  * that does not exist yet can only be an output.
  */
 function secondIsOutput(second: string, facts: InvocationFacts): boolean {
-  if (isGlob(second) && !OUTPUT_NAME.test(second)) return false;
+  if (isGlob(second) && !isOutputName(second)) return false;
   if (!RECORDING_NAME.test(second) || facts.castOutput) return true;
   return !(facts.exists ?? existsSync)(second);
 }
@@ -69,53 +52,45 @@ function secondIsOutput(second: string, facts: InvocationFacts): boolean {
  * Whether the command line asks for batch mode: several inputs, a glob, an output folder, several
  * formats, or a batch-only flag.
  */
-export function isBatchInvocation(args: readonly string[], opts: Record<string, unknown>, facts: InvocationFacts = {}): boolean {
-  const formats = formatsOf(opts.format);
+export function isBatchInvocation(args: readonly string[], opts: CommandValues, facts: InvocationFacts = {}): boolean {
   const second = args[1];
   const inputs = args.length === 2 && second !== undefined && secondIsOutput(second, facts) ? [args[0]!] : args;
   return (
     inputs.length > 1 ||
     inputs.some((a) => expandsAsGlob(a, process.cwd())) ||
     opts.outDir !== undefined ||
-    (formats !== undefined && formats.length > 1) ||
+    (opts.format?.length ?? 0) > 1 ||
     opts.shard !== undefined ||
     opts.json === true
   );
 }
 
 /**
- * Splits commander's values into the command's defaults and what the user typed: only the latter
+ * Splits the options' values into the command's defaults and what the user typed: only the latter
  * may override the config file (commander fills in defaults, so "has a value" is not "was given").
  */
 export function commanderLayers(program: Command): { defaults: OptionValues; explicit: OptionValues } {
   const defaults: Record<string, unknown> = {};
   const explicit: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(program.opts())) {
+  for (const [key, value] of Object.entries(commandValues(program))) {
     if (!isOptionName(key) || value === undefined) continue;
-    let normal: unknown;
-    try {
-      normal = key === 'format' ? parseFormats(value) : checkParsedOption(key, value);
-    } catch (error) {
-      // A flag's value the parser let through but the option refuses is still a usage error (exit 2).
-      throw new UsageError(`${flagName(key)} ${JSON.stringify(value)}: ${(error as Error).message}`);
-    }
     const source = program.getOptionValueSource(key);
-    (source === 'default' || source === 'implied' ? defaults : explicit)[key] = normal;
+    (source === 'default' || source === 'implied' ? defaults : explicit)[key] = value;
   }
   return { defaults: defaults as OptionValues, explicit: explicit as OptionValues };
 }
 
 /** The CLI's batch path: runs the batch and returns the exit status (setup errors are thrown as UsageErrors). */
 export async function runBatchCommand(program: Command, context: BatchCommandContext): Promise<number> {
-  const opts = program.opts();
+  const opts = commandValues(program);
   if (opts.snapshots !== undefined) throw new BatchSetupError('--snapshots works with a single input, not in a batch');
-  const named = program.args.find((a) => OUTPUT_NAME.test(a) && !isGlob(a));
+  const named = program.args.find((a) => isOutputName(a) && !isGlob(a));
   if (named !== undefined) {
     throw new BatchSetupError(`"${named}": an output file cannot be named in a batch (several inputs, globs or formats); use --out-dir`);
   }
   const { defaults, explicit } = commanderLayers(program);
   // Loaded only for a batch: the worker pool and hashing stay out of single-file start-up.
-  const { runBatch } = await import('./run-batch.js');
+  const { runBatch } = await import('../batch/run-batch.js');
   const summary = await runBatch(
     {
       inputs: program.args,
@@ -123,9 +98,9 @@ export async function runBatchCommand(program: Command, context: BatchCommandCon
       options: explicit,
       defaults,
       defaultFormat: context.defaultFormat,
-      outDir: opts.outDir as string | undefined,
-      jobs: opts.jobs as number | undefined,
-      shard: opts.shard as string | undefined,
+      outDir: opts.outDir,
+      jobs: opts.jobs,
+      shard: opts.shard,
       force: Boolean(opts.force),
     },
     {
@@ -158,9 +133,4 @@ export function configuredOptionValues(program: Command, input: string, cwd = pr
 export function configMakesBatch(values: OptionValues, input: string, cwd = process.cwd()): boolean {
   if (input === '-' || /^https?:\/\//i.test(input)) return false;
   return loadConfig(cwd)?.outDir !== undefined || (values.format?.length ?? 0) > 1;
-}
-
-/** The render options of configuredOptionValues for one format; `onWarning` is left to the caller. */
-export function configuredRenderOptions(program: Command, input: string, format: OutputFormat, cwd = process.cwd()): RenderOptions {
-  return toRenderOptions(configuredOptionValues(program, input, cwd), format);
 }

@@ -1,5 +1,5 @@
 import type { ReadOptions, RenderOptions } from '../render/options.js';
-import type { OutputTarget } from '../render/output-target.js';
+import type { RenderTargets } from '../render/render-to-target.js';
 
 /** One (input, format) render, as sent to a worker thread: plain data only (no functions cross threads). */
 export interface JobMessage {
@@ -8,12 +8,8 @@ export interface JobMessage {
   /** How the input is named in messages. */
   readonly name: string;
   readonly output: string;
-  /** What `output` names, its symlinks followed (see outputTarget). */
-  readonly target: OutputTarget;
-  /** The hidden file written first and renamed onto the target once complete; none for a FIFO or device. */
-  readonly temp?: string;
-  /** Raster outputs with a dark theme: the twin written beside `output` (NAME-dark.EXT), as `target` and `temp` are. */
-  readonly dark?: { readonly target: OutputTarget; readonly temp?: string };
+  /** The files written, planned in the main thread (which removes their hidden files if interrupted). */
+  readonly targets: RenderTargets;
   readonly read: ReadOptions;
   readonly options: Omit<RenderOptions, 'onWarning'>;
 }

@@ -6,7 +6,7 @@ import type { OutputFormat } from '../formats/registry.js';
 import type { OptionValues } from '../options/option-values.js';
 import { darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
 import { toReadOptions, toRenderOptions } from '../render/options.js';
-import { targetOf, tempBeside } from '../render/output-file.js';
+import { planTargets, tempFilesOf, type RenderTargets } from '../render/render-to-target.js';
 import { TempFiles } from '../render/temp-files.js';
 import { loadConfig, optionsFor, type BatchConfig } from './config.js';
 import { BatchSetupError } from './errors.js';
@@ -48,7 +48,7 @@ interface Job {
   readonly output: PlannedOutput;
   readonly key: string;
   readonly hash: string | undefined;
-  readonly message: Omit<JobMessage, 'id' | 'temp' | 'target'>;
+  readonly message: Omit<JobMessage, 'id' | 'targets'>;
 }
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
@@ -158,25 +158,18 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
   let nextId = 0;
   const renderOne = async (job: Job) => {
     const id = nextId++;
-    let temp: string | undefined;
-    let dark: JobMessage['dark'];
+    let targets: RenderTargets | undefined;
     const name = job.planned.input.path;
     let outcome: Awaited<ReturnType<WorkerPool['run']>>;
     let framesSeen = 0;
     try {
       mkdirSync(dirname(job.output.absolute), { recursive: true });
-      const target = targetOf(job.output.absolute, job.output.path);
-      temp = target.kind === 'file' ? tempBeside(target.path, id) : undefined;
-      if (temp !== undefined) temps.add(temp);
-      if (hasDarkTwin(job.message.options)) {
-        const twin = targetOf(darkTwinPath(job.output.absolute), darkTwinPath(job.output.path));
-        dark = { target: twin, ...(twin.kind === 'file' ? { temp: tempBeside(twin.path, id) } : {}) };
-        if (dark.temp !== undefined) temps.add(dark.temp);
-      }
+      targets = planTargets(job.output.absolute, job.output.path, job.message.options, id);
+      for (const temp of tempFilesOf(targets)) temps.add(temp);
       reporter.jobStarted(name);
       pool ??= new WorkerPool(Math.min(jobs, toRender.length));
       outcome = await pool.run(
-        { ...job.message, id, target, temp, ...(dark ? { dark } : {}) },
+        { ...job.message, id, targets },
         {
           warning: (message) => reporter.warning(name, message),
           frames: (count) => {
@@ -188,8 +181,7 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
     } catch (error) {
       outcome = { ok: false, message: (error as Error).message };
     } finally {
-      if (temp !== undefined) temps.delete(temp);
-      if (dark?.temp !== undefined) temps.delete(dark.temp);
+      for (const temp of targets === undefined ? [] : tempFilesOf(targets)) temps.delete(temp);
     }
     if (outcome.ok) {
       if (job.hash !== undefined) manifest.set(job.key, job.hash);
@@ -201,7 +193,7 @@ export async function runBatch(request: BatchRequest, log: LogOptions = {}): Pro
         bytes: outcome.bytes,
         frames: outcome.frames,
         ms: outcome.ms,
-        ...(dark ? { dark: darkTwinPath(job.output.path), picture: pictureSnippet(job.output.path, darkTwinPath(job.output.path), outcome.alt ?? '') } : {}),
+        ...(targets?.twin ? { dark: targets.twin.shown, picture: pictureSnippet(job.output.path, targets.twin.shown, outcome.alt ?? '') } : {}),
       });
       reporter.jobFinished(name, inputBytes.get(name)!, outcome.bytes);
     } else {

@@ -1,20 +1,18 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CommanderError } from 'commander';
 import { formatBytes, formatSeconds } from '../batch/summary.js';
-import type { Cast } from '../cast/events.js';
-import { replayable } from '../cast/replay.js';
 import { CastError } from '../cast/cast-error.js';
 import { readRecording } from '../cast/detect.js';
 import { formatEntry } from '../formats/registry.js';
 import { resolveLimits } from '../options/limits.js';
 import { UsageError } from '../options/usage-error.js';
-import { accessibleName } from '../render/accessible-name.js';
-import { darkTwinOptions, darkTwinPath, hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
-import { framesRendered } from '../render/frame-tuning.js';
+import { hasDarkTwin, pictureSnippet } from '../render/dark-twin.js';
 import { toRenderOptions, type RenderOptions } from '../render/options.js';
-import { cannotWrite, isSystemError, openAtomicOutput, removeAllPending, writeFileAtomicSync } from '../render/output-file.js';
+import { cannotWrite, writeFileAtomicSync } from '../render/output-file.js';
 import { renderCast } from '../render/render.js';
+import { planTargets, renderToTarget, tempFilesOf } from '../render/render-to-target.js';
+import { TempFiles } from '../render/temp-files.js';
 import { formatThemeList } from '../theme/index.js';
 import { checkRange, parseTimePoint, TimePointError } from '../timeline/index.js';
 import { asksForRecording, commanderLayers, commandValues, configMakesBatch, configuredOptionValues, isBatchInvocation, runBatchCommand } from './batch-command.js';
@@ -76,24 +74,19 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     if (output === '-' && formatEntry(format).binary && (stdout as NodeJS.WriteStream).isTTY) {
       throw new UsageError(`refusing to write ${format.toUpperCase()} data to a terminal: redirect stdout, or name an output file`);
     }
-    let frames = 0;
     const options: RenderOptions = {
       ...toRenderOptions(values, format),
-      onFrame: () => frames++,
       onWarning: (message) => {
         if (!opts.quiet) say(`warning: ${message}`);
       },
       ...(opts.verbose ? { onDetail: (message: string) => say(message) } : {}),
       ...(opts.snapshots === undefined ? {} : { onMarkerPng: snapshotWriter(opts.snapshots) }),
-      onMaxSize: (message, kept) => {
-        // The summary line counts the frames of the output, not of every try.
-        frames = kept.frames;
+      onMaxSize: (message) => {
         if (!opts.quiet) say(message);
       },
       ...(input === '-' ? {} : { inputName: basename(input.replace(/[?#].*$/, '')) }),
     };
-    const twin = hasDarkTwin(options) ? darkTwinPath(output) : undefined;
-    if (twin !== undefined && output === '-') throw new UsageError(`a dark theme gives ${format.toUpperCase()} a second file: name the output, not -`);
+    if (hasDarkTwin(options) && output === '-') throw new UsageError(`a dark theme gives ${format.toUpperCase()} a second file: name the output, not -`);
     const limits = resolveLimits(values.limit);
     const recording = await readRecording(input, {
       stdin: context.stdin,
@@ -106,43 +99,23 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       timing: values.timing,
       onWarning: options.onWarning,
     });
-    const cast = twin === undefined ? recording : replayable(recording);
     if (output === '-') {
-      await renderCast(cast, options, stdout);
+      await renderCast(recording, options, stdout);
       return 0;
     }
-    // The dark twin first (its frames are not counted): the output named appears only when both are complete.
-    // Its warnings are the main render's: said once, by the main render.
-    if (twin !== undefined) await renderFile(cast, { ...darkTwinOptions(options), onFrame: () => {}, onWarning: undefined }, twin);
-    let bytes: number;
-    try {
-      bytes = await renderFile(cast, options, output);
-    } catch (error) {
-      if (twin !== undefined) rmSync(twin, { force: true });
-      throw error;
-    }
+    const targets = planTargets(output, output, options);
+    const temps = new TempFiles();
+    for (const temp of tempFilesOf(targets)) temps.add(temp);
+    const rendered = await renderToTarget(recording, options, targets).finally(() => temps.release());
     // One line for a person watching; scripts and pipes (stderr not a terminal) get silence.
     if (!opts.quiet && (stderr as NodeJS.WriteStream).isTTY) {
-      say(renderedLine(output, bytes, framesRendered(options, frames), performance.now() - started));
+      say(renderedLine(output, rendered.bytes, rendered.frames, performance.now() - started));
     }
-    if (twin !== undefined && !opts.quiet) stdout.write(`${pictureSnippet(output, twin, accessibleName(cast, options))}\n`);
+    if (targets.twin !== undefined && !opts.quiet) stdout.write(`${pictureSnippet(output, targets.twin.shown, rendered.alt ?? '')}\n`);
     return 0;
   } catch (error) {
     return report(error, verbose, say);
   }
-}
-
-/** Renders into `output` through a hidden file: nothing half-written is left behind. Returns the bytes written. */
-async function renderFile(cast: Cast, options: RenderOptions, output: string): Promise<number> {
-  const file = openAtomicOutput(output);
-  try {
-    await renderCast(cast, options, file.stream);
-    await file.commit();
-  } catch (error) {
-    file.abort();
-    throw isSystemError(error) ? cannotWrite(output, error) : error;
-  }
-  return file.stream.bytesWritten;
 }
 
 /** `wrote out.gif: 1.2 MB, 196 frames, 0.84 s` */
@@ -185,15 +158,14 @@ function report(error: unknown, verbose: boolean, say: (line: string) => void): 
 
 /** Entry for the bins: exit status, signal clean-up, and a closed stdout. */
 export async function run(context: CliContext): Promise<void> {
+  // Exiting runs the 'exit' handlers, which remove the hidden files of renders in flight (see TempFiles).
   const stop = (signal: NodeJS.Signals, status: number) => () => {
-    removeAllPending();
     process.stderr.write(`${context.name}: interrupted by ${signal}; no output written\n`);
     process.exit(status);
   };
   process.once('SIGINT', stop('SIGINT', 130));
   process.once('SIGTERM', stop('SIGTERM', 143));
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    removeAllPending();
     process.stderr.write(
       `${context.name}: ${error.code === 'EPIPE' ? 'stdout was closed before the output was complete' : error.message}\n`,
     );

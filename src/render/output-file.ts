@@ -6,9 +6,8 @@ import { outputTarget, type OutputTarget } from './output-target.js';
 
 /**
  * An output file that appears only when complete: bytes go to a hidden temporary file beside the
- * target and are renamed into place by commit(). Open outputs are removed on abort(), and also
- * when the process is interrupted (see removeAllPending). Outputs that are not files (a FIFO,
- * /dev/stdout) are written in place.
+ * target and are renamed into place by commit(); abort() removes it (and the caller's TempFiles,
+ * if the process is interrupted). Outputs that are not files (a FIFO, /dev/stdout) are written in place.
  */
 export interface AtomicOutput {
   readonly stream: WriteStream;
@@ -39,7 +38,6 @@ export function cannotWrite(path: string, error: unknown): Error {
 export const isSystemError = (error: unknown): boolean =>
   error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 
-const pending = new Set<string>();
 let counter = 0;
 
 /** The hidden file a render writes before it is renamed onto `target`. */
@@ -103,35 +101,6 @@ export function targetOf(path: string, shown = path): OutputTarget {
   }
 }
 
-/** An output that appears only when complete, written through whatever `path` names (see outputTarget). */
-export function openAtomicOutput(path: string): AtomicOutput {
-  const target = targetOf(path);
-  const temp = target.kind === 'file' ? tempBeside(target.path) : undefined;
-  const output = openOutputStream(target, temp, path);
-  if (temp === undefined) return output;
-  pending.add(temp);
-  return {
-    stream: output.stream,
-    async commit() {
-      try {
-        await output.commit();
-      } finally {
-        pending.delete(temp);
-      }
-    },
-    abort() {
-      output.abort();
-      pending.delete(temp);
-    },
-  };
-}
-
-/** For signal handlers: synchronous, so it finishes before the process exits. */
-export function removeAllPending(): void {
-  for (const temp of pending) rmSync(temp, { force: true });
-  pending.clear();
-}
-
 /** A small file written whole, for per-marker snapshots: temp file, then rename (or in place, see outputTarget). */
 export function writeFileAtomicSync(path: string, data: Uint8Array): void {
   const target = targetOf(path);
@@ -143,8 +112,8 @@ export function writeFileAtomicSync(path: string, data: Uint8Array): void {
     }
     return;
   }
+  // Written in one synchronous call, which no signal handler can interrupt: nothing to register for clean-up.
   const temp = tempBeside(target.path);
-  pending.add(temp);
   try {
     writeFileSync(temp, data, { flag: 'wx' });
     renameSync(temp, target.path);
@@ -152,6 +121,5 @@ export function writeFileAtomicSync(path: string, data: Uint8Array): void {
     throw cannotWrite(path, error);
   } finally {
     rmSync(temp, { force: true });
-    pending.delete(temp);
   }
 }

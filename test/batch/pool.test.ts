@@ -3,7 +3,7 @@ import { WorkerPool } from '../../src/batch/pool.js';
 import type { JobMessage } from '../../src/batch/protocol.js';
 
 const entry = new URL('./fixtures/echo-worker.mjs', import.meta.url);
-const job = (id: number, input: string): JobMessage => ({ id, input, name: input, output: '', target: { kind: 'file', path: '' }, temp: '', read: {}, options: { format: 'txt' } });
+const job = (id: number, input: string): JobMessage => ({ id, input, name: input, output: '', targets: { output: { shown: '', target: { kind: 'file', path: '' } } }, read: {}, options: { format: 'txt' } });
 const ignore = { warning: () => {}, frames: () => {} };
 
 describe('worker pool', () => {

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
+import { runBatch } from '../../src/batch/run-batch.js';
+import { readCast } from '../../src/cast/index.js';
+import { planTargets, renderToTarget, tempFilesOf } from '../../src/render/render-to-target.js';
+import type { RenderOptions } from '../../src/render/options.js';
+
+const CAST = '{"version": 2, "width": 8, "height": 2, "title": "t"}\n' + Array.from({ length: 12 }, (_, i) => `[${i * 0.5}, "o", "${i}"]`).join('\n') + '\n';
+const cast = () => readCast(CAST);
+
+describe('renderToTarget: one render, for the command line and the batch alike', () => {
+  it('writes the dark twin and the output through hidden files, and counts the output’s frames', async () => {
+    const dir = tempDir('target');
+    const options: RenderOptions = { format: 'gif', theme: 'auto' };
+    const targets = planTargets(join(dir, 'out.gif'), 'out.gif', options);
+    expect(targets.twin?.shown).toBe('out-dark.gif');
+    expect(tempFilesOf(targets)).toHaveLength(2);
+    const rendered = await renderToTarget(await cast(), options, targets);
+    expect(readdirSync(dir).sort()).toEqual(['out-dark.gif', 'out.gif']);
+    expect(rendered).toMatchObject({ bytes: readFileSync(join(dir, 'out.gif')).byteLength, frames: 12, alt: 't' });
+  });
+
+  it('counts only the frames of the try --max-size kept', async () => {
+    const dir = tempDir('target');
+    const whole = await renderToTarget(await cast(), { format: 'gif' }, planTargets(join(dir, 'whole.gif'), 'whole.gif', { format: 'gif' }));
+    const seen: number[] = [];
+    const options: RenderOptions = { format: 'gif', maxSize: whole.bytes - 1, onMaxSize: (_, kept) => seen.push(kept.frames) };
+    const rendered = await renderToTarget(await cast(), options, planTargets(join(dir, 'small.gif'), 'small.gif', options));
+    expect(seen).toHaveLength(1);
+    expect(rendered.frames).toBe(seen[0]);
+    expect(rendered.frames).toBeLessThan(12);
+  });
+
+  it('leaves nothing behind when the output fails after its twin was written', async () => {
+    const dir = tempDir('target');
+    const options: RenderOptions = { format: 'png', theme: 'auto' };
+    // The twin renders; the output's folder does not exist (a link into a missing folder).
+    symlinkSync(join(dir, 'missing', 'out.png'), join(dir, 'out.png'));
+    const targets = planTargets(join(dir, 'out.png'), 'out.png', options);
+    await expect(renderToTarget(await cast(), options, targets)).rejects.toThrow('out.png: cannot be written (its folder does not exist)');
+    expect(readdirSync(dir)).toEqual(['out.png']);
+  });
+
+  it('does the same in a batch: a failed output takes its twin with it', async () => {
+    const dir = tempDir('target');
+    writeFileSync(join(dir, 'a.cast'), CAST);
+    symlinkSync(join(dir, 'missing', 'a.gif'), join(dir, 'a.gif'));
+    const summary = await runBatch({ inputs: ['a.cast'], cwd: dir, options: { theme: 'auto' }, jobs: 1, config: false }, { quiet: true, stderr: { write: () => true } as never });
+    expect(summary.failed).toBe(1);
+    expect(summary.inputs[0]!.outputs[0]!.error).toBe('a.gif: cannot be written (its folder does not exist)');
+    expect(readdirSync(dir).sort()).toEqual(['.cast2gif-manifest.json', 'a.cast', 'a.gif']);
+  });
+});

@@ -21,7 +21,8 @@ export interface CastHeader {
   readonly command?: string;
   readonly env?: Readonly<Record<string, string>>;
   readonly timestamp?: number;
-  readonly idleTimeLimit?: number;
+  /** The recording's own idle_time_limit (seconds): what --idle-time-limit falls back to. */
+  readonly idleLimit?: number;
   readonly theme?: CastTheme;
   /** v3 `term.type`, e.g. xterm-256color. */
   readonly termType?: string;

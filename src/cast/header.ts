@@ -87,7 +87,7 @@ export function parseHeader(value: unknown, override: SizeOverride, file: string
     command: optString(value.command),
     env: stringRecord(value.env),
     timestamp: optNumber(value.timestamp),
-    idleTimeLimit: optNumber(value.idle_time_limit),
+    idleLimit: optNumber(value.idle_time_limit),
   };
   if (version === 3) {
     const term = isObject(value.term) ? value.term : {};

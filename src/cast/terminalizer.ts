@@ -105,7 +105,7 @@ function buildHeader(config: Json, options: SizeOverride, file: string, line: nu
     version: 2,
     ...size,
     ...(typeof config.command === 'string' ? { command: config.command } : {}),
-    ...(typeof idle === 'number' && idle > 0 ? { idleTimeLimit: idle / 1000 } : {}),
+    ...(typeof idle === 'number' && idle > 0 ? { idleLimit: idle / 1000 } : {}),
     ...(theme ? { theme } : {}),
   };
 }

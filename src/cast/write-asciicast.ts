@@ -25,7 +25,7 @@ const toMicros = (seconds: number): number => Math.round(seconds * 1_000_000);
 function headerLine(header: CastHeader, version: 2 | 3): string {
   const common = {
     ...(header.timestamp !== undefined ? { timestamp: header.timestamp } : {}),
-    ...(header.idleTimeLimit !== undefined ? { idle_time_limit: header.idleTimeLimit } : {}),
+    ...(header.idleLimit !== undefined ? { idle_time_limit: header.idleLimit } : {}),
     ...(header.command !== undefined ? { command: header.command } : {}),
     ...(header.title !== undefined ? { title: header.title } : {}),
     ...(header.env !== undefined ? { env: header.env } : {}),

@@ -62,7 +62,7 @@ export class SvgDocument {
     const w = num(layout.width);
     const h = num(layout.height);
     const c = layout.content;
-    const spacing = Math.abs(g.letterSpacing) < 0.005 ? '' : ` letter-spacing="${num(g.letterSpacing)}"`;
+    const spacing = Math.abs(g.advanceFill) < 0.005 ? '' : ` letter-spacing="${num(g.advanceFill)}"`;
     if (this.glyphs.embedText && layout.shapes.some((s) => s.kind === 'text')) {
       for (const s of layout.shapes) if (s.kind === 'text') this.glyphs.add(s.text, false, false);
     }

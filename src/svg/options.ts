@@ -39,7 +39,7 @@ export interface SvgGeometry extends GridGeometry {
    * Added to the font's own advance so that text fills its whole-pixel cells (CSS letter-spacing):
    * cellWidth minus the bundled font's advance.
    */
-  readonly letterSpacing: number;
+  readonly advanceFill: number;
   /** Underline: offset below the baseline of the line's top edge, and thickness. */
   readonly underlineOffset: number;
   readonly lineThickness: number;
@@ -62,7 +62,7 @@ export function resolveGeometry(info: AnimationInfo, options: SvgOptions): SvgGe
     painter: new Painter(theme, dark, grid.boldIsBright),
     ...(dark ? { darkLayout: grid.layoutIn(dark) } : {}),
     name: options.name ?? (info.title === '' ? DEFAULT_NAME : info.title),
-    letterSpacing: grid.cellWidth - em(BUNDLED_FONT.advance),
+    advanceFill: grid.cellWidth - em(BUNDLED_FONT.advance),
     underlineOffset: -em(BUNDLED_FONT.underlinePosition) - lineThickness / 2,
     lineThickness,
     strikeOffset: em(BUNDLED_FONT.strikeoutPosition) + lineThickness / 2,

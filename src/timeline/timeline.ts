@@ -81,7 +81,7 @@ export async function* frameGroups(
   options: TimelineOptions = {},
 ): AsyncGenerator<FrameGroup> {
   const speed = options.speed ?? TIMELINE_DEFAULTS.speed;
-  const idleLimit = options.idleTimeLimit ?? header.idleTimeLimit ?? TIMELINE_DEFAULTS.idleTimeLimit;
+  const idleLimit = options.idleTimeLimit ?? header.idleLimit ?? TIMELINE_DEFAULTS.idleTimeLimit;
   const maxGap = idleLimit > 0 ? idleLimit : Infinity;
   const minFrame = 1 / (options.fpsCap ?? TIMELINE_DEFAULTS.fpsCap);
   const visible = shows(options.inputShows ?? false);

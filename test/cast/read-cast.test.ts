@@ -21,7 +21,7 @@ describe('asciicast v2', () => {
         [3, 'x', '0'],
       ),
     );
-    expect(header).toMatchObject({ version: 2, cols: 80, rows: 24, title: 'Demo', command: 'bash', idleTimeLimit: 2 });
+    expect(header).toMatchObject({ version: 2, cols: 80, rows: 24, title: 'Demo', command: 'bash', idleLimit: 2 });
     expect(header.env).toEqual({ TERM: 'xterm' });
     expect(header.theme?.fg).toBe('#ffffff');
     expect(events).toEqual([
@@ -113,7 +113,7 @@ describe('asciicast v3', () => {
       '[1, "r", "80x40"]',
     ].join('\n');
     const { header, events } = await readAll(text);
-    expect(header).toMatchObject({ version: 3, cols: 100, rows: 50, termType: 'xterm-256color', idleTimeLimit: 1.5 });
+    expect(header).toMatchObject({ version: 3, cols: 100, rows: 50, termType: 'xterm-256color', idleLimit: 1.5 });
     expect(header.theme).toEqual({ fg: '#000000', bg: '#ffffff', palette: undefined });
     expect(events.map((e) => e.time)).toEqual([0.5, 0.75, 1.75]);
     expect(events[2]).toEqual({ time: 1.75, kind: 'resize', cols: 80, rows: 40 });

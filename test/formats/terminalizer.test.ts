@@ -96,7 +96,7 @@ describe('Terminalizer', () => {
   it('reads size, idle limit, command, and records at the summed delays to the millisecond', async () => {
     const { header, events, warnings } = await read(RECORDING);
     expect(warnings).toEqual([]);
-    expect(header).toEqual({ version: 2, cols: 60, rows: 8, command: 'bash -l', idleTimeLimit: 2 });
+    expect(header).toEqual({ version: 2, cols: 60, rows: 8, command: 'bash -l', idleLimit: 2 });
     expect(events.map((e) => e.time)).toEqual([1.155, 1.161, 1.411, 1.531, 1.864, 1.881, 2.881]);
     const cast = await collect(await readCast([SAME_AS_CAST]));
     expect(outputOf(events)).toBe(outputOf(cast));
@@ -121,7 +121,7 @@ describe('Terminalizer', () => {
 
   it('applies a fixed frameDelay, as Terminalizer does, and then has no idle limit', async () => {
     const { header, events } = await read(RECORDING.replace('frameDelay: auto', 'frameDelay: 100'));
-    expect(header.idleTimeLimit).toBeUndefined();
+    expect(header.idleLimit).toBeUndefined();
     expect(events.map((e) => e.time)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]);
   });
 

@@ -25,7 +25,7 @@ const HEADER: CastHeader = {
   cols: 80,
   rows: 24,
   timestamp: 1700000000,
-  idleTimeLimit: 2.5,
+  idleLimit: 2.5,
   command: 'bash -l',
   title: 'Demo "quoted"',
   env: { TERM: 'xterm-256color' },

@@ -32,8 +32,8 @@ describe('frame groups', () => {
   it('caps pauses at the idle time limit: option, else header, else 5 s; 0 keeps all', async () => {
     const events = [out(0, 'a'), out(20, 'b'), out(21, 'c')];
     expect((await groups(events)).map((g) => g.time)).toEqual([0, 5, 6]);
-    expect((await groups(events, {}, { ...header, idleTimeLimit: 2 })).map((g) => g.time)).toEqual([0, 2, 3]);
-    expect((await groups(events, { idleTimeLimit: 1 }, { ...header, idleTimeLimit: 2 })).map((g) => g.time)).toEqual([0, 1, 2]);
+    expect((await groups(events, {}, { ...header, idleLimit: 2 })).map((g) => g.time)).toEqual([0, 2, 3]);
+    expect((await groups(events, { idleTimeLimit: 1 }, { ...header, idleLimit: 2 })).map((g) => g.time)).toEqual([0, 1, 2]);
     expect((await groups(events, { idleTimeLimit: 0 })).map((g) => g.time)).toEqual([0, 20, 21]);
   });
 

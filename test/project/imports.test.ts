@@ -1,5 +1,6 @@
 // The pipeline points one way: no file imports itself through others, and no folder of src/ does
 // either, whether the import is for values or for types only.
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cycles, folderGraph, importGraph } from './import-graph.js';
@@ -27,6 +28,34 @@ describe('imports between the folders of src/', () => {
   it('form no cycle', () => {
     const why = (path: string[]): string => path.slice(1).map((to, i) => `${path[i]} → ${to} (${folders.get(path[i]!)!.get(to)})`).join(', ');
     expect(cycles(edges).map((c) => why(c.path))).toEqual([]);
+  });
+});
+
+describe('the layers docs/ARCHITECTURE.md draws', () => {
+  // The first code block: a layer a line, its folders first, then what it does.
+  const doc = readFileSync(resolve(__dirname, '../../docs/ARCHITECTURE.md'), 'utf8');
+  const block = /```\n([\s\S]*?)```/.exec(doc)![1]!;
+  const known = new Set(readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name));
+  const layerOf = new Map<string, number>();
+  block
+    .trim()
+    .split('\n')
+    .forEach((line, depth) => {
+      for (const word of line.split(/\s+/)) {
+        if (!known.has(word)) break;
+        layerOf.set(word, depth);
+      }
+    });
+
+  it('name every folder of src/', () => {
+    expect([...known].filter((folder) => !layerOf.has(folder))).toEqual([]);
+  });
+
+  it('hold: each folder imports only from the layers below its own', () => {
+    const upward = [...folderGraph(graph)].flatMap(([from, to]) =>
+      [...to.keys()].filter((target) => (layerOf.get(target) ?? -1) <= (layerOf.get(from) ?? -1)).map((target) => `${from} → ${target}`),
+    );
+    expect(upward).toEqual([]);
   });
 });
 

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { render } from '../../src/index.js';
-import { cli, tempDir } from '../cli/run-cli.js';
-import { TYPING, writeCast } from './casts.js';
+import { runBin } from '../helpers/bin.js';
+import { writeCast } from '../helpers/casts.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { TYPING, steppedCast } from './casts.js';
 
 const dir = tempDir();
-const cast = writeCast(dir, 'typing.cast', TYPING);
+const cast = writeCast(dir, 'typing.cast', steppedCast(TYPING));
 const input = readFileSync(cast);
 
 const spools = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('cast2gif-spool-') || f.startsWith('cast2gif-video-'));
@@ -42,7 +44,7 @@ describe('limits and failures', () => {
   test.each(['webp', 'apng', 'mp4'])('%s: the frame limit stops the render in one line, leaving no output and no spool', (format) => {
     const before = spools();
     const out = join(dir, `limited.${format}`);
-    const result = cli('cast2gif', [cast, out, '--limit', 'frames=3']);
+    const result = runBin('cast2gif', [cast, out, '--limit', 'frames=3']);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('cast2gif: the animation has more than 3 frames (raise it with --limit frames=N)\n');
     expect(existsSync(out)).toBe(false);
@@ -50,13 +52,13 @@ describe('limits and failures', () => {
   }, 60_000);
 
   test('the size limit is checked before any frame is drawn', () => {
-    const result = cli('cast2gif', [cast, join(dir, 'wide.webp'), '--scale', '40']);
+    const result = runBin('cast2gif', [cast, join(dir, 'wide.webp'), '--scale', '40']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^cast2gif: the output would be \d+ px wide, beyond the 8192 px limit \(raise it with --limit width=N\)\n$/);
   });
 
   test('--quality out of range is a usage error', () => {
-    const result = cli('cast2gif', [cast, join(dir, 'q.webp'), '--quality', '101']);
+    const result = runBin('cast2gif', [cast, join(dir, 'q.webp'), '--quality', '101']);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("cast2gif: option '--quality <n>' argument '101' is invalid. expected a number from 0 to 100\n");
   });
@@ -66,7 +68,7 @@ test('a config file can choose the new formats and their quality', () => {
   const project = tempDir();
   writeFileSync(join(project, 'a.cast'), input);
   writeFileSync(join(project, 'cast2gif.config.json'), JSON.stringify({ format: ['webp', 'apng'], quality: 40 }));
-  const result = cli('cast2gif', ['a.cast', '--out-dir', 'img'], { cwd: project });
+  const result = runBin('cast2gif', ['a.cast', '--out-dir', 'img'], { cwd: project });
   expect(result.status, result.stderr).toBe(0);
   const webp = readFileSync(join(project, 'img', 'a.webp'));
   // quality 40: lossy frames (VP8 with an alpha chunk), not lossless VP8L.

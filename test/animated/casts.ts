@@ -1,15 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { castText, outputs } from '../helpers/casts.js';
 
 const ESC = '\u001b';
+const START = 0.2;
+const STEP = 0.5;
 
-/** A cast whose events are `step` seconds apart, so every probe between two events sees one screen. */
-export function writeCast(dir: string, name: string, outputs: readonly string[], step = 0.5, size = { width: 40, height: 8 }): string {
-  const lines = [JSON.stringify({ version: 2, ...size }), ...outputs.map((data, i) => JSON.stringify([0.2 + i * step, 'o', data]))];
-  const path = join(dir, name);
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
+/** A cast whose events are 0.5 s apart, so every probe between two events sees one screen. */
+export const steppedCast = (texts: readonly string[], size = { width: 40, height: 8 }): string => castText(size, outputs(texts, STEP, START));
 
 /** Coloured typing, a cleared screen, 256-colour and bold text: what a terminal recording shows. */
 export const TYPING = [
@@ -40,5 +36,5 @@ export function manyColours(): string[] {
   return out;
 }
 
-/** Probe times halfway between the events of a cast written by writeCast. */
-export const probes = (events: number, step = 0.5): number[] => Array.from({ length: events }, (_, i) => Math.round((0.2 + i * step + step / 2) * 1000) / 1000);
+/** Probe times halfway between the events of a steppedCast. */
+export const probes = (events: number): number[] => Array.from({ length: events }, (_, i) => Math.round((START + i * STEP + STEP / 2) * 1000) / 1000);

@@ -1,7 +1,9 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { cli, ROOT, tempDir } from '../cli/run-cli.js';
+import { runBin } from '../helpers/bin.js';
+import { ROOT } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** The usage lines of the README's "WebP, APNG, MP4 and WebM" section, comments dropped. */
 function usageLines(): string[] {
@@ -23,7 +25,7 @@ test('every usage line of the README formats section runs as written and writes 
   for (const line of lines) {
     const [command, ...args] = words(line);
     expect(command).toBe('cast2gif');
-    const result = cli('cast2gif', args, { cwd: dir });
+    const result = runBin('cast2gif', args, { cwd: dir });
     expect(result.status, `${line}: ${result.stderr}`).toBe(0);
     // A batch reports each input on stderr; a single render prints nothing.
     if (!args.includes('--out-dir')) expect(result.stderr, line).toBe('');

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, tempDir } from '../cli/run-cli.js';
-import { manyColours, probes, TYPING, writeCast } from './casts.js';
+import { renderCleanly } from '../helpers/bin.js';
+import { writeCast } from '../helpers/casts.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { manyColours, probes, TYPING, steppedCast } from './casts.js';
 import { chromiumForTests, decodeInChromium, MIME, pixelDifferences } from './image-decoder.js';
 
 
@@ -10,16 +12,10 @@ const browser = chromiumForTests();
 
 const dir = tempDir();
 
-function run(args: string[]): void {
-  const result = cli('cast2gif', args);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-}
-
 /** The still `--at T` as `ext` (png: the GIF's still; apng: the still with real transparency), decoded by Chromium. */
 async function still(cast: string, at: number, ext: 'png' | 'apng' | 'webp', look: string[]): Promise<Uint8Array> {
   const file = join(dir, `still-${at}.${ext}`);
-  run([cast, file, '--at', String(at), ...look]);
+  renderCleanly([cast, file, '--at', String(at), ...look]);
   const decoded = await decodeInChromium(browser(), readFileSync(file), MIME[ext], [0]);
   expect(decoded.frames.length).toBe(1);
   return decoded.shown[0]!;
@@ -33,9 +29,9 @@ describe.each(['webp', 'apng'] as const)('%s decoded by Chromium', (format) => {
     { name: 'transparent corners and shadow', look: ['--shadow'], reference: 'apng' as const },
     { name: 'transparent background', look: ['--transparent-background'], reference: 'apng' as const },
   ])('the frame shown at each probe time is the --at still, pixel for pixel ($name)', async ({ look, reference }) => {
-    const cast = writeCast(dir, `typing-${format}.cast`, TYPING);
+    const cast = writeCast(dir, `typing-${format}.cast`, steppedCast(TYPING));
     const out = join(dir, `typing.${format}`);
-    run([cast, out, ...look]);
+    renderCleanly([cast, out, ...look]);
     const times = probes(TYPING.length);
     const decoded = await decodeInChromium(browser(), readFileSync(out), MIME[format], times);
     for (const [i, t] of times.entries()) {
@@ -46,9 +42,9 @@ describe.each(['webp', 'apng'] as const)('%s decoded by Chromium', (format) => {
   }, 120_000);
 
   test('frame times and loop count are the animation\'s', async () => {
-    const cast = writeCast(dir, `timing-${format}.cast`, TYPING);
+    const cast = writeCast(dir, `timing-${format}.cast`, steppedCast(TYPING));
     const out = join(dir, `timing.${format}`);
-    run([cast, out, '--loop', '3', '--last-frame-duration', '2']);
+    renderCleanly([cast, out, '--loop', '3', '--last-frame-duration', '2']);
     const decoded = await decodeInChromium(browser(), readFileSync(out), MIME[format], []);
     // The empty screen from 0, then one frame per event (0.2 s, then 0.5 s apart), the last held 2 s.
     expect(decoded.frames.map((f) => f.timestamp / 1000)).toEqual([0, 200, 700, 1200, 1700, 2200, 2700, 3200, 3700]);
@@ -60,10 +56,10 @@ describe.each(['webp', 'apng'] as const)('%s decoded by Chromium', (format) => {
 
   test('more than 256 colours after the first screen (indexed, then RGBA): still exact', async () => {
     const events = manyColours();
-    const cast = writeCast(dir, `colours-${format}.cast`, events, 0.5, { width: 40, height: 10 });
+    const cast = writeCast(dir, `colours-${format}.cast`, steppedCast(events, { width: 40, height: 10 }));
     const out = join(dir, `colours.${format}`);
     const look = ['--margin-color', '#000000'];
-    run([cast, out, ...look]);
+    renderCleanly([cast, out, ...look]);
     const bytes = readFileSync(out);
     // APNG: the file outgrew its palette, so frames first made indexed were re-coded as RGBA (colour type 6).
     if (format === 'apng') expect(bytes[25]).toBe(6);

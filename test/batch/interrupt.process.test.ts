@@ -1,15 +1,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../helpers/bin.js';
+import { CORPUS } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const script = join(__dirname, 'fixtures/interrupt-run.mjs');
+// The fixture runs the batch from dist/.
+beforeAll(requireBuild);
+const script = join(import.meta.dirname, 'fixtures/interrupt-run.mjs');
 // Long enough to render (over a second) that the interrupt lands mid-render.
-const bigCast = join(__dirname, '../corpus/casts/asciinema__agg/demo.cast');
+const bigCast = join(CORPUS, 'asciinema__agg/demo.cast');
 
 async function interrupted(mode: 'handler' | 'none'): Promise<{ code: number | null; signal: string | null; left: string[] }> {
-  const dir = tempDir('interrupt');
+  const dir = tempDir();
   const child = spawn(process.execPath, [script, dir, bigCast, mode], { stdio: 'ignore' });
   const out = join(dir, 'out');
   const deadline = Date.now() + 30_000;

@@ -4,18 +4,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { castText, outputs } from '../helpers/casts.js';
+import { CORPUS } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { MANIFEST_FILE } from '../../src/batch/manifest.js';
 import { runBatch, type BatchRequest } from '../../src/batch/run-batch.js';
 import type { BatchSummary } from '../../src/batch/summary.js';
 
-const CORPUS = join(__dirname, '../corpus/casts');
-
 /** A cast whose final screen shows `lines`, one per row. */
 const castShowing = (lines: string[], cols = 20, rows = 4): string =>
-  `{"version": 2, "width": ${cols}, "height": ${rows}}\n` +
-  lines.map((line, i) => `[${(i + 1) / 10}, "o", ${JSON.stringify(`${line}${i < lines.length - 1 ? '\r\n' : ''}`)}]`).join('\n') +
-  '\n';
+  castText({ width: cols, height: rows }, outputs(lines.map((line, i) => (i < lines.length - 1 ? `${line}\r\n` : line)), 0.1));
 
 function project(files: Record<string, string>): string {
   const dir = tempDir('batch');

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { castText } from '../helpers/casts.js';
+import { ROOT } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { openSource, readCast } from '../../src/cast/index.js';
 import { readAll, readError } from './helpers.js';
 
-const v2 = (header: object, ...events: unknown[]) =>
-  [JSON.stringify({ version: 2, width: 80, height: 24, ...header }), ...events.map((e) => JSON.stringify(e))].join('\n') + '\n';
+const v2 = (header: Record<string, unknown>, ...events: unknown[]) => castText(header, events);
 
 describe('asciicast v2', () => {
   it('reads header fields and absolute event times', async () => {
@@ -184,7 +185,7 @@ describe('sources', () => {
 });
 
 describe('the corpus', () => {
-  const corpus = join(__dirname, '../corpus');
+  const corpus = join(ROOT, 'test/corpus');
   // The MANIFEST was written independently of this reader: size, duration and event count per file.
   const rows = readFileSync(join(corpus, 'MANIFEST.md'), 'utf8')
     .split('\n')

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getTheme, type Rgb } from '../../src/theme/index.js';
 import { decodeGif, decodePng } from '../gif/decode.js';
-import { cli, filesIn, onTerminal, tempDir } from './run-cli.js';
+import { onTerminal, runBin } from '../helpers/bin.js';
+import { noiseCast } from '../helpers/casts.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
 
 const LIGHT = getTheme('github-light');
 const DARK = getTheme('github-dark');
@@ -30,7 +32,7 @@ describe('a dark twin for raster outputs', () => {
   it('--theme auto writes NAME-dark.gif in github-dark beside NAME.gif in github-light, and prints the <picture> for both', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'demo.cast'), titled);
-    const result = cli('cast2gif', ['demo.cast', 'demo.gif', '--theme', 'auto'], { cwd: dir });
+    const result = runBin('cast2gif', ['demo.cast', 'demo.gif', '--theme', 'auto'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(filesIn(dir)).toEqual(['demo-dark.gif', 'demo.cast', 'demo.gif']);
@@ -55,19 +57,19 @@ describe('a dark twin for raster outputs', () => {
   it('--dark-theme NAME gives a PNG a twin; --alt names the image in the snippet; the file name when there is no title', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'untitled.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "hi"]\n');
-    const plain = cli('cast2gif', ['untitled.cast', 'shot.png', '--theme', 'solarized-light', '--dark-theme', 'dracula'], { cwd: dir });
+    const plain = runBin('cast2gif', ['untitled.cast', 'shot.png', '--theme', 'solarized-light', '--dark-theme', 'dracula'], { cwd: dir });
     expect(plain.status).toBe(0);
     expect(plain.stdout.toString()).toBe(snippet('shot.png', 'shot-dark.png', 'untitled.cast'));
     const png = await decodePng(readFileSync(join(dir, 'shot-dark.png')));
     expect(pixel(png.rgba, png.width, Math.floor(png.width / 2), png.height - 4)).toBe(getTheme('dracula').background);
-    const named = cli('cast2gif', ['untitled.cast', 'shot.png', '--dark-theme', 'dracula', '--alt', 'Saying "hi"'], { cwd: dir });
+    const named = runBin('cast2gif', ['untitled.cast', 'shot.png', '--dark-theme', 'dracula', '--alt', 'Saying "hi"'], { cwd: dir });
     expect(named.stdout.toString()).toBe(snippet('shot.png', 'shot-dark.png', 'Saying &quot;hi&quot;'));
   });
 
   it('an SVG carries both palettes in one file, named by --alt', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'demo.cast'), titled);
-    const result = cli('cast2svg', ['demo.cast', '--theme', 'auto', '--alt', 'Running make'], { cwd: dir });
+    const result = runBin('cast2svg', ['demo.cast', '--theme', 'auto', '--alt', 'Running make'], { cwd: dir });
     expect(result.status).toBe(0);
     expect(filesIn(dir)).toEqual(['demo.cast', 'demo.svg']);
     const svg = readFileSync(join(dir, 'demo.svg'), 'utf8');
@@ -79,10 +81,10 @@ describe('a dark twin for raster outputs', () => {
   it('refuses a twin on stdout and an unknown dark theme (exit 2), before any file is written', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'demo.cast'), titled);
-    const piped = cli('cast2gif', ['demo.cast', '-', '--theme', 'auto'], { cwd: dir });
+    const piped = runBin('cast2gif', ['demo.cast', '-', '--theme', 'auto'], { cwd: dir });
     expect(piped.status).toBe(2);
     expect(piped.stderr).toMatch(/second file: name the output, not -/);
-    const unknown = cli('cast2gif', ['demo.cast', 'out.gif', '--dark-theme', 'no-such-theme'], { cwd: dir });
+    const unknown = runBin('cast2gif', ['demo.cast', 'out.gif', '--dark-theme', 'no-such-theme'], { cwd: dir });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown theme "no-such-theme"/);
     expect(filesIn(dir)).toEqual(['demo.cast']);
@@ -92,7 +94,7 @@ describe('a dark twin for raster outputs', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.cast'), titled);
     writeFileSync(join(dir, 'b.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "b"]\n');
-    const result = cli('cast2gif', ['a.cast', 'b.cast', '--theme', 'auto', '--json', '-j', '1'], { cwd: dir });
+    const result = runBin('cast2gif', ['a.cast', 'b.cast', '--theme', 'auto', '--json', '-j', '1'], { cwd: dir });
     expect(result.status).toBe(0);
     expect(filesIn(dir).filter((f) => f.endsWith('.gif'))).toEqual(['a-dark.gif', 'a.gif', 'b-dark.gif', 'b.gif']);
     const json = JSON.parse(result.stdout.toString()) as { inputs: { input: string; outputs: { path: string; dark: string; picture: string }[] }[] };
@@ -100,38 +102,25 @@ describe('a dark twin for raster outputs', () => {
       ['a.gif', 'a-dark.gif', snippet('a.gif', 'a-dark.gif', 'Build &amp; test').trim()],
       ['b.gif', 'b-dark.gif', snippet('b.gif', 'b-dark.gif', 'b.cast').trim()],
     ]);
-    const text = cli('cast2gif', ['a.cast', 'b.cast', '--theme', 'auto', '--force', '-j', '1'], { cwd: dir });
+    const text = runBin('cast2gif', ['a.cast', 'b.cast', '--theme', 'auto', '--force', '-j', '1'], { cwd: dir });
     expect(text.stderr).toContain(`a.cast -> a.gif + a-dark.gif (`);
     expect(text.stderr).toContain(snippet('a.gif', 'a-dark.gif', 'Build &amp; test'));
   });
 });
 
-/** 240 screens of random coloured characters, 25 a second: noise no encoder can squeeze. */
-function heavyCast(): string {
-  let seed = 7;
-  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
-  const lines = [JSON.stringify({ version: 2, width: 40, height: 12 })];
-  for (let i = 0; i < 240; i++) {
-    let screen = '\u001b[H';
-    for (let y = 0; y < 12; y++) {
-      for (let x = 0; x < 40; x++) screen += `\u001b[3${1 + Math.floor(random() * 7)}m${String.fromCharCode(33 + Math.floor(random() * 90))}`;
-      if (y < 11) screen += '\r\n';
-    }
-    lines.push(JSON.stringify([i * 0.04, 'o', screen]));
-  }
-  return lines.join('\n') + '\n';
-}
+/** 240 screens of noise, 25 a second. */
+const heavyCast = (): string => noiseCast({ width: 40, height: 12, frames: 240, step: 0.04 });
 
 describe('--max-size', () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'heavy.cast'), heavyCast());
-  const full = cli('cast2gif', ['heavy.cast', 'full.gif'], { cwd: dir });
+  const full = runBin('cast2gif', ['heavy.cast', 'full.gif'], { cwd: dir });
   const fullSize = statSync(join(dir, 'full.gif')).size;
 
   it('lowers the frame rate until the GIF is under the cap, and says to what', () => {
     expect(full.status).toBe(0);
     const cap = Math.floor(fullSize / 4);
-    const result = cli('cast2gif', ['heavy.cast', 'capped.gif', '--max-size', String(cap)], { cwd: dir });
+    const result = runBin('cast2gif', ['heavy.cast', 'capped.gif', '--max-size', String(cap)], { cwd: dir });
     expect(result.status).toBe(0);
     const size = statSync(join(dir, 'capped.gif')).size;
     expect(size).toBeLessThanOrEqual(cap);
@@ -146,7 +135,7 @@ describe('--max-size', () => {
     // The rate it chose is the highest that fits: one step up does not.
     const steps = [30, 24, 20, 15, 12, 10, 8, 6, 5, 4, 3, 2, 1];
     const higher = steps[steps.indexOf(fps) - 1]!;
-    cli('cast2gif', ['heavy.cast', 'higher.gif', '--fps-cap', String(higher)], { cwd: dir });
+    runBin('cast2gif', ['heavy.cast', 'higher.gif', '--fps-cap', String(higher)], { cwd: dir });
     expect(statSync(join(dir, 'higher.gif')).size).toBeGreaterThan(cap);
   });
 
@@ -161,17 +150,17 @@ describe('--max-size', () => {
   });
 
   it('past 1 fps, leaves out the shortest frames; an SVG too', () => {
-    const svg = cli('cast2svg', ['heavy.cast', 'full.svg', '--fps-cap', '1'], { cwd: dir });
+    const svg = runBin('cast2svg', ['heavy.cast', 'full.svg', '--fps-cap', '1'], { cwd: dir });
     expect(svg.status).toBe(0);
     const cap = Math.floor(statSync(join(dir, 'full.svg')).size / 2);
-    const result = cli('cast2svg', ['heavy.cast', 'capped.svg', '--max-size', `${cap / 1000}KB`], { cwd: dir });
+    const result = runBin('cast2svg', ['heavy.cast', 'capped.svg', '--max-size', `${cap / 1000}KB`], { cwd: dir });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/frame rate lowered from 30 to 1 fps, (frames shown under [\d.]+ s left out|only the first and last screen kept); \d+ frames/);
     expect(statSync(join(dir, 'capped.svg')).size).toBeLessThanOrEqual(cap);
   });
 
   it('fails with exit 1 and writes no file when even the first and last screen do not fit', () => {
-    const result = cli('cast2gif', ['heavy.cast', 'tiny.gif', '--max-size', '5KB'], { cwd: dir });
+    const result = runBin('cast2gif', ['heavy.cast', 'tiny.gif', '--max-size', '5KB'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('cast2gif: the output cannot fit in --max-size 5 KB: even its first and last screen alone are larger\n');
     expect(existsSync(join(dir, 'tiny.gif'))).toBe(false);
@@ -181,7 +170,7 @@ describe('--max-size', () => {
     const sub = tempDir();
     writeFileSync(join(sub, 'heavy.cast'), heavyCast());
     writeFileSync(join(sub, 'cast2gif.config.json'), JSON.stringify({ maxSize: `${Math.floor(fullSize / 4000)}KB` }));
-    const result = cli('cast2gif', ['heavy.cast', 'configured.gif'], { cwd: sub });
+    const result = runBin('cast2gif', ['heavy.cast', 'configured.gif'], { cwd: sub });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/frame rate lowered from 30 to \d+ fps/);
     expect(statSync(join(sub, 'configured.gif')).size).toBeLessThanOrEqual(Math.floor(fullSize / 4000) * 1000);
@@ -193,7 +182,7 @@ describe('--max-size', () => {
     writeFileSync(join(sub, 'small.cast'), titled);
     const cap = Math.floor(fullSize / 4);
     writeFileSync(join(sub, 'cast2gif.config.json'), JSON.stringify({ maxSize: cap }));
-    const result = cli('cast2gif', ['heavy.cast', 'small.cast', '-j', '1'], { cwd: sub });
+    const result = runBin('cast2gif', ['heavy.cast', 'small.cast', '-j', '1'], { cwd: sub });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/heavy\.cast: --max-size .*: frame rate lowered from 30 to \d+ fps/);
     expect(result.stderr).not.toMatch(/small\.cast: --max-size/);
@@ -201,7 +190,7 @@ describe('--max-size', () => {
   });
 
   it('rejects a size it cannot read (exit 2)', () => {
-    const result = cli('cast2gif', ['heavy.cast', 'x.gif', '--max-size', 'big'], { cwd: dir });
+    const result = runBin('cast2gif', ['heavy.cast', 'x.gif', '--max-size', 'big'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/"big" is not a size/);
   });

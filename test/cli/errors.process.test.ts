@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, filesIn, tempDir } from './run-cli.js';
+import { runBin } from '../helpers/bin.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
 
 const goodHeader = '{"version": 2, "width": 20, "height": 3}\n';
 
@@ -22,7 +23,7 @@ describe('bad input', () => {
       it(`${what} (${format}): one line on stderr, exit 1, no output file`, () => {
         const dir = tempDir();
         writeFileSync(join(dir, 'in.cast'), text);
-        const result = cli('cast2gif', ['in.cast', `out.${format}`], { cwd: dir });
+        const result = runBin('cast2gif', ['in.cast', `out.${format}`], { cwd: dir });
         expect(result.status).toBe(1);
         expect(result.stderr).toMatch(message);
         expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -34,7 +35,7 @@ describe('bad input', () => {
 
   it('a missing input file', () => {
     const dir = tempDir();
-    const result = cli('cast2gif', ['nope.cast', 'out.gif'], { cwd: dir });
+    const result = runBin('cast2gif', ['nope.cast', 'out.gif'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('cast2gif: nope.cast: no such file\n');
     expect(filesIn(dir)).toEqual([]);
@@ -43,7 +44,7 @@ describe('bad input', () => {
   it('an output folder that does not exist', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), goodHeader + '[1, "o", "hi"]\n');
-    const result = cli('cast2gif', ['in.cast', 'missing/out.txt'], { cwd: dir });
+    const result = runBin('cast2gif', ['in.cast', 'missing/out.txt'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('cast2gif: missing/out.txt: cannot be written (its folder does not exist)\n');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -52,8 +53,8 @@ describe('bad input', () => {
   it('shows the stack trace only with --verbose', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), goodHeader + '[1, "o", "hi"]\n');
-    const quiet = cli('cast2gif', ['in.cast', 'missing/out.txt'], { cwd: dir });
-    const verbose = cli('cast2gif', ['in.cast', 'missing/out.txt', '--verbose'], { cwd: dir });
+    const quiet = runBin('cast2gif', ['in.cast', 'missing/out.txt'], { cwd: dir });
+    const verbose = runBin('cast2gif', ['in.cast', 'missing/out.txt', '--verbose'], { cwd: dir });
     expect(quiet.stderr).not.toMatch(/\n\s+at /);
     expect(verbose.stderr).toMatch(/\n\s+at /);
     expect(verbose.status).toBe(1);
@@ -74,7 +75,7 @@ describe('bad usage exits 2', () => {
   ];
   for (const [what, args, message] of cases) {
     it(what, () => {
-      const result = cli('cast2gif', args, { cwd: dir });
+      const result = runBin('cast2gif', args, { cwd: dir });
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -89,7 +90,7 @@ describe('limits', () => {
   it('refuses an output beyond the pixel limit before drawing, and --limit raises it', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), goodHeader + '[1, "o", "hi"]\n');
-    const huge = cli('cast2gif', ['in.cast', 'out.gif', '--font-size', '1e9'], { cwd: dir });
+    const huge = runBin('cast2gif', ['in.cast', 'out.gif', '--font-size', '1e9'], { cwd: dir });
     expect(huge.status).toBe(1);
     expect(huge.stderr).toMatch(/^cast2gif: the output would be \d+ px (wide|high), beyond the 8192 px limit \(raise it with --limit (width|height)=N\)\n$/);
     expect(filesIn(dir)).toEqual(['in.cast']);
@@ -98,12 +99,12 @@ describe('limits', () => {
   it('stops at the frame limit with a clear error and no output; raising it renders', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), many);
-    const capped = cli('cast2gif', ['in.cast', 'out.gif', '--limit', 'frames=2'], { cwd: dir });
+    const capped = runBin('cast2gif', ['in.cast', 'out.gif', '--limit', 'frames=2'], { cwd: dir });
     expect(capped.status).toBe(1);
     expect(capped.stderr).toMatch(/frames/);
     expect(capped.stderr.trim().split('\n')).toHaveLength(1);
     expect(filesIn(dir)).toEqual(['in.cast']);
-    const raised = cli('cast2gif', ['in.cast', 'out.gif', '--limit', 'frames=100'], { cwd: dir });
+    const raised = runBin('cast2gif', ['in.cast', 'out.gif', '--limit', 'frames=100'], { cwd: dir });
     expect(raised.status).toBe(0);
     expect(filesIn(dir)).toEqual(['in.cast', 'out.gif']);
   });
@@ -111,7 +112,7 @@ describe('limits', () => {
   it('a letter spacing that is not a number is a usage error', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), goodHeader);
-    const result = cli('cast2gif', ['in.cast', 'out.gif', '--letter-spacing', 'abc'], { cwd: dir });
+    const result = runBin('cast2gif', ['in.cast', 'out.gif', '--letter-spacing', 'abc'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--letter-spacing.*expected a number/);
   });
@@ -120,7 +121,7 @@ describe('limits', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), goodHeader + '[1, "o", "hi"]\n');
     writeFileSync(join(dir, 'notadir'), '');
-    const result = cli('cast2gif', ['in.cast', 'notadir/out.gif'], { cwd: dir });
+    const result = runBin('cast2gif', ['in.cast', 'notadir/out.gif'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('cast2gif: notadir/out.gif: cannot be written (a part of its path is not a folder)\n');
   });

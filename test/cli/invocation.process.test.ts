@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, filesIn, tempDir } from './run-cli.js';
+import { runBin } from '../helpers/bin.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
 
 const cast = '{"version": 2, "width": 20, "height": 2}\n[0.5, "o", "hello"]\n';
 
@@ -10,7 +11,7 @@ describe('INPUT OUTPUT with a recording name as the output', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'anything'), cast);
     for (let run = 0; run < 2; run++) {
-      const result = cli('cast2gif', ['anything', 'out.cast', '--cast-version', '3'], { cwd: dir });
+      const result = runBin('cast2gif', ['anything', 'out.cast', '--cast-version', '3'], { cwd: dir });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(filesIn(dir)).toEqual(['anything', 'out.cast']);
@@ -24,7 +25,7 @@ describe('INPUT OUTPUT with a recording name as the output', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), cast);
     for (const output of ['new.json', 'new.yml']) {
-      const result = cli('cast2gif', ['in.cast', output, '--format', 'cast'], { cwd: dir });
+      const result = runBin('cast2gif', ['in.cast', output, '--format', 'cast'], { cwd: dir });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(JSON.parse(readFileSync(join(dir, output), 'utf8').split('\n')[0]!)).toMatchObject({ version: 2, width: 20 });
@@ -36,7 +37,7 @@ describe('INPUT OUTPUT with a recording name as the output', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.cast'), cast);
     writeFileSync(join(dir, 'b.cast'), cast);
-    const result = cli('cast2gif', ['a.cast', 'b.cast', '--format', 'txt', '--quiet'], { cwd: dir });
+    const result = runBin('cast2gif', ['a.cast', 'b.cast', '--format', 'txt', '--quiet'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(filesIn(dir)).toEqual(['.cast2gif-manifest.json', 'a.cast', 'a.txt', 'b.cast', 'b.txt']);
@@ -48,11 +49,11 @@ describe('the config file applies to one input as to many', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.cast'), cast);
     writeFileSync(join(dir, 'cast2gif.config.json'), JSON.stringify({ format: 'txt' }));
-    expect(cli('cast2gif', ['a.cast'], { cwd: dir }).status).toBe(0);
+    expect(runBin('cast2gif', ['a.cast'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('hello\n');
-    expect(cli('cast2gif', ['a.cast', 'b.cast'], { cwd: dir }).status).toBe(0);
+    expect(runBin('cast2gif', ['a.cast', 'b.cast'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, 'b.cast'), 'utf8')).toMatch(/^\{"version":2/);
-    expect(cli('cast2gif', ['a.cast', '-f', 'svg'], { cwd: dir }).status).toBe(0);
+    expect(runBin('cast2gif', ['a.cast', '-f', 'svg'], { cwd: dir }).status).toBe(0);
     expect(filesIn(dir)).toEqual(['a.cast', 'a.svg', 'a.txt', 'b.cast', 'cast2gif.config.json']);
   });
 
@@ -60,13 +61,13 @@ describe('the config file applies to one input as to many', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.cast'), cast);
     writeFileSync(join(dir, 'cast2gif.config.json'), JSON.stringify({ format: 'txt,cast', outDir: 'img' }));
-    const result = cli('cast2gif', ['a.cast', '--quiet'], { cwd: dir });
+    const result = runBin('cast2gif', ['a.cast', '--quiet'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(filesIn(join(dir, 'img'))).toEqual(['.cast2gif-manifest.json', 'a.cast', 'a.txt']);
     expect(filesIn(dir)).toEqual(['a.cast', 'cast2gif.config.json', 'img']);
     // Naming the output keeps the one-file form.
-    expect(cli('cast2gif', ['a.cast', 'here.txt'], { cwd: dir }).status).toBe(0);
+    expect(runBin('cast2gif', ['a.cast', 'here.txt'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, 'here.txt'), 'utf8')).toBe('hello\n');
   });
 });

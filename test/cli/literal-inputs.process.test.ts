@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localServer } from '../helpers/local-server.js';
-import { cli, cliAsync, filesIn, tempDir } from './run-cli.js';
+import { runBin, runBinAsync } from '../helpers/bin.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
 
 const CAST = '{"version": 2, "width": 20, "height": 3}\n[0.1, "o", "odd name"]\n';
 const SERVED = '{"version": 2, "width": 20, "height": 3}\n[0.1, "o", "served"]\n';
@@ -25,7 +26,7 @@ describe('inputs that look like globs but name one thing', () => {
   it('a URL with ?raw=true is downloaded, not expanded; the output is named after its path', async () => {
     const dir = tempDir();
     const url = `${server.base}/casts/demo.cast?raw=true`;
-    const result = await cliAsync('cast2gif', [url, '-f', 'txt'], { cwd: dir });
+    const result = await runBinAsync('cast2gif', [url, '-f', 'txt'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(requested).toContain('/casts/demo.cast?raw=true');
@@ -36,7 +37,7 @@ describe('inputs that look like globs but name one thing', () => {
   it('a URL holding * and [..] is downloaded as it is, with a named output', async () => {
     const dir = tempDir();
     const url = `${server.base}/casts/demo.cast?tag=[1]&v=*`;
-    const result = await cliAsync('cast2gif', [url, 'out.gif'], { cwd: dir });
+    const result = await runBinAsync('cast2gif', [url, 'out.gif'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(filesIn(dir)).toEqual(['out.gif']);
@@ -47,11 +48,11 @@ describe('inputs that look like globs but name one thing', () => {
     writeFileSync(join(dir, 'demo[1].cast'), CAST);
     // demo1.cast is what the glob would match: it must not be picked instead.
     writeFileSync(join(dir, 'demo1.cast'), SERVED);
-    const alone = cli('cast2gif', ['demo[1].cast', '-f', 'txt'], { cwd: dir });
+    const alone = runBin('cast2gif', ['demo[1].cast', '-f', 'txt'], { cwd: dir });
     expect(alone.stderr).toBe('');
     expect(alone.status).toBe(0);
     expect(readFileSync(join(dir, 'demo[1].txt'), 'utf8').trim()).toBe('odd name');
-    const named = cli('cast2gif', ['demo[1].cast', 'out.gif'], { cwd: dir });
+    const named = runBin('cast2gif', ['demo[1].cast', 'out.gif'], { cwd: dir });
     expect(named.status, named.stderr).toBe(0);
     expect(filesIn(dir)).toEqual(['demo1.cast', 'demo[1].cast', 'demo[1].txt', 'out.gif']);
   });
@@ -61,7 +62,7 @@ describe('inputs that look like globs but name one thing', () => {
     writeFileSync(join(dir, 'demo[1].cast'), CAST);
     writeFileSync(join(dir, 'demo1.cast'), SERVED);
     writeFileSync(join(dir, 'other2.cast'), SERVED);
-    const result = cli('cast2gif', ['demo[1].cast', 'other[0-9].cast', '--out-dir', 'out', '-f', 'txt', '-q'], { cwd: dir });
+    const result = runBin('cast2gif', ['demo[1].cast', 'other[0-9].cast', '--out-dir', 'out', '-f', 'txt', '-q'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(filesIn(join(dir, 'out'))).toEqual(['.cast2gif-manifest.json', 'demo[1].txt', 'other2.txt']);

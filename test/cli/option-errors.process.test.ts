@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, filesIn, tempDir } from './run-cli.js';
+import { runBin } from '../helpers/bin.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
 
 const cast = '{"version": 2, "width": 20, "height": 2}\n[0.5, "o", "hello"]\n';
 
@@ -10,7 +11,7 @@ function renderWith(flags: string[]) {
   const dir = tempDir();
   writeFileSync(join(dir, 'a.cast'), cast);
   mkdirSync(join(dir, 'empty'));
-  const result = cli('cast2gif', ['a.cast', flags[0] === '--snapshots' ? 'out.gif' : 'out.png', ...flags], { cwd: dir });
+  const result = runBin('cast2gif', ['a.cast', flags[0] === '--snapshots' ? 'out.gif' : 'out.png', ...flags], { cwd: dir });
   return { ...result, files: filesIn(dir) };
 }
 
@@ -50,7 +51,7 @@ describe('a bad option value is a usage error: exit 2, one line naming the flag 
     writeFileSync(join(dir, 'a.cast'), cast);
     writeFileSync(join(dir, 'b.cast'), cast);
     for (const flags of [['--margin-color', 'red'], ['--font-file', '/nonexistent.ttf'], ['--theme', 'nonexistent']]) {
-      const result = cli('cast2gif', ['a.cast', 'b.cast', ...flags], { cwd: dir });
+      const result = runBin('cast2gif', ['a.cast', 'b.cast', ...flags], { cwd: dir });
       expect(result.status).toBe(2);
       expect(result.stderr.split('\n').length).toBe(2);
       expect(existsSync(join(dir, 'a.gif'))).toBe(false);

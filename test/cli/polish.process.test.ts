@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, filesIn, onTerminal, tempDir } from './run-cli.js';
+import { onTerminal, runBin } from '../helpers/bin.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
 
 const cast = '{"version": 2, "width": 20, "height": 24}\n[0.5, "o", "hello   \\r\\n"]\n[1, "o", "  world  "]\n';
 
@@ -34,8 +35,8 @@ describe('when not on a terminal', () => {
   it('a single render prints nothing, and - writes the bytes to the pipe', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.cast'), cast);
-    expect(cli('cast2gif', ['a.cast', 'a.gif'], { cwd: dir })).toMatchObject({ status: 0, stderr: '' });
-    const piped = cli('cast2gif', ['a.cast', '-', '--format', 'gif'], { cwd: dir });
+    expect(runBin('cast2gif', ['a.cast', 'a.gif'], { cwd: dir })).toMatchObject({ status: 0, stderr: '' });
+    const piped = runBin('cast2gif', ['a.cast', '-', '--format', 'gif'], { cwd: dir });
     expect(piped.status).toBe(0);
     expect(piped.stdout.equals(readFileSync(join(dir, 'a.gif')))).toBe(true);
   });
@@ -43,9 +44,9 @@ describe('when not on a terminal', () => {
 
 describe('text output', () => {
   it('has no trailing blank rows and no trailing spaces', () => {
-    const result = cli('cast2gif', ['-', '-', '--format', 'txt'], { input: cast });
+    const result = runBin('cast2gif', ['-', '-', '--format', 'txt'], { input: cast });
     expect(result.stdout.toString()).toBe('hello\n  world\n');
-    const blank = cli('cast2gif', ['-', '-', '--format', 'txt'], { input: '{"version": 2, "width": 20, "height": 24}\n' });
+    const blank = runBin('cast2gif', ['-', '-', '--format', 'txt'], { input: '{"version": 2, "width": 20, "height": 24}\n' });
     expect(blank.stdout.toString()).toBe('\n');
   });
 });
@@ -54,21 +55,21 @@ describe('a format that contradicts the output name', () => {
   it('is a usage error; an ending that is no format is the user\'s choice', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.cast'), cast);
-    const result = cli('cast2gif', ['a.cast', 'out.gif', '-f', 'svg'], { cwd: dir });
+    const result = runBin('cast2gif', ['a.cast', 'out.gif', '-f', 'svg'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('cast2gif: --format svg does not match the output "out.gif": name it .svg, or leave out --format\n');
     expect(existsSync(join(dir, 'out.gif'))).toBe(false);
-    expect(cli('cast2gif', ['a.cast', 'out.GIF', '-f', 'gif'], { cwd: dir }).status).toBe(0);
-    expect(cli('cast2gif', ['a.cast', 'out.image', '-f', 'svg'], { cwd: dir }).status).toBe(0);
+    expect(runBin('cast2gif', ['a.cast', 'out.GIF', '-f', 'gif'], { cwd: dir }).status).toBe(0);
+    expect(runBin('cast2gif', ['a.cast', 'out.image', '-f', 'svg'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, 'out.image'), 'utf8')).toMatch(/^<svg /);
   });
 });
 
 describe('--help', () => {
   it('names the other formats, not the default one again', () => {
-    const svg = cli('cast2svg', ['--help']).stdout.toString().replace(/\s+/g, ' ');
+    const svg = runBin('cast2svg', ['--help']).stdout.toString().replace(/\s+/g, ' ');
     expect(svg).toContain('as an animated SVG (or GIF, PNG, WebP, APNG, MP4, WebM, text or asciicast, by the output');
-    const gif = cli('cast2gif', ['--help']).stdout.toString().replace(/\s+/g, ' ');
+    const gif = runBin('cast2gif', ['--help']).stdout.toString().replace(/\s+/g, ' ');
     expect(gif).toContain('as an animated GIF (or SVG, PNG, WebP, APNG, MP4, WebM, text or asciicast, by the output');
   });
 });

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, filesIn, tempDir } from './run-cli.js';
+import { runBin } from '../helpers/bin.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
 
 const CAST = [
   '{"version": 2, "width": 20, "height": 3}',
@@ -29,7 +30,7 @@ describe('time points that match nothing are usage errors', () => {
       it(`${args.join(' ')} -> ${output}: exit 2, one line, no output`, () => {
         const dir = tempDir();
         writeFileSync(join(dir, 'in.cast'), CAST);
-        const result = cli('cast2gif', ['in.cast', output, ...args], { cwd: dir });
+        const result = runBin('cast2gif', ['in.cast', output, ...args], { cwd: dir });
         expect(result.stderr).toBe(`cast2gif: ${message}\n`);
         expect(result.status).toBe(2);
         expect(filesIn(dir)).toEqual(['in.cast']);
@@ -41,11 +42,11 @@ describe('time points that match nothing are usage errors', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), CAST);
     for (const args of [['--to', '100'], ['--at', '100'], ['--from', 'marker:intro', '--to', 'marker:2'], ['--from', '0']]) {
-      const result = cli('cast2gif', ['in.cast', 'out.gif', ...args], { cwd: dir });
+      const result = runBin('cast2gif', ['in.cast', 'out.gif', ...args], { cwd: dir });
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);
     }
-    expect(cli('cast2gif', ['in.cast', '-', '-f', 'txt', '--at', 'marker:end'], { cwd: dir }).stdout.toString().trim()).toBe('ab');
+    expect(runBin('cast2gif', ['in.cast', '-', '-f', 'txt', '--at', 'marker:end'], { cwd: dir }).stdout.toString().trim()).toBe('ab');
     // The README: --at T shows the screen after every event up to T, so past the end it is the last screen.
-    expect(cli('cast2gif', ['in.cast', '-', '-f', 'txt', '--at', '100'], { cwd: dir }).stdout.toString().trim()).toBe('abc');
+    expect(runBin('cast2gif', ['in.cast', '-', '-f', 'txt', '--at', '100'], { cwd: dir }).stdout.toString().trim()).toBe('abc');
   });
 });

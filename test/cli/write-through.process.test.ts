@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliAsync, filesIn, ROOT, tempDir } from './run-cli.js';
+import { binPath, runBin, runBinAsync } from '../helpers/bin.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
 
 const CAST = '{"version": 2, "width": 20, "height": 3}\n[0.1, "o", "hello"]\n[0.5, "m", "half"]\n[0.6, "o", " world"]\n';
 
@@ -10,7 +11,7 @@ const CAST = '{"version": 2, "width": 20, "height": 3}\n[0.1, "o", "hello"]\n[0.
 function setup(format: string): { dir: string; expected: Buffer } {
   const dir = tempDir();
   writeFileSync(join(dir, 'in.cast'), CAST);
-  const plain = cli('cast2gif', ['in.cast', `plain.${format}.out`, '-f', format], { cwd: dir });
+  const plain = runBin('cast2gif', ['in.cast', `plain.${format}.out`, '-f', format], { cwd: dir });
   expect(plain.status, plain.stderr).toBe(0);
   const expected = readFileSync(join(dir, `plain.${format}.out`));
   execFileSync('rm', [join(dir, `plain.${format}.out`)]);
@@ -26,7 +27,7 @@ async function renderIntoFifo(args: string[], cwd: string, fifo: string): Promis
     reader.on('error', reject);
     reader.on('end', resolve);
   });
-  const result = await cliAsync('cast2gif', args, { cwd });
+  const result = await runBinAsync('cast2gif', args, { cwd });
   await read;
   return { status: result.status, stderr: result.stderr, bytes: Buffer.concat(chunks) };
 }
@@ -39,7 +40,7 @@ describe('an output that is a symbolic link', () => {
       mkdirSync(join(dir, 'assets'));
       writeFileSync(join(dir, 'assets', 'real.out'), 'old');
       symlinkSync('assets/real.out', join(dir, 'link.out'));
-      const result = cli('cast2gif', ['in.cast', 'link.out', '-f', format], { cwd: dir });
+      const result = runBin('cast2gif', ['in.cast', 'link.out', '-f', format], { cwd: dir });
       expect(result.status, result.stderr).toBe(0);
       expect(lstatSync(join(dir, 'link.out')).isSymbolicLink()).toBe(true);
       expect(readlinkSync(join(dir, 'link.out'))).toBe('assets/real.out');
@@ -55,7 +56,7 @@ describe('an output that is a symbolic link', () => {
     symlinkSync('a/second.gif', join(dir, 'first.gif'));
     symlinkSync('../b/new.gif', join(dir, 'a', 'second.gif'));
     mkdirSync(join(dir, 'b'));
-    const result = cli('cast2gif', ['in.cast', 'first.gif'], { cwd: dir });
+    const result = runBin('cast2gif', ['in.cast', 'first.gif'], { cwd: dir });
     expect(result.status, result.stderr).toBe(0);
     expect(lstatSync(join(dir, 'first.gif')).isSymbolicLink()).toBe(true);
     expect(lstatSync(join(dir, 'a', 'second.gif')).isSymbolicLink()).toBe(true);
@@ -68,7 +69,7 @@ describe('an output that is a symbolic link', () => {
     symlinkSync('in.cast', join(dir, 'soft.gif'));
     execFileSync('ln', [join(dir, 'in.cast'), join(dir, 'hard.gif')]);
     for (const output of ['soft.gif', 'hard.gif']) {
-      const result = cli('cast2gif', ['in.cast', output], { cwd: dir });
+      const result = runBin('cast2gif', ['in.cast', output], { cwd: dir });
       expect(result.stderr).toBe(`cast2gif: the output "${output}" would overwrite the input\n`);
       expect(result.status).toBe(2);
     }
@@ -76,7 +77,7 @@ describe('an output that is a symbolic link', () => {
     // In a batch, an output planned beside its input that links back to an input stops the batch the same way.
     writeFileSync(join(dir, 'two.cast'), CAST);
     symlinkSync('in.cast', join(dir, 'two.gif'));
-    const batch = cli('cast2gif', ['in.cast', 'two.cast', '-q'], { cwd: dir });
+    const batch = runBin('cast2gif', ['in.cast', 'two.cast', '-q'], { cwd: dir });
     expect(batch.status).toBe(2);
     expect(batch.stderr).toMatch(/"two\.cast" would be written over the input "in\.cast"/);
     expect(readFileSync(join(dir, 'in.cast'), 'utf8')).toBe(CAST);
@@ -86,7 +87,7 @@ describe('an output that is a symbolic link', () => {
     const { dir } = setup('gif');
     symlinkSync('y.gif', join(dir, 'x.gif'));
     symlinkSync('x.gif', join(dir, 'y.gif'));
-    const result = cli('cast2gif', ['in.cast', 'x.gif'], { cwd: dir });
+    const result = runBin('cast2gif', ['in.cast', 'x.gif'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('cast2gif: x.gif: cannot be written (its symbolic links form a loop)\n');
     expect(filesIn(dir)).toEqual(['in.cast', 'x.gif', 'y.gif']);
@@ -119,7 +120,7 @@ describe('an output that is not a file', () => {
     it(`${path} is this process's stdout: the bytes come out of the pipe, and ${path} is left as it was`, () => {
       const { dir, expected } = setup('gif');
       const before = lstatSync(path);
-      const result = cli('cast2gif', ['in.cast', path, '-f', 'gif'], { cwd: dir });
+      const result = runBin('cast2gif', ['in.cast', path, '-f', 'gif'], { cwd: dir });
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toEqual(expected);
       const after = lstatSync(path);
@@ -130,7 +131,7 @@ describe('an output that is not a file', () => {
 
   it('/dev/fd/N for another descriptor writes to that descriptor', () => {
     const { dir, expected } = setup('svg');
-    const bin = join(ROOT, 'bin', 'cast2gif.js');
+    const bin = binPath('cast2gif');
     // The shell opens descriptor 3 on a file; the output must land in that very file.
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" in.cast /dev/fd/3 -f svg 3>held.svg`], { cwd: dir });
     expect(result.status, result.stderr.toString()).toBe(0);
@@ -144,7 +145,7 @@ describe('an output that is not a file', () => {
     // A device node of our own when allowed (root), so the test never risks the system's /dev/null.
     const own = spawnSync('mknod', [device, 'c', '1', '3']).status === 0;
     const path = own ? device : '/dev/null';
-    const result = cli('cast2gif', ['in.cast', path, '-f', 'gif'], { cwd: dir });
+    const result = runBin('cast2gif', ['in.cast', path, '-f', 'gif'], { cwd: dir });
     expect(result.status, result.stderr).toBe(0);
     expect(statSync(path).isCharacterDevice()).toBe(true);
     expect(filesIn(dir)).toEqual(own ? ['in.cast', 'null.gif'] : ['in.cast']);
@@ -153,7 +154,7 @@ describe('an output that is not a file', () => {
   it('a folder is refused with one line; it is left empty', () => {
     const { dir } = setup('gif');
     mkdirSync(join(dir, 'out.gif'));
-    const result = cli('cast2gif', ['in.cast', 'out.gif'], { cwd: dir });
+    const result = runBin('cast2gif', ['in.cast', 'out.gif'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('cast2gif: out.gif: cannot be written (it is a folder)\n');
     expect(filesIn(join(dir, 'out.gif'))).toEqual([]);
@@ -164,12 +165,12 @@ describe('other outputs are written through too', () => {
   it('--snapshots: a snapshot name that is a symlink updates its target', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.cast'), CAST);
-    expect(cli('cast2gif', ['in.cast', 'a.gif', '--snapshots', 'plain'], { cwd: dir }).status).toBe(0);
+    expect(runBin('cast2gif', ['in.cast', 'a.gif', '--snapshots', 'plain'], { cwd: dir }).status).toBe(0);
     const expected = readFileSync(join(dir, 'plain', '001-half.png'));
     mkdirSync(join(dir, 'shots'));
     writeFileSync(join(dir, 'kept.png'), 'old');
     symlinkSync('../kept.png', join(dir, 'shots', '001-half.png'));
-    const result = cli('cast2gif', ['in.cast', 'b.gif', '--snapshots', 'shots'], { cwd: dir });
+    const result = runBin('cast2gif', ['in.cast', 'b.gif', '--snapshots', 'shots'], { cwd: dir });
     expect(result.status, result.stderr).toBe(0);
     expect(lstatSync(join(dir, 'shots', '001-half.png')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'kept.png'))).toEqual(expected);
@@ -180,7 +181,7 @@ describe('other outputs are written through too', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'one.cast'), CAST);
     writeFileSync(join(dir, 'two.cast'), CAST.replace('hello', 'howdy'));
-    const plain = cli('cast2gif', ['one.cast', 'two.cast', '--out-dir', 'plain', '-q'], { cwd: dir });
+    const plain = runBin('cast2gif', ['one.cast', 'two.cast', '--out-dir', 'plain', '-q'], { cwd: dir });
     expect(plain.status, plain.stderr).toBe(0);
     mkdirSync(join(dir, 'out'));
     mkdirSync(join(dir, 'elsewhere'));
@@ -201,7 +202,7 @@ describe('other outputs are written through too', () => {
     writeFileSync(join(dir, 'one.cast'), CAST);
     writeFileSync(join(dir, 'two.cast'), CAST);
     mkdirSync(join(dir, 'out', 'one.gif'), { recursive: true });
-    const result = cli('cast2gif', ['one.cast', 'two.cast', '--out-dir', 'out', '-q'], { cwd: dir });
+    const result = runBin('cast2gif', ['one.cast', 'two.cast', '--out-dir', 'out', '-q'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/out\/one\.gif: cannot be written \(it is a folder\)/);
     expect(filesIn(join(dir, 'out', 'one.gif'))).toEqual([]);

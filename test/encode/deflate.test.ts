@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
 import { deflateSmall } from '../../src/encode/deflate/index.js';
 import { codeLengths } from '../../src/encode/deflate/huffman.js';
+import { CORPUS } from '../helpers/paths.js';
 
 /** Deterministic pseudo-random bytes. */
 function noise(n: number, seed = 7): Uint8Array {
@@ -31,7 +33,7 @@ function scanlinesOf(png: Uint8Array): { scanlines: Buffer; palette?: Buffer; wi
   return { scanlines: inflateSync(Buffer.concat(idat)), palette, width: buf.readUInt32BE(16) };
 }
 
-const demo = readFileSync('test/corpus/casts/asciinema__agg/demo.cast');
+const demo = readFileSync(join(CORPUS, 'asciinema__agg/demo.cast'));
 const still = scanlinesOf(await render(demo, { format: 'png' }));
 
 describe('deflateSmall', () => {

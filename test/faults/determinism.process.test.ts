@@ -2,12 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { render } from '../../src/render/render.js';
-import { requireBuild, ROOT, runBin, tempDir } from './helpers.js';
+import { binPath, requireBuild, runBin } from '../helpers/bin.js';
+import { castText, outputs } from '../helpers/casts.js';
+import { CORPUS, ROOT } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const CORPUS = resolve(ROOT, 'test/corpus/casts');
-const work = tempDir('determinism');
+const work = tempDir();
 beforeAll(requireBuild);
 
 /**
@@ -64,7 +66,7 @@ describe('the same input and options give the same bytes', () => {
     const hashes: string[] = [];
     for (const env of [...ENVIRONMENTS, ENVIRONMENTS[0]!]) {
       const output = join(work, file);
-      const run = runBin(file.endsWith('.svg') ? 'cast2svg' : 'cast2gif', [input, output, ...flags], env);
+      const run = runBin(file.endsWith('.svg') ? 'cast2svg' : 'cast2gif', [input, output, ...flags], { env });
       expect(run.status, run.stderr).toBe(0);
       hashes.push(sha(readFileSync(output)));
       rmSync(output);
@@ -85,7 +87,7 @@ describe('the machine\'s own fonts change nothing', () => {
   // Clusters whose base a bundled font has but whose marks it lacks: the canvas would look for the
   // marks in the machine's fonts if it were handed the whole cluster.
   const clusters = ['x\u0363 z\u0335\u0336 1\u20e3 \u1100\u1161\u11a8 \u{1F600}\u0301', '\uf015 \u{1F680} \ud55c \u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35 \u4e2d'];
-  const cast = [JSON.stringify({ version: 2, width: 40, height: 3 }), ...clusters.map((l, i) => JSON.stringify([i * 0.1, 'o', `${l}\r\n`]))].join('\n');
+  const cast = castText({ width: 40, height: 3 }, outputs(clusters.map((l) => `${l}\r\n`), 0.1, 0));
 
   it('hiding them changes what a plain canvas draws for such a cluster', () => {
     const draw = canvasProbe('draw-mark.cjs', 'x\u0363 \u1100\u1161');
@@ -101,7 +103,7 @@ describe('the machine\'s own fonts change nothing', () => {
     const seen = join(work, 'seen.gif');
     const hiddenOut = join(work, 'hidden.gif');
     expect(runBin('cast2gif', [input, seen, '--quiet']).status).toBe(0);
-    const hidden = withoutSystemFonts([join(ROOT, 'bin', 'cast2gif.js'), input, hiddenOut, '--quiet']);
+    const hidden = withoutSystemFonts([binPath('cast2gif'), input, hiddenOut, '--quiet']);
     expect(hidden.status, hidden.stderr.toString()).toBe(0);
     expect(sha(readFileSync(hiddenOut))).toBe(sha(readFileSync(seen)));
   });

@@ -2,9 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, canMount, filesIn, longCast, mountTmpfs, oneCleanLine, requireBuild, runBin, SMALL_CAST, tempDir, writeCast } from './helpers.js';
+import { binPath, requireBuild, runBin } from '../helpers/bin.js';
+import { noiseCast, writeCast } from '../helpers/casts.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
+import { canMount, mountTmpfs, oneCleanLine, SMALL_CAST } from './helpers.js';
 
-const work = tempDir('faults');
+const work = tempDir();
 let small: string;
 let long: string;
 const mountable = canMount();
@@ -13,7 +16,8 @@ const isRoot = process.getuid?.() === 0;
 beforeAll(() => {
   requireBuild();
   small = writeCast(work, 'small.cast', SMALL_CAST);
-  long = writeCast(work, 'long.cast', longCast(1500));
+  // Seconds to render and megabytes of output: a signal or a full disk lands mid-render.
+  long = writeCast(work, 'long.cast', noiseCast({ width: 80, height: 24, frames: 600, step: 0.05 }));
   if (!mountable) {
     // Said on every run where it applies, so a CI without the capability is noticed.
     console.warn('test/faults: mounting a tmpfs is not permitted here; the disk-full test is skipped' + (isRoot ? ' and read-only uses no mount' : ''));
@@ -79,7 +83,7 @@ describe('an output that cannot be written', () => {
 describe('stdout closed early', () => {
   it('cast2gif x.cast - | head -c 100: exit 1 and a clear line, however far the render got', () => {
     for (const [name, format] of [['cast2gif', 'gif'], ['cast2svg', 'svg']] as const) {
-      const script = `"${process.execPath}" "${bin(name)}" "${long}" - --format ${format} 2>"${work}/err" | head -c 100 >/dev/null; echo \${PIPESTATUS[0]}`;
+      const script = `"${process.execPath}" "${binPath(name)}" "${long}" - --format ${format} 2>"${work}/err" | head -c 100 >/dev/null; echo \${PIPESTATUS[0]}`;
       const shell = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 120_000 });
       expect(shell.stdout.trim()).toBe('1');
       const stderr = spawnSync('cat', [`${work}/err`], { encoding: 'utf8' }).stdout;
@@ -91,7 +95,7 @@ describe('stdout closed early', () => {
 /** Starts a render, waits until its temporary output has bytes (so it is mid-render), then signals it. */
 async function interrupt(name: 'cast2gif' | 'cast2svg', signal: NodeJS.Signals, file: string): Promise<{ status: number | null; stderr: string; dir: string; sawTemp: boolean }> {
   const dir = tempDir('signal');
-  const child = spawn(process.execPath, [bin(name), long, join(dir, file)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [binPath(name), long, join(dir, file)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, filesIn, oneCleanLine, requireBuild, tempDir } from './helpers.js';
+import { binPath, requireBuild } from '../helpers/bin.js';
+import { filesIn, tempDir } from '../helpers/temp-dir.js';
+import { oneCleanLine } from './helpers.js';
 
 /** What the issue allows any cast under 1 KB: the run is killed past the time, and its peak RSS checked. */
 const MAX_MS = 20_000;
@@ -26,7 +28,7 @@ function runBounded(cast: string, args: string[]): Bounded & { dir: string } {
   expect(Buffer.byteLength(cast)).toBeLessThan(1024);
   const dir = tempDir('hostile');
   writeFileSync(join(dir, 'in.cast'), cast);
-  const r = spawnSync(process.execPath, ['--require', preload, bin('cast2gif'), 'in.cast', ...args], {
+  const r = spawnSync(process.execPath, ['--require', preload, binPath('cast2gif'), 'in.cast', ...args], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     timeout: MAX_MS,

@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 import { expect, test } from 'vitest';
 import { fontFilesRead } from '../../src/fonts/font-files.js';
 import { render } from '../../src/render/render.js';
+import { castText } from '../helpers/casts.js';
 
 // Alone in its file: the test process starts with no font read.
-const cast = (text: string): string => `${JSON.stringify({ version: 2, width: 20, height: 2 })}\n${JSON.stringify([0.1, 'o', text])}\n`;
+const cast = (text: string): string => castText({ width: 20, height: 2 }, [[0.1, 'o', text]]);
 
 test('fallback fonts are read only when a character needs them', async () => {
   await render(cast('plain ASCII $ ls -la'), { format: 'svg' });

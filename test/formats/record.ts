@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { castText } from '../helpers/casts.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -74,7 +75,7 @@ export async function recordWithAsciinema(): Promise<{ dir: string; cast: string
 }
 
 /** The same output as an asciicast, written by hand: what the other formats are compared with. */
-export const REFERENCE_CAST = `${JSON.stringify({ version: 2, width: COLS, height: ROWS })}\n${JSON.stringify([0.5, 'o', EXPECTED_OUTPUT])}\n`;
+export const REFERENCE_CAST = castText({ width: COLS, height: ROWS }, [[0.5, 'o', EXPECTED_OUTPUT]]);
 
 /** The recordings, in a folder removed when the test file is done. */
 export async function makeRecordings(): Promise<Recordings> {

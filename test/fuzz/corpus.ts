@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { CORPUS, ROOT } from '../helpers/paths.js';
 
-export const ROOT = resolve(__dirname, '../..');
-export const CORPUS = resolve(ROOT, 'test/corpus/casts');
-export const CRASHERS = resolve(__dirname, 'crashers');
+export const CRASHERS = join(ROOT, 'test/fuzz/crashers');
 
 /** Every recording in the shared corpus (licence files aside), smallest first. */
 export function corpusFiles(): { name: string; bytes: Buffer }[] {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { castText, outputs } from '../helpers/casts.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { seeds } from './corpus.js';
 import { rng, terminalInput } from './generators.js';
 import { runMain } from './run-main.js';
 import { parseXml, unsafeFindings, XmlError } from './xml-check.js';
 
-const dir = tempDir('svg-safety');
+const dir = tempDir();
 
 const ESC = '\x1b';
 /** Everything a hostile recording can put in front of an SVG writer, one event each. */
@@ -33,17 +34,13 @@ const HOSTILE_OUTPUT = [
 
 const TITLES = ['</title><script>alert(10)</script>', '"\' onload="alert(11)', '\ud800\u202e\u0000\u0007title', ']]>&amp;<![CDATA['];
 
-function hostileCast(title: string, output: readonly string[]): string {
-  const lines = [JSON.stringify({ version: 2, width: 40, height: 6, title })];
-  output.forEach((data, i) => lines.push(JSON.stringify([0.1 * (i + 1), 'o', `\r\n${data}`])));
-  lines.push(JSON.stringify([5, 'm', '<script>alert(12)</script>']));
-  return `${lines.join('\n')}\n`;
-}
+const hostileCast = (title: string, output: readonly string[]): string =>
+  castText({ width: 40, height: 6, title }, [...outputs(output.map((data) => `\r\n${data}`), 0.1), [5, 'm', '<script>alert(12)</script>']]);
 
 /** Renders through the CLI (the path users take) and checks parse and safety. */
-async function checkSvg(castText: string, flags: string[], at: string): Promise<string> {
+async function checkSvg(cast: string, flags: string[], at: string): Promise<string> {
   const file = join(dir, 'h.cast');
-  writeFileSync(file, castText);
+  writeFileSync(file, cast);
   const run = await runMain([file, '-', '--format', 'svg', ...flags], 'cast2svg');
   expect(run.status, `${at}: ${run.stderr}`).toBe(0);
   let elements;

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { resolveRaster } from '../../src/raster/options.js';
 import { render } from '../../src/render/render.js';
 import { getTheme } from '../../src/theme/index.js';
+import { castText, outputs } from '../helpers/casts.js';
 import { decodeGif, decodePng } from './decode.js';
 
 const COLS = 40;
@@ -9,12 +10,11 @@ const ROWS = 5;
 // Far more colours than a GIF frame's 256: 36 different emoji, each with its own shades.
 const EMOJI = [...'🚀✨✅❌🎉📦🔥🌈🍕🍔🍟🌮🐍🦀🐳🐧🦊🐼🍎🍊🍋🍇🍉🍓🥝🥑🌽🥕🍄🌵🌻🌺🎈🎁🏆🎯'];
 const row = (emoji: readonly string[]): string => `\x1b[38;5;208mtext \x1b[1;34mbold\x1b[0m ${emoji.join('')}`;
-const cast = [
-  JSON.stringify({ version: 2, width: COLS, height: ROWS }),
-  JSON.stringify([0, 'o', '\x1b[31mred \x1b[32mgreen \x1b[33myellow \x1b[35;44mmagenta on blue\x1b[0m\r\n']),
-  ...[0, 1, 2].map((k) => JSON.stringify([0.1 * (k + 1), 'o', `${row(EMOJI.slice(k * 12, k * 12 + 12))}\r\n`])),
-  JSON.stringify([0.5, 'o', '\x1b[38;2;12;34;56;48;2;200;180;160m true colour \x1b[0m plain']),
-].join('\n');
+const cast = castText({ width: COLS, height: ROWS }, [
+  [0, 'o', '\x1b[31mred \x1b[32mgreen \x1b[33myellow \x1b[35;44mmagenta on blue\x1b[0m\r\n'],
+  ...outputs([0, 1, 2].map((k) => `${row(EMOJI.slice(k * 12, k * 12 + 12))}\r\n`), 0.1),
+  [0.5, 'o', '\x1b[38;2;12;34;56;48;2;200;180;160m true colour \x1b[0m plain'],
+]);
 
 test('text colours stay exact in a GIF frame whose emoji need more than 256 colours', async () => {
   const theme = getTheme('asciinema');

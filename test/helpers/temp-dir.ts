@@ -1,19 +1,25 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
+import { basename, dirname, join } from 'node:path';
+import { afterAll, expect } from 'vitest';
 
 /**
  * Temporary folders for tests. Every folder made by tempDir is removed once the test file is
- * done, whether its tests passed or failed: importing this module (directly or through a helper
- * such as test/cli/run-cli.ts) installs an afterAll hook in the importing test file. Vitest runs
- * each test file with its own module graph, so every file gets its own hook and its own list.
+ * done, whether its tests passed or failed: importing this module (directly or through another
+ * helper) installs an afterAll hook in the importing test file. Vitest runs each test file with
+ * its own module graph, so every file gets its own hook and its own list.
  */
 const made = new Set<string>();
 
-/** A new empty folder `<os.tmpdir()>/cast2gif-<tag>-XXXXXX`, removed when the test file is done. */
-export function tempDir(tag: string): string {
+/** The test file's name without its suffixes: write-through for test/cli/write-through.process.test.ts. */
+const testFileName = (): string => basename(expect.getState().testPath ?? 'test').replace(/(\.\w+)*\.test\.ts$/, '');
+
+/**
+ * A new empty folder `<os.tmpdir()>/cast2gif-<tag>-XXXXXX`, removed when the test file is done.
+ * The tag defaults to the test file's name, so a folder left behind says who made it.
+ */
+export function tempDir(tag: string = testFileName()): string {
   const dir = mkdtempSync(join(tmpdir(), `cast2gif-${tag}-`));
   made.add(dir);
   return dir;
@@ -49,6 +55,9 @@ export function removeTempDirs(): void {
   }
   if (failures.length > 0) throw new Error(`temporary folders left behind:\n${failures.join('\n')}`);
 }
+
+/** The names in a folder, sorted. */
+export const filesIn = (dir: string): string[] => readdirSync(dir).sort();
 
 function makeWritable(dir: string): void {
   chmodSync(dir, 0o700);

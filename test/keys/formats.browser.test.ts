@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
-import { cli, ROOT, tempDir } from '../cli/run-cli.js';
+import { renderCleanly } from '../helpers/bin.js';
+import { ROOT } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { chromiumForTests, decodeInChromium, MIME, pixelDifferences } from '../animated/image-decoder.js';
 
 const KEYS_CAST = join(ROOT, 'examples', 'keys.cast');
@@ -16,20 +18,14 @@ const browser = chromiumForTests();
 
 const dir = tempDir();
 
-function run(args: string[]): void {
-  const result = cli('cast2gif', args);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-}
-
 describe.each(['webp', 'apng'] as const)('--keys in %s (the shared frame sequencer)', (format) => {
   it('shows at each time exactly what the PNG still with --keys shows there', async () => {
     const out = join(dir, `keys.${format}`);
-    run([KEYS_CAST, out, ...LOOK]);
+    renderCleanly([KEYS_CAST, out, ...LOOK]);
     const decoded = await decodeInChromium(browser(), readFileSync(out), MIME[format], TIMES);
     for (const [i, t] of TIMES.entries()) {
       const file = join(dir, `keys-${format}-${t}.png`);
-      run([KEYS_CAST, file, '--at', String(t), ...LOOK]);
+      renderCleanly([KEYS_CAST, file, '--at', String(t), ...LOOK]);
       const still = await decodeInChromium(browser(), readFileSync(file), 'image/png', [0]);
       expect(still.height, 'the still has the keys bar').toBe(decoded.height);
       expect(pixelDifferences(decoded.shown[i]!, still.shown[0]!, decoded.width), `at ${t}s`).toEqual({ count: 0 });

@@ -1,13 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS_READ_AHEAD } from '../../src/render/keys.js';
 import { render } from '../../src/render/render.js';
+import { runBin } from '../helpers/bin.js';
+import { ROOT } from '../helpers/paths.js';
 
-const root = join(import.meta.dirname, '..', '..');
 const cli = (...args: string[]) => {
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'cast2gif.js'), join(root, 'examples', 'demo.cast'), '-', ...args]);
-  return { status: run.status, out: run.stdout, err: run.stderr.toString('utf8') };
+  const run = runBin('cast2gif', [join(ROOT, 'examples', 'demo.cast'), '-', ...args]);
+  return { status: run.status, out: run.stdout, err: run.stderr };
 };
 
 describe('--keys on a recording without input events', () => {

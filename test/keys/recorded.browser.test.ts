@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +7,10 @@ import { decodeGif, decodePngExact } from '../gif/decode.js';
 // @ts-expect-error: a plain JS module shared with the golden update script
 import { GOLDEN_GROUP, KEY_GROUPS, PROBE_AFTER, probeTimes, recordKeys } from '../../scripts/record-keys.js';
 import { KEY_HOLD } from '../../src/keys/index.js';
+import { runBin } from '../helpers/bin.js';
+import { ROOT } from '../helpers/paths.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const GOLDEN = join(root, 'golden', 'keys', 'recorded.png');
+const GOLDEN = join(ROOT, 'golden', 'keys', 'recorded.png');
 const UPDATE = 'npm run golden:update';
 
 interface Group {
@@ -74,7 +74,9 @@ describe('keys typed through tmux into asciinema rec --stdin', () => {
   }, 60_000);
 
   it(`draws the PNG still at a probe as the golden shows it (update with: ${UPDATE})`, () => {
-    const png = execFileSync(process.execPath, [join(root, 'bin', 'cast2gif.js'), recording.cast, '-', '--format', 'png', '--keys', '--at', String(probes[GOLDEN_GROUP])]);
+    const run = runBin('cast2gif', [recording.cast, '-', '--format', 'png', '--keys', '--at', String(probes[GOLDEN_GROUP])]);
+    expect(run.status, run.stderr).toBe(0);
+    const png = run.stdout;
     const golden = readFileSync(GOLDEN);
     expect(png.equals(golden), `PNG differs from ${GOLDEN}`).toBe(true);
   });

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchRequest } from '../../src/batch/run-batch.js';
+import { castText } from '../helpers/casts.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const castShowing = (line: string) => `{"version": 2, "width": 40, "height": 2}\n[0.1, "o", ${JSON.stringify(line)}]\n`;
+const castShowing = (line: string) => castText({ width: 40, height: 2 }, [[0.1, 'o', line]]);
 
 async function batch(request: BatchRequest) {
   const quiet = () => new PassThrough().resume();
@@ -14,7 +15,7 @@ async function batch(request: BatchRequest) {
 
 describe('redaction in a batch', () => {
   it('redact and redactSecrets from the config file, per glob, and a change of them renders again', async () => {
-    const dir = tempDir('batch-redact');
+    const dir = tempDir();
     mkdirSync(join(dir, 'casts/internal'), { recursive: true });
     writeFileSync(join(dir, 'casts/public.cast'), castShowing('key AKIAQ7XKZ3M5N2P8R4TB id ACME-42'));
     writeFileSync(join(dir, 'casts/internal/notes.cast'), castShowing('key AKIAQ7XKZ3M5N2P8R4TB id ACME-42'));

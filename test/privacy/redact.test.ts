@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
 import type { OutputFormat } from '../../src/formats/registry.js';
 import type { RenderOptions } from '../../src/render/options.js';
-import { cli } from '../cli/run-cli.js';
+import { runBin } from '../helpers/bin.js';
+import { castText } from '../helpers/casts.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const TOKEN = 'ghp_Q3v8LmT2xK9pR4sW7yZ1aB6cD0eF5gH2jN8k';
@@ -14,14 +15,13 @@ const RECORDINGS = join(__dirname, 'recordings');
  * A token as a deploy log prints it: split over three output events, recoloured in the middle, and
  * wrapped at the right edge of a 30-column terminal; in the header's title and env as well.
  */
-const SPLIT = [
-  JSON.stringify({ version: 2, width: 30, height: 6, title: `deploy with ${TOKEN}`, env: { GH_TOKEN: TOKEN, TERM: 'xterm-256color' } }),
-  JSON.stringify([0.1, 'o', '$ gh auth token\r\n']),
-  JSON.stringify([0.5, 'o', TOKEN.slice(0, 14)]),
-  JSON.stringify([0.6, 'o', `${TOKEN.slice(14, 19)}\x1b[1;31m${TOKEN.slice(19, 25)}\x1b[0m`]),
-  JSON.stringify([0.7, 'o', `${TOKEN.slice(25)}\r\n$ `]),
-  JSON.stringify([1.0, 'o', 'echo done\r\ndone\r\n$ ']),
-].join('\n');
+const SPLIT = castText({ width: 30, height: 6, title: `deploy with ${TOKEN}`, env: { GH_TOKEN: TOKEN, TERM: 'xterm-256color' } }, [
+  [0.1, 'o', '$ gh auth token\r\n'],
+  [0.5, 'o', TOKEN.slice(0, 14)],
+  [0.6, 'o', `${TOKEN.slice(14, 19)}\x1b[1;31m${TOKEN.slice(19, 25)}\x1b[0m`],
+  [0.7, 'o', `${TOKEN.slice(25)}\r\n$ `],
+  [1.0, 'o', 'echo done\r\ndone\r\n$ '],
+]);
 
 /** Pieces of the token long enough to mean something, none of which may be published. */
 const pieces = (token: string): RegExp => new RegExp(Array.from({ length: token.length - 5 }, (_, i) => token.slice(i, i + 6).replace(/[^\w]/g, '\\$&')).join('|'));
@@ -80,11 +80,10 @@ describe('--redact-secrets masks a token split over events, recoloured and wrapp
 
 describe('--redact PATTERN', () => {
   it('masks every match, with flags, across a wrap, keeping the width of wide characters', async () => {
-    const cast = [
-      JSON.stringify({ version: 2, width: 12, height: 6 }),
-      JSON.stringify([0.1, 'o', 'id: Customer-4711\r\n']),
-      JSON.stringify([0.2, 'o', '名前: 山田太郎 ok\r\n']),
-    ].join('\n');
+    const cast = castText({ width: 12, height: 6 }, [
+      [0.1, 'o', 'id: Customer-4711\r\n'],
+      [0.2, 'o', '名前: 山田太郎 ok\r\n'],
+    ]);
     const txt = text(await render(cast, { format: 'txt', redact: ['/customer-\\d+/i', '山田太郎'] }));
     // 名前: 山田太|郎 ok: the name wraps after its third character and is masked on both rows.
     expect(txt).toBe('id: ********\n*****\n名前: ＊＊＊\n＊ ok\n');
@@ -111,10 +110,7 @@ describe('--redact PATTERN', () => {
   });
 
   it('masks window titles and hyperlink targets in the converted recording', async () => {
-    const cast = [
-      JSON.stringify({ version: 2, width: 30, height: 3 }),
-      JSON.stringify([0.1, 'o', `\x1b]2;deploy ${TOKEN}\x07\x1b]8;;https://x.test/?t=${TOKEN}\x1b\\link\x1b]8;;\x1b\\`]),
-    ].join('\n');
+    const cast = castText({ width: 30, height: 3 }, [[0.1, 'o', `\x1b]2;deploy ${TOKEN}\x07\x1b]8;;https://x.test/?t=${TOKEN}\x1b\\link\x1b]8;;\x1b\\`]]);
     const out = text(await render(cast, { format: 'cast', redactSecrets: true }));
     expect(out).not.toMatch(pieces(TOKEN));
     expect(out).toContain('deploy ****');
@@ -129,7 +125,7 @@ describe('the warning about secrets on screen', () => {
     const dir = tempDir('warn');
     const input = join(dir, 'secrets.cast');
     writeFileSync(input, readFileSync(join(RECORDINGS, 'secrets.cast')));
-    const run = cli('cast2svg', [input, join(dir, 'out.svg')]);
+    const run = runBin('cast2svg', [input, join(dir, 'out.svg')]);
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toContainEqual(expect.stringMatching(/^cast2svg: warning: what looks like a GitHub token is on screen at \d+(\.\d)? s; --redact-secrets masks it$/));
@@ -137,7 +133,7 @@ describe('the warning about secrets on screen', () => {
     expect(lines).toContainEqual(expect.stringMatching(/what looks like a private key is on screen at/));
     expect(new Set(lines).size).toBe(lines.length);
     expect(run.stderr).not.toMatch(pieces(TOKEN));
-    const masked = cli('cast2svg', [input, join(dir, 'masked.svg'), '--redact-secrets']);
+    const masked = runBin('cast2svg', [input, join(dir, 'masked.svg'), '--redact-secrets']);
     expect(masked.status).toBe(0);
     expect(masked.stderr).toBe('');
   });
@@ -152,7 +148,7 @@ describe('bad patterns', () => {
     const dir = tempDir('badpattern');
     const input = join(dir, 'in.cast');
     writeFileSync(input, SPLIT);
-    const run = cli('cast2gif', [input, join(dir, 'out.gif'), '--redact', pattern]);
+    const run = runBin('cast2gif', [input, join(dir, 'out.gif'), '--redact', pattern]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain(pattern);
@@ -165,7 +161,7 @@ describe('bad patterns', () => {
     const input = join(dir, 'in.cast');
     writeFileSync(input, SPLIT);
     writeFileSync(join(dir, 'cast2gif.config.json'), JSON.stringify({ redact: ['ok', 'a|'] }));
-    const run = cli('cast2gif', [input, join(dir, 'out.gif')], { cwd: dir });
+    const run = runBin('cast2gif', [input, join(dir, 'out.gif')], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/redact/);
     expect(run.stderr).toMatch(/a\|/);

@@ -1,11 +1,12 @@
 // The pipeline points one way: no file imports itself through others, and no folder of src/ does
 // either, whether the import is for values or for types only.
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/paths.js';
 import { cycles, folderGraph, importGraph } from './import-graph.js';
 
-const SRC = resolve(__dirname, '../../src');
+const SRC = join(ROOT, 'src');
 
 const graph = importGraph(SRC);
 
@@ -33,7 +34,7 @@ describe('imports between the folders of src/', () => {
 
 describe('the layers docs/ARCHITECTURE.md draws', () => {
   // The first code block: a layer a line, its folders first, then what it does.
-  const doc = readFileSync(resolve(__dirname, '../../docs/ARCHITECTURE.md'), 'utf8');
+  const doc = readFileSync(join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8');
   const block = /```\n([\s\S]*?)```/.exec(doc)![1]!;
   const known = new Set(readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name));
   const layerOf = new Map<string, number>();

@@ -4,12 +4,13 @@ import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binPath } from '../helpers/bin.js';
+import { ROOT } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { readmeUsageLines } from './usage-lines.js';
 
-const ROOT = resolve(__dirname, '../..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const lines = readmeUsageLines(README);
 const demo = readFileSync(join(ROOT, 'examples/demo.cast'));
@@ -46,8 +47,8 @@ function workspace(): string {
   }
   // `cast2gif` and `cast2svg` on PATH, as after `npm install -g cast2gif`.
   mkdirSync(join(dir, '.bin'));
-  for (const bin of ['cast2gif', 'cast2svg']) {
-    writeFileSync(join(dir, '.bin', bin), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin', `${bin}.js`)}" "$@"\n`);
+  for (const bin of ['cast2gif', 'cast2svg'] as const) {
+    writeFileSync(join(dir, '.bin', bin), `#!/bin/sh\nexec "${process.execPath}" "${binPath(bin)}" "$@"\n`);
     chmodSync(join(dir, '.bin', bin), 0o755);
   }
   // Offline, asciinema.org is this local server: fetch() to it is sent here (the only change to the run).

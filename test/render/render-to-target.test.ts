@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { castText, outputs } from '../helpers/casts.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { readCast } from '../../src/cast/index.js';
 import { planTargets, renderToTarget, tempFilesOf } from '../../src/render/render-to-target.js';
 import type { RenderOptions } from '../../src/render/options.js';
 
-const CAST = '{"version": 2, "width": 8, "height": 2, "title": "t"}\n' + Array.from({ length: 12 }, (_, i) => `[${i * 0.5}, "o", "${i}"]`).join('\n') + '\n';
+const CAST = castText({ width: 8, height: 2, title: 't' }, outputs(Array.from({ length: 12 }, (_, i) => `${i}`), 0.5, 0));
 const cast = () => readCast(CAST);
 
 describe('renderToTarget: one render, for the command line and the batch alike', () => {

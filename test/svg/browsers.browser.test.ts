@@ -8,7 +8,7 @@ import { Firefox } from './firefox.js';
 import { terminalAt } from '../../src/frames/index.js';
 import { Attr } from '../../src/term/cell.js';
 import { join } from 'node:path';
-import { CORPUS } from './corpus-frames.js';
+import { CORPUS } from '../helpers/paths.js';
 import { PROBE_SOURCE, expectedRows, withoutControls, type Probe } from './probe.js';
 import { cell, framesOf, info, rowOf, screen } from './screens.js';
 import { corpusCasts, loadFrames, replay } from './corpus-frames.js';

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { render } from '../../src/render/render.js';
 import { getTheme, type Rgb } from '../../src/theme/index.js';
 import { decodePng } from '../gif/decode.js';
+import { castText } from '../helpers/casts.js';
 import { Chromium } from './chromium.js';
 
 /** Two frames (so the SVG animates), both with default-coloured capitals and red ones (ANSI 1) under them. */
-const CAST = [
-  JSON.stringify({ version: 2, width: 8, height: 3, title: 'Colour demo' }),
-  JSON.stringify([0, 'o', 'HHHHHH\r\n\u001b[31mHHHHHH\u001b[0m\r\n']),
-  JSON.stringify([0.6, 'o', 'ok']),
-].join('\n');
+const CAST = castText({ width: 8, height: 3, title: 'Colour demo' }, [
+  [0, 'o', 'HHHHHH\r\n\u001b[31mHHHHHH\u001b[0m\r\n'],
+  [0.6, 'o', 'ok'],
+]);
 
 const LIGHT = getTheme('github-light');
 const DARK = getTheme('github-dark');

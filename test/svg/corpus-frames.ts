@@ -2,8 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSource, readCast } from '../../src/cast/index.js';
 import { animationInfo, castFrames, type AnimationInfo, type Frame } from '../../src/frames/index.js';
-
-export const CORPUS = 'test/corpus/casts';
+import { CORPUS } from '../helpers/paths.js';
 
 /** Every corpus cast the reader accepts: it refuses the pre-v1 "v0" frame format by design. */
 export const corpusCasts = (): string[] =>

@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { renderPng } from '../../src/png/index.js';
 import { resolveRaster, type RasterOptions } from '../../src/raster/options.js';
@@ -10,6 +6,7 @@ import { renderSvgStill, type SvgOptions } from '../../src/svg/index.js';
 import { TRUECOLOR } from '../../src/term/cell.js';
 import { getTheme } from '../../src/theme/index.js';
 import { borderColor } from '../../src/theme/window.js';
+import { rsvgPng } from './rsvg.js';
 import { cell, info, rowOf, screen } from './screens.js';
 
 /**
@@ -61,15 +58,6 @@ async function decode(png: Buffer): Promise<Image> {
   return { width: image.width, height: image.height, rgba: new Uint8Array(ctx.getImageData(0, 0, image.width, image.height).data) };
 }
 
-function rasterize(svg: string): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'svg-geometry-'));
-  try {
-    writeFileSync(join(dir, 'a.svg'), svg);
-    return execFileSync('rsvg-convert', [join(dir, 'a.svg')], { maxBuffer: 1 << 26 });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const near = (img: Image, x: number, y: number, rgb: number, tolerance: number): boolean => {
   const i = 4 * (y * img.width + x);
@@ -116,7 +104,7 @@ describe('GIF and SVG pictures', () => {
   it.each(cases)('%s: the pictures agree on size, window edges and the content box', async (_name, options) => {
     const gif = await decode(renderPng(shown, animation, { ...options, theme }));
     const svgText = renderSvgStill(shown, animation, { ...options, theme });
-    const svg = await decode(rasterize(svgText));
+    const svg = await decode(rsvgPng(svgText));
     const { layout } = resolveRaster(animation, { ...options, theme });
     expect([svg.width, svg.height]).toEqual([gif.width, gif.height]);
     expect([gif.width, gif.height]).toEqual([layout.width, layout.height]);

@@ -5,6 +5,7 @@ import { openSource, readCast } from '../../src/cast/index.js';
 import { animationInfo, castFrames, terminalAt } from '../../src/frames/index.js';
 import { getTheme } from '../../src/theme/index.js';
 import { renderSvg, renderSvgStill, type SvgOptions } from '../../src/svg/index.js';
+import { CORPUS } from '../helpers/paths.js';
 
 interface GoldenCase {
   name: string;
@@ -14,7 +15,6 @@ interface GoldenCase {
   at?: number;
 }
 
-const CORPUS = 'test/corpus/casts';
 const cases: GoldenCase[] = JSON.parse(readFileSync('golden/svg/cases.json', 'utf8'));
 
 /** Renders a case exactly as scripts/update-golden-svg.js does. */

@@ -1,4 +1,6 @@
-/** Casts and checks for the "safe to embed" requirement, shared by the node and browser tests. */
+// Casts and checks for the "safe to embed" requirement, shared by the node and browser tests.
+import { castText, outputs } from '../helpers/casts.js';
+
 const ESC = '\u001b';
 const OSC8 = (url: string, text: string) => `${ESC}]8;;${url}${ESC}\\${text}${ESC}]8;;${ESC}\\`;
 
@@ -6,7 +8,6 @@ export const HOSTILE_TITLE = '</text><script>alert(1)</script>]]><a href="javasc
 
 /** An asciicast v2 whose title and output try to break out of the SVG's text. */
 export function hostileCast(): string {
-  const header = { version: 2, width: 60, height: 8, title: HOSTILE_TITLE };
   const output = [
     `${ESC}]0;</title><script>alert(3)</script>${ESC}\\`,
     '</text><script>alert(4)</script>\r\n',
@@ -16,8 +17,7 @@ export function hostileCast(): string {
     'bidi \u202eevil\u202c \u2066iso\u2069 \u200fend\r\n',
     'lone \ud800 surrogate \udfff and \ufffe\uffff end\r\n',
   ];
-  const events = output.map((data, i) => JSON.stringify([0.5 * (i + 1), 'o', data]));
-  return [JSON.stringify(header), ...events].join('\n') + '\n';
+  return castText({ width: 60, height: 8, title: HOSTILE_TITLE }, outputs(output, 0.5));
 }
 
 /** Everything an SVG must not contain to be safe to embed; [] when it is clean. */

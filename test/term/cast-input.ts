@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS } from '../helpers/paths.js';
 
 /** One recorded output or resize, at an absolute time in seconds. */
 export type CastStep = { time: number; output: string } | { time: number; cols: number; rows: number };
@@ -9,8 +11,6 @@ export interface CastInput {
   rows: number;
   steps: CastStep[];
 }
-
-export const corpusDir = new URL('../corpus/casts/', import.meta.url);
 
 /**
  * A deliberately small reader of the corpus (asciicast v1 JSON, v2/v3 NDJSON) so that the terminal's
@@ -63,11 +63,11 @@ export function readCastFile(path: string, name: string): CastInput | null {
 
 export function corpusCasts(): CastInput[] {
   const casts: CastInput[] = [];
-  for (const dir of readdirSync(corpusDir).sort()) {
-    const sub = new URL(`${dir}/`, corpusDir);
+  for (const dir of readdirSync(CORPUS).sort()) {
+    const sub = join(CORPUS, dir);
     if (!statSync(sub).isDirectory()) continue;
     for (const file of readdirSync(sub).sort()) {
-      const cast = readCastFile(new URL(file, sub).pathname, `${dir}/${file}`);
+      const cast = readCastFile(join(sub, file), `${dir}/${file}`);
       if (cast !== null) casts.push(cast);
     }
   }

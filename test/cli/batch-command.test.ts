@@ -1,17 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
-import { commanderLayers, configuredOptionValues, isBatchInvocation, runBatchCommand } from '../../src/cli/batch-command.js';
-import { buildProgram } from '../../src/cli/program.js';
+import { commanderLayers, configuredOptionValues, isBatchInvocation } from '../../src/cli/batch-command.js';
 import { toRenderOptions } from '../../src/render/options.js';
-
-const parsed = (args: string[]): Command => {
-  const program = buildProgram({ name: 'cast2gif', version: '0', defaultFormat: 'gif' }).exitOverride().configureOutput({ writeErr: () => {} });
-  return program.parse(args, { from: 'user' });
-};
+import { parsed } from './parsed.js';
 
 describe('command-line glue', () => {
   it('separates what the user typed from the defaults', () => {
@@ -54,39 +47,6 @@ describe('command-line glue', () => {
     // A glob naming outputs of any format is the output, not more inputs.
     expect(isBatchInvocation(['a.cast', 'out[1].webp'], {})).toBe(false);
     expect(isBatchInvocation(['a.cast'], { shard: '1/2' })).toBe(true);
-  });
-});
-
-describe('the batch command', () => {
-  const run = async (args: string[], cwd: string) => {
-    const program = parsed(args);
-    let out = '';
-    let err = '';
-    const stdout = new PassThrough().on('data', (c: Buffer) => (out += c.toString()));
-    const stderr = new PassThrough().on('data', (c: Buffer) => (err += c.toString()));
-    const status = await runBatchCommand(program, { defaultFormat: 'gif', cwd, stdout, stderr, env: { CI: '1' } });
-    return { status, out, err };
-  };
-
-  it('runs from parsed flags: globs, --out-dir, -f, --jobs, --json', async () => {
-    const dir = tempDir('command');
-    mkdirSync(join(dir, 'casts/sub'), { recursive: true });
-    writeFileSync(join(dir, 'casts/a.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "one"]\n');
-    writeFileSync(join(dir, 'casts/sub/b.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "two"]\n');
-    const { status, out, err } = await run(['casts/**/*.cast', '--out-dir', 'img', '-f', 'txt', '--jobs', '2', '--json'], dir);
-    expect(status).toBe(0);
-    expect(readFileSync(join(dir, 'img/a.txt'), 'utf8').trimEnd()).toBe('one');
-    expect(readFileSync(join(dir, 'img/sub/b.txt'), 'utf8').trimEnd()).toBe('two');
-    expect(JSON.parse(out)).toMatchObject({ status: 0, rendered: 2, jobs: 2 });
-    expect(err).toMatch(/^2 inputs, 2 outputs: 2 rendered, 0 unchanged, 0 failed/m);
-  });
-
-  it('refuses a bad --shard and an output file in a batch', async () => {
-    const dir = tempDir('command');
-    writeFileSync(join(dir, 'a.cast'), '{"version": 2, "width": 10, "height": 2}\n');
-    await expect(run(['a.cast', '--shard', '3/2'], dir)).rejects.toThrow(/--shard: expected i\/n/);
-    await expect(run(['*.cast', 'out.gif'], dir)).rejects.toThrow(/"out.gif": an output file cannot be named in a batch/);
-    await expect(run(['*.cast', 'b.cast', 'out.webp'], dir)).rejects.toThrow(/"out.webp": an output file cannot be named in a batch/);
   });
 });
 

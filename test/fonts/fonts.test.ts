@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { BUNDLED_FONT_FILES, styleChains, type FontFiles, type FontStyle } from '../../src/fonts/font-files.js';
-import { familyNames, FontNotFoundError, systemFontFiles } from '../../src/fonts/system-fonts.js';
-import { chosenFontFiles, fontFilesInDir } from '../../src/fonts/user-fonts.js';
+import { familyNames } from '../../src/fonts/system-fonts.js';
+import { fontFilesInDir } from '../../src/fonts/user-fonts.js';
 
 /** The face a style's chain picks for a cluster. */
 const faceSet = (files: FontFiles = {}) => {
@@ -37,7 +37,7 @@ describe('styleChains', () => {
 
 describe('user fonts', () => {
   test('a font folder is sorted into styles by file name', () => {
-    const dir = tempDir('fonts');
+    const dir = tempDir();
     symlinkSync(BUNDLED_FONT_FILES.symbols, join(dir, 'Mine-Regular.ttf'));
     symlinkSync(BUNDLED_FONT_FILES.symbolsBold, join(dir, 'Mine-Bold.ttf'));
     symlinkSync(BUNDLED_FONT_FILES.cjk, join(dir, 'Extra.ttf'));
@@ -47,23 +47,5 @@ describe('user fonts', () => {
 
   test('family lists parse like CSS', () => {
     expect(familyNames(`'JetBrains Mono', "Fira Code",monospace`)).toEqual(['JetBrains Mono', 'Fira Code', 'monospace']);
-  });
-
-  test('an installed family is found through fontconfig, the first of the list that exists', () => {
-    const files = systemFontFiles('No Such Family 12345, DejaVu Sans Mono');
-    expect(files.regular).toMatch(/DejaVuSansMono\.ttf$/);
-    expect(files.bold).toMatch(/DejaVuSansMono-Bold\.ttf$/);
-    // Its italics are called Oblique: asked by slant, not by style name, they are still found.
-    expect(files.italic).toMatch(/DejaVuSansMono-Oblique\.ttf$/);
-    expect(files.boldItalic).toMatch(/DejaVuSansMono-BoldOblique\.ttf$/);
-    expect(() => systemFontFiles('No Such Family 12345')).toThrow(FontNotFoundError);
-  });
-
-  test('fontFamily replaces the bundled face; fontFiles win over it', () => {
-    const primary = (files: FontFiles): string => styleChains(files).primary;
-    expect(primary(chosenFontFiles({ fontFamily: 'DejaVu Sans Mono' }))).toMatch(/DejaVuSansMono\.ttf$/);
-    const given = chosenFontFiles({ fontFamily: 'DejaVu Sans Mono', fontFiles: { regular: BUNDLED_FONT_FILES.regular } });
-    expect(primary(given)).toBe(BUNDLED_FONT_FILES.regular);
-    expect(primary(chosenFontFiles({}))).toBe(BUNDLED_FONT_FILES.regular);
   });
 });

@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, readCast, readRecordingFrom, readTerminalizer } from '../../src/cast/index.js';
@@ -179,31 +175,6 @@ describe('Terminalizer', () => {
       const fromYaml = await render(RECORDING, format);
       if (format === 'txt') expect(fromYaml.toString('utf8')).toContain('red  café  😀');
       expect(fromYaml.equals(await render(SAME_AS_CAST, format))).toBe(true);
-    }
-  });
-});
-
-describe('the YAML, TOML and JSONC parsers', () => {
-  it('are not loaded when the CLI starts; yaml is when a Terminalizer recording is read', () => {
-    const root = resolve(__dirname, '../..');
-    if (!existsSync(join(root, 'dist', 'bundle', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-    // A module hook that refuses to import the parsers: a run that needs one fails, one that does not succeeds.
-    const dir = mkdtempSync(join(tmpdir(), 'cast2gif-yaml-'));
-    try {
-      writeFileSync(join(dir, 'hooks.mjs'), "export async function resolve(s, c, next) { if (['yaml', 'smol-toml', 'jsonc-parser'].includes(s)) throw new Error(s + ' was loaded'); return next(s, c); }\n");
-      writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
-      writeFileSync(join(dir, 'a.cast'), '{"version": 2, "width": 10, "height": 2}\n[0.1, "o", "hi"]\n');
-      writeFileSync(join(dir, 't.yml'), 'config:\n  cols: 10\n  rows: 2\nrecords:\n  - delay: 100\n    content: hi\n');
-      const run = (input: string) =>
-        spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), join(root, 'bin', 'cast2gif.js'), join(dir, input), '-', '--format', 'txt'], { encoding: 'utf8' });
-      const cast = run('a.cast');
-      expect(cast.status, cast.stderr).toBe(0);
-      expect(cast.stdout).toContain('hi');
-      const yml = run('t.yml');
-      expect(yml.status).toBe(1);
-      expect(yml.stderr).toContain('yaml was loaded');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { castText, outputs } from '../helpers/casts.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { runBatch } from '../../src/batch/run-batch.js';
 import { readCast } from '../../src/cast/index.js';
 import { planTargets, renderToTarget, tempFilesOf } from '../../src/render/render-to-target.js';
 import type { RenderOptions } from '../../src/render/options.js';
@@ -42,15 +41,5 @@ describe('renderToTarget: one render, for the command line and the batch alike',
     const targets = planTargets(join(dir, 'out.png'), 'out.png', options);
     await expect(renderToTarget(await cast(), options, targets)).rejects.toThrow('out.png: cannot be written (its folder does not exist)');
     expect(readdirSync(dir)).toEqual(['out.png']);
-  });
-
-  it('does the same in a batch: a failed output takes its twin with it', async () => {
-    const dir = tempDir('target');
-    writeFileSync(join(dir, 'a.cast'), CAST);
-    symlinkSync(join(dir, 'missing', 'a.gif'), join(dir, 'a.gif'));
-    const summary = await runBatch({ inputs: ['a.cast'], cwd: dir, options: { theme: 'auto' }, jobs: 1, config: false }, { quiet: true, stderr: { write: () => true } as never });
-    expect(summary.failed).toBe(1);
-    expect(summary.inputs[0]!.outputs[0]!.error).toBe('a.gif: cannot be written (its folder does not exist)');
-    expect(readdirSync(dir).sort()).toEqual(['.cast2gif-manifest.json', 'a.cast', 'a.gif']);
   });
 });

@@ -1,4 +1,8 @@
 // Casts and checks for the "safe to embed" requirement, shared by the node and browser tests.
+import { PassThrough } from 'node:stream';
+import { readCast } from '../../src/cast/index.js';
+import { animationInfo, castFrames, terminalAt } from '../../src/frames/index.js';
+import { renderSvg, renderSvgStill } from '../../src/svg/index.js';
 import { castText, outputs } from '../helpers/casts.js';
 
 const ESC = '\u001b';
@@ -18,6 +22,25 @@ export function hostileCast(): string {
     'lone \ud800 surrogate \udfff and \ufffe\uffff end\r\n',
   ];
   return castText({ width: 60, height: 8, title: HOSTILE_TITLE }, outputs(output, 0.5));
+}
+
+/** A --font-family that tries to break out of the SVG's style. */
+export const HOSTILE_FONT_FAMILY = `"><script>alert(1)</script>`;
+
+/** The animated SVG of hostileCast(). */
+export async function renderHostile(): Promise<string> {
+  const cast = await readCast([hostileCast()], { name: 'hostile.cast' });
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await renderSvg(castFrames(cast), animationInfo(cast), { title: HOSTILE_TITLE }, out);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The still SVG of hostileCast()'s last screen. */
+export async function hostileStill(): Promise<string> {
+  const cast = await readCast([hostileCast()], { name: 'hostile.cast' });
+  return renderSvgStill((await terminalAt(cast, undefined)).snapshot(), animationInfo(cast), {});
 }
 
 /** Everything an SVG must not contain to be safe to embed; [] when it is clean. */

@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { renderSvg, renderSvgStill } from '../../src/svg/index.js';
 import { Attr, TRUECOLOR } from '../../src/term/cell.js';
@@ -210,22 +206,6 @@ describe('row markup', () => {
     expect(onLetter).toMatch(/<g class="(\w+)"><use href="#_k" x="8"\/><text x="8" class="(\w+)">b<\/text><\/g>.*\.\2\{fill:#121314\}.*\.\1\{user-select:none\}/);
     expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: false } }), info(5, 2), { ...plain, theme, cursor: true })).not.toContain('_k');
     expect(renderSvgStill(screen(['abc'], 5, 2, { cursor: { x: 1, y: 0, visible: true } }), info(5, 2), { ...plain, theme, cursor: false })).not.toContain('_k');
-  });
-});
-
-describe('still SVG', () => {
-  it('renders in rsvg-convert without error, window, title and all', () => {
-    const row = rowOf([cell('B', { attrs: Attr.BOLD }), cell('─'), cell('字', { width: 2 }), cell('', { width: 0 })], 20);
-    const svg = renderSvgStill(screen(['hello', row], 20, 3, { cursor: { visible: true, x: 5, y: 0 } }), info(20, 3, 0, 'a <title>'), { theme, shadow: true, margin: 10 });
-    const dir = mkdtempSync(join(tmpdir(), 'svg-still-'));
-    try {
-      writeFileSync(join(dir, 'a.svg'), svg);
-      execFileSync('rsvg-convert', ['-o', join(dir, 'a.png'), join(dir, 'a.svg')]);
-      const png = execFileSync('rsvg-convert', [join(dir, 'a.svg')]);
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 

@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { readCast } from '../../src/cast/index.js';
-import { animationInfo, castFrames, terminalAt } from '../../src/frames/index.js';
-import { renderSvg, renderSvgStill } from '../../src/svg/index.js';
-import { HOSTILE_TITLE, hostileCast, unsafeParts } from './hostile.js';
+import { renderSvgStill } from '../../src/svg/index.js';
+import { HOSTILE_FONT_FAMILY, hostileStill, renderHostile, unsafeParts } from './hostile.js';
 import { cell, info, rowOf, screen } from './screens.js';
 
-async function renderHostile(): Promise<string> {
-  const cast = await readCast([hostileCast()], { name: 'hostile.cast' });
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await renderSvg(castFrames(cast), animationInfo(cast), { title: HOSTILE_TITLE }, out);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function rsvgRenders(svg: string): boolean {
-  const dir = mkdtempSync(join(tmpdir(), 'svg-safety-'));
-  try {
-    writeFileSync(join(dir, 'a.svg'), svg);
-    const png = execFileSync('rsvg-convert', [join(dir, 'a.svg')], { stdio: ['ignore', 'pipe', 'pipe'] });
-    return png.subarray(1, 4).toString() === 'PNG';
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
+// rsvg-convert draws these same SVGs in test/svg/rsvg.process.test.ts.
 describe('hostile casts', () => {
   it('give an SVG with no script, handler, link or external reference, whose text stays text', async () => {
     const svg = await renderHostile();
@@ -40,14 +14,10 @@ describe('hostile casts', () => {
     // The link texts are there, the links are not (OSC 8 targets are never written).
     expect(svg).toContain('click me');
     expect(svg).not.toContain('example.com');
-    expect(rsvgRenders(svg)).toBe(true);
   });
 
   it('keep a still at any point just as safe', async () => {
-    const cast = await readCast([hostileCast()], { name: 'hostile.cast' });
-    const still = renderSvgStill((await terminalAt(cast, undefined)).snapshot(), animationInfo(cast), {});
-    expect(unsafeParts(still)).toEqual([]);
-    expect(rsvgRenders(still)).toBe(true);
+    expect(unsafeParts(await hostileStill())).toEqual([]);
   });
 
   it('drop OSC 8 links whatever their scheme: only the cells are drawn', () => {
@@ -61,8 +31,7 @@ describe('hostile casts', () => {
   });
 
   it('sanitise a hostile font family option too', () => {
-    const svg = renderSvgStill(screen(['x'], 5, 1), info(5, 1), { fontFamily: `"><script>alert(1)</script>` });
+    const svg = renderSvgStill(screen(['x'], 5, 1), info(5, 1), { fontFamily: HOSTILE_FONT_FAMILY });
     expect(unsafeParts(svg)).toEqual([]);
-    expect(rsvgRenders(svg)).toBe(true);
   });
 });

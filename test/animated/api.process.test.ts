@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { render } from '../../src/index.js';
@@ -12,7 +11,9 @@ const dir = tempDir();
 const cast = writeCast(dir, 'typing.cast', steppedCast(TYPING));
 const input = readFileSync(cast);
 
-const spools = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('cast2gif-spool-') || f.startsWith('cast2gif-video-'));
+// The renders below get a temporary folder of their own (TMPDIR, which os.tmpdir() reads), so what
+// another test file leaves in the shared one at the same time cannot look like their spool.
+const spoolDir = tempDir('spool');
 
 describe('the library renders each new format', () => {
   test.each([
@@ -42,13 +43,12 @@ describe('the library renders each new format', () => {
 
 describe('limits and failures', () => {
   test.each(['webp', 'apng', 'mp4'])('%s: the frame limit stops the render in one line, leaving no output and no spool', (format) => {
-    const before = spools();
     const out = join(dir, `limited.${format}`);
-    const result = runBin('cast2gif', [cast, out, '--limit', 'frames=3']);
+    const result = runBin('cast2gif', [cast, out, '--limit', 'frames=3'], { env: { TMPDIR: spoolDir } });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('cast2gif: the animation has more than 3 frames (raise it with --limit frames=N)\n');
     expect(existsSync(out)).toBe(false);
-    expect(spools()).toEqual(before);
+    expect(readdirSync(spoolDir)).toEqual([]);
   }, 60_000);
 
   test('the size limit is checked before any frame is drawn', () => {

@@ -16,9 +16,8 @@ async function interrupted(mode: 'handler' | 'none'): Promise<{ code: number | n
   const dir = tempDir();
   const child = spawn(process.execPath, [script, dir, bigCast, mode], { stdio: 'ignore' });
   const out = join(dir, 'out');
-  const deadline = Date.now() + 30_000;
   while (!(existsSync(out) && readdirSync(out).some((f) => f.endsWith('.tmp')))) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the render never started');
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('the batch ended before its render was seen');
     await new Promise((r) => setTimeout(r, 20));
   }
   child.kill('SIGINT');

@@ -100,7 +100,7 @@ async function interrupt(name: 'cast2gif' | 'cast2svg', signal: NodeJS.Signals, 
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let sawTemp = false;
-  for (let i = 0; i < 300 && !sawTemp; i++) {
+  while (!sawTemp && child.exitCode === null && child.signalCode === null) {
     await new Promise((r) => setTimeout(r, 50));
     sawTemp = readdirSync(dir).some((f) => f.endsWith('.tmp') && statSync(join(dir, f)).size > 0);
   }

@@ -5,6 +5,14 @@ import { ourAttrs, ourRows } from './ours.js';
 import { createPeer, peerAttrs, peerRows, writePeer } from './xterm-peer.js';
 
 const POINTS = 20;
+/** Each cast must agree with xterm.js on at least these shares of its rows and of its cells' attributes. */
+const MIN_ROWS = 0.995;
+const MIN_CELLS = 0.99;
+/**
+ * The casts allowed below those bounds, each with the reason. Exactly the casts below them: one
+ * that comes back within them fails the test too, so that the list does not outlive its reasons.
+ */
+const BELOW_BOUNDS: Record<string, string> = {};
 
 interface Tally {
   rows: number;
@@ -17,7 +25,8 @@ interface Tally {
 }
 
 /** Feed a cast to both terminals, comparing the screens at POINTS evenly spaced moments. */
-async function compareCast(cast: CastInput, tally: Tally): Promise<void> {
+async function compareCast(cast: CastInput): Promise<Tally> {
+  const tally: Tally = { rows: 0, rowsEqual: 0, cells: 0, cellsEqual: 0, styled: 0, firstMismatch: '' };
   const ours = new Terminal({ cols: cast.cols, rows: cast.rows });
   const peer = createPeer(cast.cols, cast.rows);
   const end = cast.steps.length > 0 ? cast.steps[cast.steps.length - 1].time : 0;
@@ -54,30 +63,26 @@ async function compareCast(cast: CastInput, tally: Tally): Promise<void> {
     }
   }
   peer.dispose();
+  return tally;
 }
 
+const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(3)}%`;
+
 describe('differential: the corpus against @xterm/headless', () => {
-  it(`agrees on rows and cell attributes at ${POINTS} points per cast`, async () => {
+  it(`agrees on rows and cell attributes at ${POINTS} points, cast by cast`, async () => {
     const casts = corpusCasts();
-    expect(casts.length).toBeGreaterThan(30);
+    expect(casts.length).toBeGreaterThan(45);
     const total: Tally = { rows: 0, rowsEqual: 0, cells: 0, cellsEqual: 0, styled: 0, firstMismatch: '' };
+    const below: string[] = [];
     for (const cast of casts) {
-      const tally: Tally = { rows: 0, rowsEqual: 0, cells: 0, cellsEqual: 0, styled: 0, firstMismatch: '' };
-      await compareCast(cast, tally);
-      if (tally.rowsEqual < tally.rows || tally.cellsEqual < tally.cells) {
-        console.log(`${cast.name}: rows ${tally.rowsEqual}/${tally.rows}, cells ${tally.cellsEqual}/${tally.cells}\n${tally.firstMismatch}`);
-      }
-      total.rows += tally.rows;
-      total.rowsEqual += tally.rowsEqual;
-      total.cells += tally.cells;
-      total.cellsEqual += tally.cellsEqual;
-      total.styled += tally.styled;
+      const tally = await compareCast(cast);
+      const figures = `${cast.name}: rows ${tally.rowsEqual}/${tally.rows}, cells ${tally.cellsEqual}/${tally.cells}`;
+      if (tally.rowsEqual < tally.rows || tally.cellsEqual < tally.cells) console.log(`${figures}\n${tally.firstMismatch}`);
+      if (tally.rowsEqual < MIN_ROWS * tally.rows || tally.cellsEqual < MIN_CELLS * tally.cells) below.push(cast.name);
+      for (const key of ['rows', 'rowsEqual', 'cells', 'cellsEqual', 'styled'] as const) total[key] += tally[key];
     }
-    const rowPct = (100 * total.rowsEqual) / total.rows;
-    const cellPct = (100 * total.cellsEqual) / total.cells;
-    console.log(`${casts.length} casts: rows equal ${rowPct.toFixed(3)}% of ${total.rows}, cell attributes equal ${cellPct.toFixed(3)}% of ${total.cells} (${total.styled} styled)`);
+    console.log(`${casts.length} casts: rows equal ${percent(total.rowsEqual, total.rows)} of ${total.rows}, cell attributes equal ${percent(total.cellsEqual, total.cells)} of ${total.cells} (${total.styled} styled)`);
     expect(total.styled).toBeGreaterThan(total.cells / 50);
-    expect(rowPct).toBeGreaterThanOrEqual(99.5);
-    expect(cellPct).toBeGreaterThanOrEqual(99);
+    expect(below.sort(), `casts below ${MIN_ROWS * 100}% of rows or ${MIN_CELLS * 100}% of cells (figures above)`).toEqual(Object.keys(BELOW_BOUNDS).sort());
   });
 });

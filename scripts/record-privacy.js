@@ -1,13 +1,11 @@
-// Records the real sessions behind test/privacy: Debian's asciinema 2 (`rec --stdin`) runs a clean
-// bash in a detached tmux session and `tmux send-keys` types into it as a person would, a key at a
-// time. Run by hand (`node scripts/record-privacy.js test/privacy/recordings`); the casts are
-// committed, so the tests never depend on the machine's bash, vim or nano.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Records the real sessions behind test/privacy: a clean bash typed into a key at a time
+// (scripts/tmux-recorder.js). Run by hand (`node scripts/record-privacy.js
+// test/privacy/recordings [NAME…]`); the casts are committed, so the tests never depend on the
+// machine's bash, vim or nano.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-
-const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+import { recordInTmux, sleep } from './tmux-recorder.js';
 
 /** A step: text typed key by key, a named tmux key, a bracketed paste, or a pause (ms). */
 const type = (text, gap = 90) => ({ type: text, gap });
@@ -146,53 +144,41 @@ const SESSIONS = {
 function record(name, steps, outDir) {
   const dir = mkdtempSync(join(tmpdir(), 'cast2gif-privacy-'));
   const cast = join(dir, `${name}.cast`);
-  const socket = `cast2gif-privacy-${process.pid}-${name}`;
-  const tmux = (...args) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  // A clean shell in a folder of its own: no rc files, no history, nothing of the recording machine's user.
-  const env = `HOME=${dir} ASCIINEMA_CONFIG_HOME=${dir} TERM=xterm-256color HISTFILE=/dev/null LANG=C.UTF-8`;
-  const shell = 'bash --norc --noprofile -i';
-  try {
-    tmux('new-session', '-d', '-s', 'rec', '-x', '60', '-y', '14', '-c', dir, `env ${env} asciinema rec --stdin -q --overwrite --cols 60 --rows 12 -c '${shell}' ${cast}`);
-    for (let i = 0; i < 100 && !(existsSync(cast) && readFileSync(cast, 'utf8').includes('\n')); i++) sleep(100);
-    sleep(800);
-    for (const step of steps) {
-      if (step.type !== undefined) {
-        for (const ch of step.type) {
-          // A lone ';' ends a tmux command: escaped, it is typed.
-          tmux('send-keys', '-t', 'rec', '-l', ch === ';' ? '\\;' : ch);
-          sleep(step.gap);
-        }
-      } else if (step.keys) {
-        for (const k of step.keys) {
-          tmux('send-keys', '-t', 'rec', k);
-          sleep(120);
-        }
-      } else if (step.paste !== undefined) {
-        tmux('set-buffer', '-b', 'p', step.paste);
-        // -p: bracketed, when the program asked for it (readline does; read -s does not).
-        tmux('paste-buffer', '-p', '-b', 'p', '-t', 'rec');
-      } else sleep(step.pause);
-    }
-    try {
-      tmux('send-keys', '-t', 'rec', 'C-d');
-    } catch {
-      // The session may already be over (exit typed).
-    }
-    for (let i = 0; i < 50; i++) {
-      try {
-        tmux('has-session');
-      } catch {
-        break;
+  recordInTmux({
+    cast,
+    dir,
+    cols: 60,
+    rows: 12,
+    // A clean shell: no rc files, no history, nothing of the recording machine's user.
+    command: 'bash --norc --noprofile -i',
+    env: 'HISTFILE=/dev/null LANG=C.UTF-8',
+    settle: 800,
+    drive: (tmux) => {
+      for (const step of steps) {
+        if (step.type !== undefined) {
+          for (const ch of step.type) {
+            // A lone ';' ends a tmux command: escaped, it is typed.
+            tmux('send-keys', '-t', 'rec', '-l', ch === ';' ? '\\;' : ch);
+            sleep(step.gap);
+          }
+        } else if (step.keys) {
+          for (const k of step.keys) {
+            tmux('send-keys', '-t', 'rec', k);
+            sleep(120);
+          }
+        } else if (step.paste !== undefined) {
+          tmux('set-buffer', '-b', 'p', step.paste);
+          // -p: bracketed, when the program asked for it (readline does; read -s does not).
+          tmux('paste-buffer', '-p', '-b', 'p', '-t', 'rec');
+        } else sleep(step.pause);
       }
-      sleep(100);
-    }
-  } finally {
-    try {
-      tmux('kill-server');
-    } catch {
-      // Already gone with its only session.
-    }
-  }
+      try {
+        tmux('send-keys', '-t', 'rec', 'C-d');
+      } catch {
+        // The session may already be over (exit typed).
+      }
+    },
+  });
   const text = readFileSync(cast, 'utf8');
   rmSync(dir, { recursive: true, force: true });
   // The header's timestamp and env say when and where it was made: neither is needed, so neither is kept.

@@ -1,5 +1,5 @@
 // Rewrites golden/keys/recorded.png: keys typed through tmux into `asciinema rec --stdin` (the
-// keystrokes test/keys/recorded.test.ts sends), drawn with --keys at the golden probe. Run after
+// keystrokes test/keys/recorded.browser.test.ts sends), drawn with --keys at the golden probe. Run after
 // `npm run build`, and only after looking at the new picture.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -8,6 +8,8 @@ export interface SecretPattern {
   readonly kind: string;
   /** Global; matched against the screen's text as a person reads it. */
   readonly regex: RegExp;
+  /** Text that every match holds, looked for first: most lines hold none, and are passed over at that cost. */
+  readonly hint?: RegExp;
   /**
    * Matched against the whole screen (rows joined by newlines) rather than line by line: only when
    * a changed row holds `trigger`, or while a match lacking `closer` (still growing) is on screen.
@@ -19,20 +21,21 @@ const ALNUM = 'A-Za-z0-9';
 
 export const BUILTIN_SECRETS: readonly SecretPattern[] = [
   // Classic tokens: a prefix for the kind (personal, OAuth, user-to-server, server-to-server, refresh) and 36 characters.
-  { kind: 'a GitHub token', regex: new RegExp(`\\bgh[pousr]_[${ALNUM}]{36,251}\\b`, 'g') },
-  { kind: 'a GitHub token', regex: new RegExp(`\\bgithub_pat_[${ALNUM}_]{22,255}\\b`, 'g') },
-  { kind: 'an AWS access key id', regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
+  { kind: 'a GitHub token', regex: new RegExp(`\\bgh[pousr]_[${ALNUM}]{36,251}\\b`, 'g'), hint: /gh[pousr]_/ },
+  { kind: 'a GitHub token', regex: new RegExp(`\\bgithub_pat_[${ALNUM}_]{22,255}\\b`, 'g'), hint: /github_pat_/ },
+  { kind: 'an AWS access key id', regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, hint: /AKIA|ASIA|ABIA|ACCA/ },
   // The secret key is 40 characters of base64 with nothing to tell it apart: only after its usual names.
   {
     kind: 'an AWS secret access key',
     regex: /(?<=\baws_?secret_?access_?key["']?\s*[:=]\s*["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi,
+    hint: /access_?key/i,
   },
-  { kind: 'a Slack token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { kind: 'a Slack token', regex: /\bxapp-\d-[A-Za-z0-9-]{10,}/g },
-  { kind: 'a Stripe secret key', regex: new RegExp(`\\b[rs]k_live_[${ALNUM}]{20,}`, 'g') },
-  { kind: 'a Google API key', regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
-  { kind: 'an npm token', regex: new RegExp(`\\bnpm_[${ALNUM}]{36}\\b`, 'g') },
-  { kind: 'a JSON Web Token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  { kind: 'a Slack token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, hint: /xox/ },
+  { kind: 'a Slack token', regex: /\bxapp-\d-[A-Za-z0-9-]{10,}/g, hint: /xapp-/ },
+  { kind: 'a Stripe secret key', regex: new RegExp(`\\b[rs]k_live_[${ALNUM}]{20,}`, 'g'), hint: /k_live_/ },
+  { kind: 'a Google API key', regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, hint: /AIza/ },
+  { kind: 'an npm token', regex: new RegExp(`\\bnpm_[${ALNUM}]{36}\\b`, 'g'), hint: /npm_/ },
+  { kind: 'a JSON Web Token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, hint: /eyJ/ },
   // The BEGIN line, the base64 lines under it and the END line. Until the END line is on screen the
   // block is open: it grows with each base64 line printed under it.
   {
@@ -51,6 +54,7 @@ export const BUILTIN_SECRETS: readonly SecretPattern[] = [
   {
     kind: 'a password or token assignment',
     regex: /(?<=\b[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api_?key)["']?\s*[=:]\s*["']?)[^\s"'()<>[\]{},;]{4,}/gi,
+    hint: /pass|secret|token|api_?key/i,
   },
 ];
 

@@ -8,23 +8,51 @@ export interface CellAt {
   readonly y: number;
 }
 
-/** Text as a person reads it, and the cell each of its UTF-16 code units stands in. */
+/** Text as a person reads it, and the cell each of its UTF-16 code units stands in (made only once a pattern matches). */
 interface ScreenText {
-  text: string;
-  xs: number[];
-  ys: number[];
+  readonly text: string;
+  readonly rows: readonly { readonly row: Row; readonly y: number }[];
+  /** Whether a newline stands after each of `rows` (false where the row wrapped). */
+  readonly breaks: readonly boolean[];
+  cells?: { xs: number[]; ys: number[] };
 }
 
-function appendRow(out: ScreenText, row: Row, y: number): void {
-  row.cells.forEach((cell, x) => {
-    // The right half of a wide character is read with its left half.
-    if (cell.width === 0) return;
-    out.text += cell.text;
-    for (let i = 0; i < cell.text.length; i++) {
-      out.xs.push(x);
-      out.ys.push(y);
+function rowText(row: Row): string {
+  let text = '';
+  // The right half of a wide character is read with its left half.
+  for (const cell of row.cells) if (cell.width !== 0) text += cell.text;
+  return text;
+}
+
+function screenText(rows: { row: Row; y: number }[], breaks: boolean[]): ScreenText {
+  let text = '';
+  rows.forEach(({ row }, i) => {
+    text += rowText(row);
+    if (breaks[i]) text += '\n';
+  });
+  return { text, rows, breaks };
+}
+
+/** Where each code unit of the text came from: its cell, or -1 for a newline. */
+function cellsOf(line: ScreenText): { xs: number[]; ys: number[] } {
+  if (line.cells) return line.cells;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  line.rows.forEach(({ row, y }, i) => {
+    row.cells.forEach((cell, x) => {
+      if (cell.width === 0) return;
+      for (let k = 0; k < cell.text.length; k++) {
+        xs.push(x);
+        ys.push(y);
+      }
+    });
+    if (line.breaks[i]) {
+      xs.push(-1);
+      ys.push(-1);
     }
   });
+  line.cells = { xs, ys };
+  return line.cells;
 }
 
 /**
@@ -57,19 +85,25 @@ export class ScreenScanner {
         let end = y;
         while (end < screen.lines.length - 1 && term.wrapped(end)) end++;
         readTo = end;
-        const line: ScreenText = { text: '', xs: [], ys: [] };
-        for (let row = start; row <= end; row++) appendRow(line, screen.lines[row]!, row);
+        const rows = [];
+        for (let row = start; row <= end; row++) rows.push({ row: screen.lines[row]!, y: row });
+        const line = screenText(rows, rows.map(() => false));
         for (const pattern of lineWise) find(pattern, line, onMatch);
       }
     }
     const multi = this.patterns.filter((p) => p.multiline);
     if (multi.length === 0) return;
     let whole: ScreenText | undefined;
+    let changedText: string[] | undefined;
     for (const pattern of multi) {
       const { trigger, closer } = pattern.multiline!;
-      const triggered = this.open.has(pattern) || changed.some((y) => rowText(screen.lines[y]!).includes(trigger));
+      changedText ??= changed.map((y) => rowText(screen.lines[y]!));
+      const triggered = this.open.has(pattern) || changedText.some((text) => text.includes(trigger));
       if (!triggered) continue;
-      whole ??= screenText(term, screen);
+      whole ??= screenText(
+        screen.lines.map((row, y) => ({ row, y })),
+        screen.lines.map((_, y) => y < screen.lines.length - 1 && !term.wrapped(y)),
+      );
       this.open.delete(pattern);
       find(pattern, whole, (p, cells, text) => {
         if (closer !== undefined && !text.includes(closer)) this.open.add(pattern);
@@ -79,25 +113,10 @@ export class ScreenScanner {
   }
 }
 
-const rowText = (row: Row): string => row.cells.map((c) => c.text).join('');
-
-/** The whole screen: rows joined by newlines, a soft-wrapped row by nothing. */
-function screenText(term: Terminal, screen: ScreenSnapshot): ScreenText {
-  const out: ScreenText = { text: '', xs: [], ys: [] };
-  screen.lines.forEach((row, y) => {
-    appendRow(out, row, y);
-    if (y < screen.lines.length - 1 && !term.wrapped(y)) {
-      out.text += '\n';
-      out.xs.push(-1);
-      out.ys.push(-1);
-    }
-  });
-  return out;
-}
-
 /** Reports each match's cells and text. */
 function find(pattern: SecretPattern, line: ScreenText, onMatch: (pattern: SecretPattern, cells: CellAt[], text: string) => void): void {
-  const { regex } = pattern;
+  const { regex, hint } = pattern;
+  if (hint !== undefined && !hint.test(line.text)) return;
   regex.lastIndex = 0;
   for (let match = regex.exec(line.text); match !== null; match = regex.exec(line.text)) {
     if (match[0] === '') {
@@ -105,11 +124,12 @@ function find(pattern: SecretPattern, line: ScreenText, onMatch: (pattern: Secre
       if (regex.lastIndex > line.text.length) break;
       continue;
     }
+    const { xs, ys } = cellsOf(line);
     const cells: CellAt[] = [];
     let last = -1;
     for (let i = match.index; i < match.index + match[0].length; i++) {
-      const x = line.xs[i]!;
-      const y = line.ys[i]!;
+      const x = xs[i]!;
+      const y = ys[i]!;
       if (x < 0) continue;
       const key = y * 65536 + x;
       if (key === last) continue;

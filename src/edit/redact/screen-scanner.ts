@@ -61,22 +61,41 @@ function cellsOf(line: ScreenText): { xs: number[]; ys: number[] } {
  * its line). Only lines with a changed row are read again, so a long recording costs what changes.
  */
 export class ScreenScanner {
-  private rows: readonly Row[] | undefined;
-  /** Multi-row patterns whose last match ran to the screen's end: read again on every change. */
+  /**
+   * The rows of the screen read last. Rows are compared by identity, where they were and where a
+   * scroll moved them: a row that only moved is the same object, unchanged, and is not read again.
+   */
+  private read: readonly Row[] = [];
+  /** Multi-row patterns whose last match lacked its closer (still growing): read again on every change. */
   private readonly open = new Set<SecretPattern>();
 
-  constructor(private readonly patterns: readonly SecretPattern[]) {}
+  private readonly lineWise: readonly SecretPattern[];
+  private readonly multiRow: readonly SecretPattern[];
+  /** Any hint of the line-wise patterns that have one, in one search: most lines hold none. */
+  private readonly anyHint: RegExp | undefined;
+  /** The line-wise patterns without a hint, tried on every line. */
+  private readonly unhinted: readonly SecretPattern[];
+
+  constructor(patterns: readonly SecretPattern[]) {
+    this.lineWise = patterns.filter((p) => !p.multiline);
+    this.multiRow = patterns.filter((p) => p.multiline);
+    const hints = this.lineWise.flatMap((p) => (p.hint ? [`(?:${p.hint.source})`] : []));
+    this.anyHint = hints.length > 0 ? new RegExp(hints.join('|'), 'i') : undefined;
+    this.unhinted = this.lineWise.filter((p) => !p.hint);
+  }
 
   scan(term: Terminal, screen: ScreenSnapshot, onMatch: (pattern: SecretPattern, cells: CellAt[]) => void): void {
-    const before = this.rows;
-    this.rows = screen.lines;
+    const before = this.read;
+    const lines = screen.lines;
+    // How far the screen scrolled since: where its top row was.
+    const shift = lines.length > 0 ? Math.max(0, before.indexOf(lines[0]!)) : 0;
     const changed: number[] = [];
-    for (let y = 0; y < screen.lines.length; y++) {
-      if (before === undefined || before.length !== screen.lines.length || before[y] !== screen.lines[y]) changed.push(y);
-    }
+    for (let y = 0; y < lines.length; y++) if (lines[y] !== before[y] && lines[y] !== before[y + shift]) changed.push(y);
     if (changed.length === 0) return;
-    const lineWise = this.patterns.filter((p) => !p.multiline);
-    if (lineWise.length > 0) {
+    this.read = lines;
+    if (changed.length === 0) return;
+    const lineTexts: string[] = [];
+    if (this.lineWise.length > 0) {
       let readTo = -1;
       for (const y of changed) {
         if (y <= readTo) continue;
@@ -88,16 +107,16 @@ export class ScreenScanner {
         const rows = [];
         for (let row = start; row <= end; row++) rows.push({ row: screen.lines[row]!, y: row });
         const line = screenText(rows, rows.map(() => false));
-        for (const pattern of lineWise) find(pattern, line, onMatch);
+        lineTexts.push(line.text);
+        const hinted = this.anyHint !== undefined && this.anyHint.test(line.text);
+        for (const pattern of hinted ? this.lineWise : this.unhinted) find(pattern, line, onMatch);
       }
     }
-    const multi = this.patterns.filter((p) => p.multiline);
-    if (multi.length === 0) return;
+    if (this.multiRow.length === 0) return;
     let whole: ScreenText | undefined;
-    let changedText: string[] | undefined;
-    for (const pattern of multi) {
+    const changedText = this.lineWise.length > 0 ? lineTexts : changed.map((y) => rowText(screen.lines[y]!));
+    for (const pattern of this.multiRow) {
       const { trigger, closer } = pattern.multiline!;
-      changedText ??= changed.map((y) => rowText(screen.lines[y]!));
       const triggered = this.open.has(pattern) || changedText.some((text) => text.includes(trigger));
       if (!triggered) continue;
       whole ??= screenText(

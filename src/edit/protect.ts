@@ -21,11 +21,6 @@ const MASK_WIDE = '\uff0a';
 /** Within a hidden run typed over many presses, one mask event a second at most (and the run's last). */
 const MASK_REFRESH = 1;
 
-/** The usage errors of --redact, before anything is read or written. */
-export function checkRedactPatterns(patterns: readonly string[]): void {
-  for (const pattern of patterns) parseRedactPattern(pattern);
-}
-
 const seconds = (time: number): string => `${Math.round(time * 10) / 10} s`;
 
 /**

@@ -58,7 +58,8 @@ function controlName(code: number): string {
   }
 }
 
-const isControl = (code: number): boolean => code < 0x20 || code === 0x7f;
+/** A C0 control character or DEL: a key with a name, never typed text. */
+export const isControl = (code: number): boolean => code < 0x20 || code === 0x7f;
 
 export const PASTE_START = `${ESC}[200~`;
 export const PASTE_END = `${ESC}[201~`;

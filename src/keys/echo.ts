@@ -1,7 +1,7 @@
 import type { ScreenSnapshot } from '../term/cell.js';
 import type { Terminal } from '../term/index.js';
 import { charWidth } from '../term/unicode.js';
-import { escapeSequence, PASTE_END, PASTE_START } from './decode.js';
+import { escapeSequence, isControl, PASTE_END, PASTE_START } from './decode.js';
 
 /**
  * How long after a key press the screen has to show it, seconds. A local echo takes a millisecond;
@@ -83,7 +83,7 @@ export class EchoJudge {
         for (let j = i; j < stop && this.pasteJudged < PASTE_JUDGED; ) {
           const cp = data.codePointAt(j)!;
           const length = cp > 0xffff ? 2 : 1;
-          if (cp < 0x20 || cp === 0x7f) {
+          if (isControl(cp)) {
             // A paste's later lines are judged with its first.
             this.pasteJudged = PASTE_JUDGED;
           } else {
@@ -111,7 +111,7 @@ export class EchoJudge {
         i += seq.text.length;
         continue;
       }
-      if (code < 0x20 || code === 0x7f) {
+      if (isControl(code)) {
         this.bar();
         i++;
         continue;
